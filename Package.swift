@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   PlaygroundTrainer (pure Swift + Glibc)      Plotting (pure Swift)     ChapterMarkdown (cmark-gfm, Yams)
+//            \                                    |                          /
+//             \                           CairoRendering (Cairo)            /
+//              \______________________________ Workbook (the compiler) ____/
+//                                                 |
+//                                              labbook (thin CLI)
+let package = Package(
+    name: "Labbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "labbook", targets: ["labbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: Libraries
+        .target(name: "PlaygroundTrainer"),
+        .target(name: "Plotting"),
+        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "CPNG"]),
+        .target(name: "ChapterMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Workbook",
+            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown"]),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "labbook",
+            dependencies: [
+                "Workbook", "PlaygroundTrainer", "Plotting", "CairoRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .testTarget(name: "PlaygroundTrainerTests", dependencies: ["PlaygroundTrainer"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering"]),
+        .testTarget(name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown"]),
+        .testTarget(
+            name: "WorkbookTests", dependencies: ["Workbook", "labbook"],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
