@@ -1,0 +1,46 @@
+/// How a run ended.
+public enum RunStatus: String, Codable, Sendable {
+    /// Ran every epoch of the budget.
+    case completed
+    /// The stop rule held; the run stopped at that epoch.
+    case reachedTarget = "reached-target"
+    /// A loss became NaN or infinite; the run stopped there.
+    case diverged
+}
+
+/// Everything one seed's run produced.
+public struct RunResult: Hashable, Codable, Sendable {
+    public var seed: String
+    public var status: RunStatus
+    /// Losses after each epoch, index 0 = the untrained network. A diverged run keeps only the
+    /// finite epochs before the divergence, so nothing plots a NaN.
+    public var trainLoss: [Double]
+    public var testLoss: [Double]
+    /// Fraction of correctly classified points per epoch (classification only).
+    public var trainAccuracy: [Double]?
+    public var testAccuracy: [Double]?
+    /// First epoch at which the stop rule held, or nil.
+    public var targetEpoch: Int?
+    /// Epoch whose loss was not finite, or nil.
+    public var divergedAtEpoch: Int?
+    public var initial: NetworkParameters
+    /// Parameters after the last recorded epoch.
+    public var final: NetworkParameters
+    /// Parameters after the first epoch (the traces record them too).
+    public var afterFirstEpoch: NetworkParameters?
+    /// Random draws used by data generation, shuffle and weight initialisation.
+    public var draws: DrawCounts
+
+    /// Epochs whose losses are recorded (the untrained epoch 0 not counted).
+    public var epochsRun: Int { trainLoss.count - 1 }
+    public var finalTrainLoss: Double { trainLoss.last ?? .nan }
+    public var finalTestLoss: Double { testLoss.last ?? .nan }
+    public var finalTestAccuracy: Double? { testAccuracy?.last }
+    public var finalTrainAccuracy: Double? { trainAccuracy?.last }
+}
+
+public struct DrawCounts: Hashable, Codable, Sendable {
+    public var data: Int
+    public var shuffle: Int
+    public var weights: Int
+}

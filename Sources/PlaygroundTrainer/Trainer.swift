@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Trains networks exactly as the TensorFlow Playground does (see
+/// `playground-semantics.md`), plus Labbook's opt-in extensions.
+///
+/// The trainer knows nothing about files or pictures: configurations in, numbers out.
+public struct Trainer: Sendable {
+    public let configuration: TrainingConfiguration
+
+    public init(configuration: TrainingConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Runs one seed: reset (data, shuffle, split, weights), epoch 0, then up to `epochs`
+    /// epochs. `progress` is called with the epoch number every 50 epochs and at the end.
+    public func run(seed: String? = nil, progress: (Int) -> Void = { _ in }) -> RunResult {
+        let session = TrainingSession(configuration: configuration, seed: seed ?? configuration.seed)
+        return session.run(progress: progress)
+    }
+}
+
+/// One reset of the Playground and the epochs after it.
+final class TrainingSession {
+    let configuration: TrainingConfiguration
+    let seed: String
+    let data: DataSplit
+    let engine: LaneEngine
+    let train: EncodedExamples
+    let test: EncodedExamples
+    let initial: NetworkParameters
+    let draws: DrawCounts
+
+    init(configuration: TrainingConfiguration, seed: String) {
+        self.configuration = configuration
+        self.seed = seed
+        var random = SeedRandom(seed: seed)
+        var points = configuration.dataset.generate(noise: configuration.noise, random: &random)
+        let dataDraws = random.drawCount
+        playgroundShuffle(&points, random: &random)
+        let shuffleDraws = random.drawCount - dataDraws
+        let split = min(max(configuration.trainCount, 0), points.count)
+        data = DataSplit(train: Array(points[..<split]), test: Array(points[split...]))
+
+        engine = LaneEngine(
+            layerSizes: configuration.layerSizes,
+            hidden: configuration.activation,
+            output: configuration.outputActivation,
+            loss: configuration.loss)
+        let parameters = configuration.initialParameters(random: &random)
+        engine.load(parameters)
+        initial = parameters
+        draws = DrawCounts(
+            data: dataDraws, shuffle: shuffleDraws,
+            weights: random.drawCount - dataDraws - shuffleDraws)
+        train = EncodedExamples(points: data.train, features: configuration.features)
+        test = EncodedExamples(points: data.test, features: configuration.features)
+    }
+
+    /// One `oneStep`: a pass over the training set in its fixed order, updating after every
+    /// `batchSize` examples counted within the epoch; leftovers stay accumulated.
+    func trainOneEpoch() {
+        let batchSize = configuration.batchSize
+        let capacity = LaneEngine.laneCapacity
+        var start = 0
+        train.labels.withUnsafeBufferPointer { labels in
+            while start < train.count {
+                let nextBoundary = (start / batchSize + 1) * batchSize
+                let end = min(nextBoundary, train.count, start + capacity)
+                let lanes = end - start
+                train.load(into: engine, start: start, lanes: lanes)
+                engine.forward(count: lanes)
+                engine.backward(count: lanes, labels: labels.baseAddress! + start)
+                if end % batchSize == 0 {
+                    engine.update(
+                        learningRate: configuration.learningRate,
+                        regularization: configuration.regularization,
+                        regularizationRate: configuration.regularizationRate)
+                }
+                start = end
+            }
+        }
+    }
+
+    /// Mean loss (without the regularization penalty) and, for classification, accuracy.
+    func evaluate(_ set: EncodedExamples) -> (loss: Double, accuracy: Double?) {
+        guard set.count > 0 else { return (0, nil) }
+        let capacity = LaneEngine.laneCapacity
+        var total = 0.0
+        var correct = 0
+        let classification = !configuration.isRegression
+        let crossEntropy = configuration.loss == .crossEntropy
+        let decision = crossEntropy ? 0.5 : 0
+        var start = 0
+        while start < set.count {
+            let lanes = min(capacity, set.count - start)
+            set.load(into: engine, start: start, lanes: lanes)
+            engine.forward(count: lanes)
+            for e in 0..<lanes {
+                let output = engine.output(lane: e)
+                let label = set.labels[start + e]
+                if crossEntropy {
+                    total += binaryCrossEntropy(output: output, positive: label > 0)
+                } else {
+                    let difference = output - label
+                    total += 0.5 * (difference * difference)
+                }
+                if classification && (output >= decision) == (label > 0) { correct += 1 }
+            }
+            start += lanes
+        }
+        let count = Double(set.count)
+        return (total / count, classification ? Double(correct) / count : nil)
+    }
+
+    func run(progress: (Int) -> Void) -> RunResult {
+        let rule = configuration.stopRule
+        let classification = !configuration.isRegression
+        var trainLoss: [Double] = []
+        var testLoss: [Double] = []
+        var trainAccuracy: [Double] = []
+        var testAccuracy: [Double] = []
+        trainLoss.reserveCapacity(configuration.epochs + 1)
+        testLoss.reserveCapacity(configuration.epochs + 1)
+        var status = RunStatus.completed
+        var targetEpoch: Int? = nil
+        var divergedAt: Int? = nil
+        var lastGood = initial
+        var afterFirst: NetworkParameters? = nil
+
+        var epoch = 0
+        while true {
+            if epoch > 0 { trainOneEpoch() }
+            let trainMetrics = evaluate(train)
+            let testMetrics = evaluate(test)
+            if !trainMetrics.loss.isFinite || !testMetrics.loss.isFinite {
+                status = .diverged
+                divergedAt = epoch
+                break
+            }
+            trainLoss.append(trainMetrics.loss)
+            testLoss.append(testMetrics.loss)
+            if classification {
+                trainAccuracy.append(trainMetrics.accuracy ?? 0)
+                testAccuracy.append(testMetrics.accuracy ?? 0)
+            }
+            if epoch > 0 { lastGood = engine.parameters }
+            if epoch == 1 { afterFirst = lastGood }
+            if let rule {
+                let value: Double =
+                    switch rule.metric {
+                    case .trainLoss: trainMetrics.loss
+                    case .testLoss: testMetrics.loss
+                    case .trainAccuracy: trainMetrics.accuracy ?? 0
+                    case .testAccuracy: testMetrics.accuracy ?? 0
+                    }
+                if rule.comparison.holds(value, rule.threshold) {
+                    targetEpoch = epoch
+                    status = .reachedTarget
+                    break
+                }
+            }
+            if epoch >= configuration.epochs { break }
+            epoch += 1
+            if epoch % 50 == 0 { progress(epoch) }
+        }
+        progress(epoch)
+        return RunResult(
+            seed: seed, status: status, trainLoss: trainLoss, testLoss: testLoss,
+            trainAccuracy: classification ? trainAccuracy : nil,
+            testAccuracy: classification ? testAccuracy : nil,
+            targetEpoch: targetEpoch, divergedAtEpoch: divergedAt,
+            initial: initial, final: lastGood, afterFirstEpoch: afterFirst, draws: draws)
+    }
+}
+
+/// Binary cross-entropy of a sigmoid output; the output is kept inside [1e-15, 1 − 1e-15] so
+/// that a saturated but correct prediction costs a large finite loss instead of infinity.
+@inline(__always)
+func binaryCrossEntropy(output: Double, positive: Bool) -> Double {
+    let p = min(max(output, 1e-15), 1 - 1e-15)
+    return positive ? -log(p) : -log(1 - p)
+}
+
+extension TrainingConfiguration {
+    /// Tanh for classification, linear for regression (the Playground), sigmoid with
+    /// cross-entropy.
+    public var outputActivation: Activation {
+        if loss == .crossEntropy { return .sigmoid }
+        return isRegression ? .linear : .tanh
+    }
+
+    /// Draws the initial weights from `random`, one link at a time in construction order.
+    func initialParameters(random: inout SeedRandom) -> NetworkParameters {
+        let sizes = layerSizes
+        var weights: [Double] = []
+        var biases: [Double] = []
+        for layer in 1..<sizes.count {
+            let fanIn = Double(sizes[layer - 1])
+            let fanOut = Double(sizes[layer])
+            for _ in 0..<sizes[layer] {
+                for _ in 0..<sizes[layer - 1] {
+                    switch initialization {
+                    case .playground:
+                        weights.append(random.next() - 0.5)
+                    case .xavier:
+                        let limit = (6 / (fanIn + fanOut)).squareRoot()
+                        weights.append((2 * random.next() - 1) * limit)
+                    case .he:
+                        weights.append(random.normal(mean: 0, variance: 2 / fanIn))
+                    }
+                }
+                biases.append(initialization == .playground ? 0.1 : 0)
+            }
+        }
+        return NetworkParameters(layerSizes: sizes, weights: weights, biases: biases)
+    }
+}

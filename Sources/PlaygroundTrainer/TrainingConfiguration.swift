@@ -1,0 +1,89 @@
+/// Everything that determines a run: the Playground's settings plus Labbook's opt-in
+/// extensions (loss, initialisation, stop rule, epoch budget).
+///
+/// Defaults are the Playground's (semantics §9.1), except the seed, which is fixed to `"1"`
+/// so that runs are reproducible; the Playground draws a random one on page load.
+public struct TrainingConfiguration: Hashable, Codable, Sendable {
+    public var dataset: Dataset = .circle
+    /// Enabled inputs; always kept in the Playground's input order.
+    public var features: [Feature] = [.x1, .x2] {
+        didSet { features = Array(Set(features)).sorted() }
+    }
+    /// Hidden layer sizes, e.g. `[4, 2]`; empty for none.
+    public var hidden: [Int] = [4, 2]
+    public var activation: Activation = .tanh
+    public var learningRate: Double = 0.03
+    public var batchSize: Int = 10
+    /// Percentage of the points used for training (the Playground's slider: 10–90).
+    public var trainRatio: Double = 50
+    /// Noise in the Playground's units, 0–50 (the generators get noise/100).
+    public var noise: Double = 0
+    public var regularization: Regularization = .none
+    public var regularizationRate: Double = 0
+    public var seed: String = "1"
+    /// Number of epochs to run (fewer when a stop rule holds earlier or the run diverges).
+    public var epochs: Int = 1000
+    public var stopRule: StopRule? = nil
+    public var loss: LossFunction = .squared
+    public var initialization: Initialization = .playground
+
+    public init() {}
+
+    public var isRegression: Bool { dataset.isRegression }
+
+    /// Layer sizes from inputs to the single output.
+    public var layerSizes: [Int] { [features.count] + hidden + [1] }
+
+    /// Checks ranges and combinations; each problem names the setting and what is valid.
+    public func validate() -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        func problem(_ key: String, _ message: String) {
+            problems.append(ConfigurationProblem(key: key, message: message))
+        }
+        if features.isEmpty {
+            problem("features", "at least one feature is needed; valid: \(Feature.validNames.joined(separator: ", "))")
+        }
+        if hidden.contains(where: { $0 < 1 }) {
+            problem("hidden", "every hidden layer needs at least 1 neuron")
+        }
+        if hidden.contains(where: { $0 > 64 }) || hidden.count > 16 {
+            problem("hidden", "at most 16 hidden layers of at most 64 neurons (the Playground shows 6 × 8)")
+        }
+        if !(learningRate > 0) || !learningRate.isFinite {
+            problem("learning-rate", "must be a number greater than 0 (the Playground offers 0.00001 … 10)")
+        }
+        if batchSize < 1 { problem("batch-size", "must be at least 1 (the Playground offers 1–30)") }
+        if !(trainRatio >= 1 && trainRatio <= 99) {
+            problem("train-ratio", "must be a percentage from 1 to 99 (the Playground offers 10–90)")
+        }
+        if !(noise >= 0 && noise <= 50) {
+            problem("noise", "must be from 0 to 50 (the Playground's units)")
+        }
+        if !(regularizationRate >= 0) || !regularizationRate.isFinite {
+            problem("regularization-rate", "must be a number ≥ 0")
+        }
+        if epochs < 0 || epochs > 1_000_000 { problem("epochs", "must be from 0 to 1000000") }
+        if loss == .crossEntropy && isRegression {
+            problem("loss", "cross-entropy needs a classification data set (circle, xor, gauss, spiral)")
+        }
+        if let rule = stopRule, rule.metric.isAccuracy, isRegression {
+            problem("until", "accuracy is only defined for classification data sets")
+        }
+        return problems
+    }
+
+    /// Whether playground.tensorflow.org can show this exact configuration (its controls'
+    /// limits, its loss and its initialisation).
+    public var isShowableInPlayground: Bool {
+        loss == .squared && initialization == .playground && hidden.count <= 6
+            && hidden.allSatisfy { (1...8).contains($0) } && noise <= 80
+    }
+}
+
+/// A setting that is out of range or does not fit the others.
+public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The directive key / flag name without dashes (`learning-rate`).
+    public var key: String
+    public var message: String
+    public var description: String { "\(key): \(message)" }
+}
