@@ -137,7 +137,7 @@ public enum PlaygroundLink {
                 c.noise = v
             case "networkShape":
                 var shape: [Int] = []
-                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+                for part in value.split(separator: ",", omittingEmptySubsequences: true) {
                     guard let n = Int(part.trimmingSpaces()) else {
                         throw ParseError(key: "networkShape", value: String(value), valid: "comma-separated layer sizes, e.g. 4,2")
                     }
