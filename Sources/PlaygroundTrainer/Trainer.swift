@@ -23,8 +23,9 @@ public struct Trainer: Sendable {
     }
 }
 
-/// One reset of the Playground and the epochs after it.
-final class TrainingSession {
+/// One reset of the Playground and the epochs after it: what the page holds between presses
+/// of "step". Public so that benchmarks and live tools can step a run one epoch at a time.
+public final class TrainingSession {
     let configuration: TrainingConfiguration
     let seed: String
     let data: DataSplit
@@ -34,7 +35,7 @@ final class TrainingSession {
     let initial: NetworkParameters
     let draws: DrawCounts
 
-    init(configuration: TrainingConfiguration, seed: String) {
+    public init(configuration: TrainingConfiguration, seed: String) {
         self.configuration = configuration
         self.seed = seed
         var random = SeedRandom(seed: seed)
@@ -83,6 +84,13 @@ final class TrainingSession {
                 start = end
             }
         }
+    }
+
+    /// One `oneStep`: the training pass and both losses, as the Playground computes per epoch.
+    @discardableResult
+    public func step() -> (trainLoss: Double, testLoss: Double) {
+        trainOneEpoch()
+        return (evaluate(train).loss, evaluate(test).loss)
     }
 
     /// Mean loss (without the regularization penalty) and, for classification, accuracy.

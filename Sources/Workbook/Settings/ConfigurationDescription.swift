@@ -1,0 +1,46 @@
+import PlaygroundTrainer
+
+extension TrainingConfiguration {
+    /// Every setting after defaults, under its directive key, in a fixed order: what the
+    /// workbook's "full configuration" block and `labbook train --format json` show.
+    public var resolvedSettings: [(key: String, value: String)] {
+        var pairs: [(String, String)] = [
+            ("dataset", dataset.rawValue),
+            ("features", features.map(\.name).joined(separator: ", ")),
+            ("hidden", hidden.isEmpty ? "none" : hidden.map(String.init).joined(separator: ",")),
+            ("activation", activation.rawValue),
+            ("learning-rate", javaScriptNumberString(learningRate)),
+            ("batch-size", String(batchSize)),
+            ("train-ratio", javaScriptNumberString(trainRatio)),
+            ("noise", javaScriptNumberString(noise)),
+            ("regularization", regularization.rawValue),
+            ("regularization-rate", javaScriptNumberString(regularizationRate)),
+            ("seed", seed),
+            ("epochs", String(epochs)),
+            ("until", stopRule?.description ?? "none"),
+            ("loss", loss.rawValue),
+            ("init", initialization.rawValue),
+        ]
+        pairs.append(("output-activation", outputActivation.rawValue))
+        return pairs.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// One line for humans: `xor · x1, x2 · 4 · relu · lr 0.001 · batch 10 · 50 % train · noise 0`.
+    public var shortDescription: String {
+        var parts = [
+            dataset.rawValue, features.map(\.name).joined(separator: ", "),
+            hidden.isEmpty ? "no hidden layer" : "hidden " + hidden.map(String.init).joined(separator: ","),
+        ]
+        if !hidden.isEmpty { parts.append(activation.rawValue) }
+        parts += [
+            "lr \(javaScriptNumberString(learningRate))", "batch \(batchSize)",
+            "\(javaScriptNumberString(trainRatio)) % train", "noise \(javaScriptNumberString(noise))",
+        ]
+        if regularization != .none {
+            parts.append("\(regularization.rawValue) \(javaScriptNumberString(regularizationRate))")
+        }
+        if loss != .squared { parts.append(loss.rawValue) }
+        if initialization != .playground { parts.append("\(initialization.rawValue) init") }
+        return parts.joined(separator: " · ")
+    }
+}

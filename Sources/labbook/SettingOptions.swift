@@ -1,0 +1,66 @@
+import ArgumentParser
+import PlaygroundTrainer
+import Workbook
+
+/// The training settings as flags; the names are the directive keys with dashes.
+struct SettingOptions: ParsableArguments {
+    @Option(help: "circle, xor, gauss, spiral, reg-plane or reg-gauss (default circle).")
+    var dataset: String?
+    @Option(help: "Comma list of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default x1,x2).")
+    var features: String?
+    @Option(help: "Hidden layer sizes, e.g. 4,2; empty for none (default 4,2).")
+    var hidden: String?
+    @Option(help: "relu, tanh, sigmoid or linear (default tanh).")
+    var activation: String?
+    @Option(name: .customLong("learning-rate"), help: "Default 0.03.")
+    var learningRate: String?
+    @Option(name: .customLong("batch-size"), help: "Default 10.")
+    var batchSize: String?
+    @Option(name: .customLong("train-ratio"), help: "Percent of points used for training (default 50).")
+    var trainRatio: String?
+    @Option(help: "0–50, the Playground's units (default 0).")
+    var noise: String?
+    @Option(help: "none, L1 or L2 (default none).")
+    var regularization: String?
+    @Option(name: .customLong("regularization-rate"), help: "Default 0.")
+    var regularizationRate: String?
+    @Option(help: "Seed text (default 1).")
+    var seed: String?
+    @Option(help: "Number of seeds to run (default 1).")
+    var seeds: String?
+    @Option(help: "Epoch budget (default 1000).")
+    var epochs: String?
+    @Option(help: "Stop rule, e.g. 'test-loss <= 0.02' or 'test-accuracy >= 0.95'.")
+    var until: String?
+    @Option(help: "squared (the Playground's) or cross-entropy.")
+    var loss: String?
+    @Option(name: .customLong("init"), help: "playground (default), xavier or he.")
+    var initialization: String?
+    @Option(name: .customLong("playground-url"), help: "A Playground link or its #… hash to start from.")
+    var playgroundURL: String?
+
+    /// Resolves the settings: defaults, then the Playground link, then the explicit flags.
+    func resolve() throws -> ExperimentSettings {
+        var settings = ExperimentSettings()
+        var pairs: [(SettingKey, String?)] = [(.playgroundURL, playgroundURL)]
+        pairs += [
+            (.dataset, dataset), (.features, features), (.hidden, hidden), (.activation, activation),
+            (.learningRate, learningRate), (.batchSize, batchSize), (.trainRatio, trainRatio),
+            (.noise, noise), (.regularization, regularization), (.regularizationRate, regularizationRate),
+            (.seed, seed), (.seeds, seeds), (.epochs, epochs), (.until, until), (.loss, loss),
+            (.initialization, initialization),
+        ]
+        for (key, value) in pairs {
+            guard let value else { continue }
+            do {
+                try settings.apply(key, value)
+            } catch {
+                throw ValidationError("--\(key.rawValue): \(error.description)")
+            }
+        }
+        if let problem = settings.configuration.validate().first {
+            throw ValidationError("--\(problem.key): \(problem.message)")
+        }
+        return settings
+    }
+}
