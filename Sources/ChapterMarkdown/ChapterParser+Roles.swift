@@ -1,0 +1,85 @@
+import CCmarkGFM
+
+/// Finding ``{name}`content` `` roles: a text node ending in `{name}` whose next sibling
+/// is a code span.
+extension ChapterParser {
+    /// Extracts known roles, replacing `{name}` + code span by a text placeholder.
+    /// Unknown names are diagnosed and left as written.
+    mutating func extractRoles(from nodes: [CmarkNode]) -> [InlineRole] {
+        var roles: [InlineRole] = []
+        var edits: [(text: CmarkNode, trimmed: String, code: CmarkNode, token: String)] = []
+        var searchCursor: [Int: (line: Int, column: Int)] = [:]  // per block: where the last role was found
+        for node in nodes where node.isText {
+            guard let code = node.next, code.isCode, let (name, trimmed) = roleSuffix(of: node.literal) else {
+                continue
+            }
+            let block = enclosingBlock(of: node)
+            let location = roleLocation(name: name, in: block, cursor: &searchCursor)
+            guard roleNames.contains(name) else {
+                var message = "unknown role '{\(name)}'"
+                if let guess = suggestion(for: name, among: roleNames) { message += "; did you mean '{\(guess)}'?" }
+                diagnostics.error(
+                    message, at: location, notes: ["known roles: " + roleNames.map { "{\($0)}" }.joined(separator: ", ")])
+                continue
+            }
+            let role = InlineRole(name: name, content: code.literal, location: location, index: roles.count)
+            edits.append((node, trimmed, code, placeholders.token(.role, role.index)))
+            roles.append(role)
+        }
+        for edit in edits {
+            edit.text.setLiteral(edit.trimmed)
+            edit.code.replace(with: CMARK_NODE_TEXT, literal: edit.token)
+        }
+        return roles
+    }
+
+    /// If `text` ends with `{name}` (name: a letter, then letters, digits, `-`, `_`),
+    /// returns the name and the text before it.
+    private func roleSuffix(of text: String) -> (name: String, before: String)? {
+        guard text.hasSuffix("}"), let open = text.lastIndex(of: "{") else { return nil }
+        let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard let first = name.first, first.isASCII, first.isLetter,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        return (String(name), String(text[..<open]))
+    }
+
+    /// The nearest ancestor that carries a source position (paragraph, heading, cell…).
+    private func enclosingBlock(of node: CmarkNode) -> CmarkNode? {
+        var current = node.parent
+        while let candidate = current {
+            if candidate.isBlock, candidate.startLine > 0 { return candidate }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// Locates the role's `{name}` in the chapter text.
+    ///
+    /// cmark-gfm does not track positions of inline nodes reliably, but it does know the
+    /// enclosing block's lines; the role is the next `` {name}` `` in those lines after
+    /// the previous role of that block (roles are visited in source order).
+    private func roleLocation(
+        name: String, in block: CmarkNode?, cursor: inout [Int: (line: Int, column: Int)]
+    ) -> SourceLocation {
+        guard let block else { return SourceLocation(file: path, line: 1, column: 1) }
+        let key = Int(bitPattern: UnsafeRawPointer(block.pointer))
+        let needle = Array("{\(name)}`".unicodeScalars)
+        var (line, column) = cursor[key] ?? (block.startLine, 1)
+        let lastLine = max(block.endLine, block.startLine)
+        while line <= lastLine, lines.indices.contains(line - 1) {
+            let scalars = Array(lines[line - 1].unicodeScalars)
+            var start = column - 1
+            while start + needle.count <= scalars.count {
+                if Array(scalars[start..<(start + needle.count)]) == needle {
+                    cursor[key] = (line, start + 2)
+                    return SourceLocation(file: path, line: line, column: start + 1)
+                }
+                start += 1
+            }
+            line += 1
+            column = 1
+        }
+        return SourceLocation(file: path, line: block.startLine, column: 1)
+    }
+}

@@ -1,0 +1,25 @@
+/// Entry point: turns a chapter's Markdown into a ``ChapterDocument`` plus diagnostics.
+public enum ChapterSource {
+    /// Parses one chapter, collecting every problem instead of stopping at the first.
+    ///
+    /// A document is always returned (best effort) so callers can show as much as
+    /// possible; treat it as unusable when any diagnostic is an error. Directives and
+    /// roles with errors (unknown name, malformed YAML) are left out of the document and
+    /// remain visible in the HTML as the code the author wrote.
+    ///
+    /// - Parameters:
+    ///   - text: the chapter file's contents (LF or CRLF line endings).
+    ///   - path: the path used in diagnostics and locations, e.g. `Chapters/01-xor.md`.
+    ///   - directiveNames: names accepted in ```` ```{name} ```` fences.
+    ///   - roleNames: names accepted in ``{name}`…` `` roles.
+    public static func parse(
+        text: String, path: String,
+        directiveNames: [String] = Directive.knownNames,
+        roleNames: [String] = InlineRole.knownNames
+    ) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
+        var parser = ChapterParser(
+            text: text, path: path, directiveNames: directiveNames, roleNames: roleNames)
+        let document = parser.run()
+        return (document, parser.diagnostics.diagnostics)
+    }
+}

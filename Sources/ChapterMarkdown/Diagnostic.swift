@@ -1,0 +1,66 @@
+/// One problem found in a chapter (or later by the compiler), with where it is.
+///
+/// The first line of `description` follows the GCC/Clang convention
+/// `Chapters/FILE.md:LINE:COL: error: MESSAGE` so editors, terminals and CI
+/// annotate it without extra configuration.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How bad the problem is. Errors stop the build; warnings do not.
+    public enum Severity: String, Sendable, Hashable, CustomStringConvertible {
+        case error
+        case warning
+
+        public var description: String { rawValue }
+    }
+
+    public var severity: Severity
+    /// Where the problem is. `nil` only for problems that belong to no file (e.g. configuration).
+    public var location: SourceLocation?
+    /// One line, no trailing period needed; it may already contain "did you mean …?".
+    public var message: String
+    /// Extra context printed on the following lines (e.g. "first defined at …").
+    public var notes: [String]
+    /// A suggested fix, printed after the notes.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, at location: SourceLocation?, _ message: String,
+        notes: [String] = [], hint: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.hint = hint
+    }
+
+    /// Shorthand for an error diagnostic.
+    public static func error(
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, at: location, message, notes: notes, hint: hint)
+    }
+
+    /// Shorthand for a warning diagnostic.
+    public static func warning(
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, notes: notes, hint: hint)
+    }
+
+    /// Exactly `FILE:LINE:COL: SEVERITY: MESSAGE` (or `SEVERITY: MESSAGE` without a location).
+    ///
+    /// Kept to a single line so tests and tools can match it; notes and hints are in
+    /// ``fullDescription``.
+    public var description: String {
+        if let location { return "\(location): \(severity): \(message)" }
+        return "\(severity): \(message)"
+    }
+
+    /// ``description`` followed by indented `note:` and `hint:` lines, for terminal output.
+    public var fullDescription: String {
+        var lines = [description]
+        lines += notes.map { "    note: \($0)" }
+        if let hint { lines.append("    hint: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import ChapterMarkdown
+
+@Suite("Diagnostics and helpers")
+struct DiagnosticTests {
+    @Test func descriptionFormat() {
+        let location = SourceLocation(file: "Chapters/01-xor.md", line: 42, column: 7)
+        #expect(location.description == "Chapters/01-xor.md:42:7")
+        let error = Diagnostic.error("unknown activation 'relu6'", at: location, notes: ["n"], hint: "h")
+        #expect(error.description == "Chapters/01-xor.md:42:7: error: unknown activation 'relu6'")
+        #expect(error.fullDescription == "Chapters/01-xor.md:42:7: error: unknown activation 'relu6'\n    note: n\n    hint: h")
+        #expect(Diagnostic.warning("slow", at: location).description == "Chapters/01-xor.md:42:7: warning: slow")
+        #expect(Diagnostic.error("no chapters", at: nil).description == "error: no chapters")
+    }
+
+    @Test func collectorCountsAndSorts() {
+        var collector = DiagnosticCollector()
+        collector.warning("w", at: SourceLocation(file: "b.md", line: 1))
+        collector.error("e2", at: SourceLocation(file: "a.md", line: 9, column: 2))
+        collector.error("e1", at: SourceLocation(file: "a.md", line: 9, column: 1))
+        collector.error("global", at: nil)
+        #expect(collector.hasErrors)
+        #expect(collector.errorCount == 3)
+        #expect(collector.warningCount == 1)
+        #expect(collector.sorted.map(\.message) == ["global", "e1", "e2", "w"])
+    }
+
+    @Test func suggestions() {
+        let names = ["experiment", "activations", "dataset", "question"]
+        #expect(suggestion(for: "experimnt", among: names) == "experiment")
+        #expect(suggestion(for: "Dataset", among: names) == "dataset")
+        #expect(suggestion(for: "activation", among: names) == "activations")
+        #expect(suggestion(for: "plot", among: names) == nil)
+        #expect(suggestion(for: "valeu", among: ["value", "ref"]) == "value")
+        #expect(suggestion(for: "rfe", among: ["value", "ref"]) == "ref")
+        #expect(suggestion(for: "tanh", among: ["relu", "sigmoid"]) == nil)
+    }
+
+    @Test func htmlEscape() {
+        #expect(HTML.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
+        #expect(HTML.escapeText("f'(x) < \"y\"") == "f'(x) &lt; \"y\"")
+    }
+}
