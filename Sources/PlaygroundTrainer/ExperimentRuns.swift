@@ -8,7 +8,7 @@ public struct ExperimentResult: Hashable, Codable, Sendable {
         self.runs = runs
     }
 
-    public var summary: RunSummary { RunSummary(runs: runs, epochBudget: configuration.epochs) }
+    public var summary: RunSummary { RunSummary(runs: runs.map(\.digest), epochBudget: configuration.epochs) }
 
     /// The run whose final test loss is the median one (the lower middle for an even count):
     /// the run a figure shows when it can show only one.
@@ -53,7 +53,7 @@ public struct RunSummary: Hashable, Codable, Sendable {
     /// Final test loss minus final training loss (the generalization gap).
     public var generalizationGap: Spread?
 
-    public init(runs: [RunResult], epochBudget: Int) {
+    public init(runs: [RunDigest], epochBudget: Int) {
         seeds = runs.count
         self.epochBudget = epochBudget
         let reached = runs.compactMap(\.targetEpoch).map(Double.init)

@@ -44,3 +44,26 @@ public struct DrawCounts: Hashable, Codable, Sendable {
     public var shuffle: Int
     public var weights: Int
 }
+
+/// The few numbers of a run that tables and inline values need — small enough to keep beside
+/// the full result and read without loading every loss of every epoch.
+public struct RunDigest: Hashable, Codable, Sendable {
+    public var seed: String
+    public var status: RunStatus
+    public var epochsRun: Int
+    public var targetEpoch: Int?
+    public var divergedAtEpoch: Int?
+    public var finalTrainLoss: Double
+    public var finalTestLoss: Double
+    public var finalTrainAccuracy: Double?
+    public var finalTestAccuracy: Double?
+}
+
+extension RunResult {
+    public var digest: RunDigest {
+        RunDigest(
+            seed: seed, status: status, epochsRun: epochsRun, targetEpoch: targetEpoch,
+            divergedAtEpoch: divergedAtEpoch, finalTrainLoss: finalTrainLoss, finalTestLoss: finalTestLoss,
+            finalTrainAccuracy: finalTrainAccuracy, finalTestAccuracy: finalTestAccuracy)
+    }
+}

@@ -9,6 +9,10 @@ import Darwin
 ///
 /// The trainer knows nothing about files or pictures: configurations in, numbers out.
 public struct Trainer: Sendable {
+    /// Changes whenever a change to the trainer could change any number it produces; build
+    /// caches include it in their keys.
+    public static let version = "playground-trainer/1"
+
     public let configuration: TrainingConfiguration
 
     public init(configuration: TrainingConfiguration) {

@@ -1,3 +1,4 @@
+import ChapterMarkdown
 import PlaygroundTrainer
 
 /// A training setting as written in a directive (`learning-rate: 0.01`) or on the command line
@@ -67,7 +68,7 @@ public struct ExperimentSettings: Hashable, Sendable {
         func fail(_ reason: String, among names: [String] = []) -> SettingError {
             SettingError(
                 key: key, value: value, reason: reason,
-                suggestion: closestMatch(to: value, among: names))
+                suggestion: suggestion(for: value, among: names))
         }
         func number() throws(SettingError) -> Double {
             guard let v = Double(value), v.isFinite else { throw fail("'\(value)' is not a number") }
@@ -151,7 +152,7 @@ public struct ExperimentSettings: Hashable, Sendable {
                     if case .unknownMetric(let name) = error {
                         throw SettingError(
                             key: key, value: value, reason: "unknown metric '\(name)'",
-                            suggestion: closestMatch(to: name, among: StopRule.Metric.allCases.map(\.rawValue)))
+                            suggestion: suggestion(for: name, among: StopRule.Metric.allCases.map(\.rawValue)))
                     }
                     throw fail(error.description)
                 }

@@ -1,0 +1,50 @@
+import ChapterMarkdown
+
+/// A `{question}` directive: a prompt for students, optional choices, and the answer with
+/// its explanation — which only the instructor edition contains.
+public struct QuestionSpec: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+    public var prompt: String
+    public var choices: [String] = []
+    /// The answer: a choice letter (`b`) or text. Markdown with inline values allowed.
+    public var answer: String?
+    /// Markdown with inline values allowed, e.g. {value}`q3[activation=relu].epochs`.
+    public var explanation: String?
+    /// The line where `answer`/`explanation` text starts, to place diagnostics in them.
+    public var answerLocation: SourceLocation?
+    public var explanationLocation: SourceLocation?
+    public var title: String?
+}
+
+extension DirectiveAnalyzer {
+    static let questionKeys = ["prompt", "choices", "answer", "explanation", "title"]
+
+    mutating func question(_ directive: Directive, defaultID: String) -> QuestionSpec? {
+        let before = diagnostics.errorCount
+        var spec = QuestionSpec(id: directive.argument ?? defaultID, location: directive.location, prompt: "")
+        for entry in directive.body.entries {
+            switch entry.key {
+            case "prompt": spec.prompt = text(entry.value, key: "prompt") ?? ""
+            case "title": spec.title = text(entry.value, key: "title")
+            case "answer":
+                spec.answer = text(entry.value, key: "answer")
+                spec.answerLocation = entry.value.location
+            case "explanation":
+                spec.explanation = text(entry.value, key: "explanation")
+                spec.explanationLocation = entry.value.location
+            case "choices":
+                if let items = entry.value.sequence {
+                    spec.choices = items.compactMap { text($0, key: "choices") }
+                } else {
+                    diagnostics.error("choices takes a list of answers", at: entry.value.location)
+                }
+            default: unknownKey(entry, directive: "question", valid: Self.questionKeys)
+            }
+        }
+        if spec.prompt.isEmpty {
+            diagnostics.error("a question needs a prompt: key", at: directive.location)
+        }
+        return diagnostics.errorCount == before ? spec : nil
+    }
+}

@@ -1,0 +1,138 @@
+import PlaygroundTrainer
+import Plotting
+
+/// Turns training results into figure descriptions. This is the only place that knows both
+/// sides: plotting receives plain numbers, grids and labels.
+enum FigureFactory {
+    /// Bump when a change here changes any figure; figure cache keys include it.
+    static let version = "figures/1"
+
+    // MARK: - Decision boundary
+
+    static func boundary(
+        configuration: TrainingConfiguration, run: RunResult, showTestData: Bool, discretize: Bool,
+        title: String? = nil
+    ) -> BoundaryChart {
+        let network = Network(configuration: configuration, parameters: run.final)
+        let grid = network.outputGrid()
+        return BoundaryChart(
+            values: columns(grid), points: points(configuration: configuration, seed: run.seed, showTestData: showTestData),
+            discretize: discretize, title: title)
+    }
+
+    /// `values[i][j]`: column i ↦ x, row j ↦ y with row 0 at the top, as plotting expects.
+    static func columns(_ grid: HeatmapGrid) -> [[Double]] {
+        (0..<grid.density).map { i in (0..<grid.density).map { j in grid.value(column: i, row: j) } }
+    }
+
+    /// The data points, regenerated from the seed (cheap, and exactly the run's data).
+    /// Cross-entropy keeps ±1 labels here so colours match the Playground's.
+    static func points(configuration: TrainingConfiguration, seed: String, showTestData: Bool) -> [ScatterPoint] {
+        let (data, _) = configuration.makeData(seed: seed)
+        var points = data.train.map { ScatterPoint(x: $0.x, y: $0.y, value: $0.label) }
+        if showTestData {
+            points += data.test.map { ScatterPoint(x: $0.x, y: $0.y, value: $0.label, isTest: true) }
+        }
+        return points
+    }
+
+    // MARK: - Network diagram
+
+    static func network(configuration: TrainingConfiguration, run: RunResult, title: String? = nil) -> NetworkDiagram {
+        let network = Network(configuration: configuration, parameters: run.final)
+        let grids = network.nodeGrids()
+        let parameters = run.final
+        let sizes = configuration.layerSizes
+        let enabled = configuration.features
+        let coordinates = HeatmapGrid.coordinates(density: 10)
+        // All seven inputs are drawn, as in the Playground; disabled ones faded and unlinked.
+        var inputNodes: [NetworkDiagram.Node] = []
+        var inputIndex: [Feature: Int] = [:]
+        for (k, feature) in Feature.allCases.enumerated() {
+            let thumbnail = (0..<10).map { i in (0..<10).map { j in feature.value(x: coordinates.x[i], y: coordinates.y[j]) } }
+            inputNodes.append(.init(label: feature.label, thumbnail: thumbnail, isEnabled: enabled.contains(feature)))
+            inputIndex[feature] = k
+        }
+        var layers = [NetworkDiagram.Layer(caption: "Input", nodes: inputNodes)]
+        var gridIndex = sizes[0]
+        for layer in 1..<sizes.count {
+            var nodes: [NetworkDiagram.Node] = []
+            for node in 0..<sizes[layer] {
+                nodes.append(
+                    .init(
+                        thumbnail: columns(grids[gridIndex]),
+                        bias: parameters.bias(layer: layer, node: node)))
+                gridIndex += 1
+            }
+            let isOutput = layer == sizes.count - 1
+            let caption = isOutput ? "Output" : "\(sizes[layer]) neuron\(sizes[layer] == 1 ? "" : "s")"
+            layers.append(.init(caption: caption, nodes: nodes))
+        }
+        let dead = Set(parameters.deadLinks)
+        var links: [NetworkDiagram.Link] = []
+        for layer in 1..<sizes.count {
+            for destination in 0..<sizes[layer] {
+                for source in 0..<sizes[layer - 1] {
+                    let index = parameters.linkIndex(layer: layer, from: source, to: destination)
+                    let from = layer == 1
+                        ? NetworkDiagram.NodeID(layer: 0, index: inputIndex[enabled[source]]!)
+                        : NetworkDiagram.NodeID(layer: layer - 1, index: source)
+                    links.append(
+                        .init(
+                            from: from, to: .init(layer: layer, index: destination),
+                            weight: parameters.weights[index], isDead: dead.contains(index)))
+                }
+            }
+        }
+        return NetworkDiagram(layers: layers, links: links, title: title)
+    }
+
+    // MARK: - Loss curves
+
+    /// One run per seed, the median run bold; the stop rule's threshold when it is on a loss.
+    static func loss(
+        configuration: TrainingConfiguration, runs: [RunResult], logarithmic: Bool, title: String? = nil
+    ) -> LossChart {
+        let chartRuns = runs.map { run in
+            LossChart.Run(
+                label: runs.count > 1 ? "seed \(run.seed)" : nil,
+                training: .init(values: run.trainLoss), test: .init(values: run.testLoss))
+        }
+        let representative = ExperimentResult(configuration: configuration, runs: runs).representativeRun
+        let highlighted = runs.firstIndex { $0.seed == representative.seed }
+        var threshold: LossChart.Threshold? = nil
+        if let rule = configuration.stopRule, rule.metric == .testLoss || rule.metric == .trainLoss {
+            threshold = .init(
+                value: rule.threshold, label: rule.description,
+                reachedAtEpoch: representative.targetEpoch.map(Double.init))
+        }
+        return LossChart(
+            runs: chartRuns, highlightedRun: runs.count > 1 ? highlighted : nil, title: title,
+            logarithmic: logarithmic, threshold: threshold, divergedAtEpoch: representative.divergedAtEpoch)
+    }
+
+    // MARK: - Data and activations
+
+    static func data(configuration: TrainingConfiguration, seed: String, showTestData: Bool, title: String?) -> DataChart {
+        DataChart(points: points(configuration: configuration, seed: seed, showTestData: showTestData), title: title)
+    }
+
+    static func activations(_ functions: [Activation], range: ClosedRange<Double>, derivatives: Bool) -> ActivationChart {
+        let count = 241
+        let xs = (0..<count).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(count - 1) }
+        let curves = functions.map { f in
+            ActivationChart.Function(
+                name: f.rawValue, x: xs, values: xs.map(f.value),
+                derivative: derivatives ? xs.map(f.derivative) : nil)
+        }
+        return ActivationChart(functions: curves, arrangement: .panels(columns: min(2, curves.count)))
+    }
+
+    // MARK: - Small multiples
+
+    static func grid(_ panels: [(String, any Figure)], panelSize: Size) -> SmallMultiples {
+        let columns = panels.count <= 3 ? panels.count : (panels.count == 4 ? 2 : 3)
+        return SmallMultiples(
+            panels: panels.map { .init(title: $0.0, figure: $0.1) }, columns: max(columns, 1), panelSize: panelSize)
+    }
+}

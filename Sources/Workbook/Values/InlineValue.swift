@@ -1,0 +1,77 @@
+import ChapterMarkdown
+import PlaygroundTrainer
+
+/// What an inline value reads from an experiment's runs.
+public enum ValueMetric: String, CaseIterable, Sendable {
+    /// Median epochs to reach the stop rule (over the seeds that reached it).
+    case epochs
+    /// Fewest–most epochs to the stop rule.
+    case epochsRange = "epochs-range"
+    /// How many seeds reached the stop rule: "4 of 5 seeds".
+    case reached
+    case testLoss = "test-loss"
+    case trainLoss = "train-loss"
+    case testAccuracy = "test-accuracy"
+    case trainAccuracy = "train-accuracy"
+    /// Final test loss minus final training loss.
+    case gap
+    /// The epoch budget.
+    case budget
+    case seeds
+    /// In a sweep: the values of the combination that reached the target fastest (median
+    /// epochs; ties and never-reached broken by final test loss).
+    case best
+    /// In a sweep: the values of the combination with the lowest final test loss.
+    case bestLoss = "best-loss"
+    /// In a sweep: the values of the combination with the highest final test accuracy.
+    case bestAccuracy = "best-accuracy"
+
+    var needsSweep: Bool { self == .best || self == .bestLoss || self == .bestAccuracy }
+}
+
+/// A parsed `{value}` role: `ID.metric` or `ID[key=value, …].metric`.
+public struct ValueReference: Sendable, Hashable {
+    public var experimentID: String
+    public var selectors: [Selector]
+    public var metric: ValueMetric
+
+    public struct Selector: Sendable, Hashable {
+        public var key: SettingKey
+        public var value: String
+    }
+
+    public enum ParseError: Error, Equatable {
+        case malformed
+        case unknownMetric(String)
+        case unknownKey(String)
+    }
+
+    public static let syntax = "ID.METRIC or ID[KEY=VALUE, …].METRIC, METRIC one of "
+        + ValueMetric.allCases.map(\.rawValue).joined(separator: ", ")
+
+    public init(parsing text: String) throws(ParseError) {
+        let content = text.trimmingCharacters(in: " ")
+        guard let dot = content.lastIndex(of: ".") else { throw .malformed }
+        let metricName = String(content[content.index(after: dot)...])
+        var head = content[..<dot]
+        guard let metric = ValueMetric(rawValue: metricName) else { throw .unknownMetric(metricName) }
+        var selectors: [Selector] = []
+        if let open = head.firstIndex(of: "[") {
+            guard head.last == "]" else { throw .malformed }
+            let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
+            for part in inner.split(separator: ",") {
+                let pieces = part.split(separator: "=", maxSplits: 1)
+                guard pieces.count == 2 else { throw .malformed }
+                let keyName = pieces[0].trimmingCharacters(in: " ")
+                guard let key = SettingKey(rawValue: keyName) else { throw .unknownKey(keyName) }
+                selectors.append(Selector(key: key, value: pieces[1].trimmingCharacters(in: " ")))
+            }
+            head = head[..<open]
+        }
+        let id = head.trimmingCharacters(in: " ")
+        guard !id.isEmpty else { throw .malformed }
+        self.experimentID = id
+        self.selectors = selectors
+        self.metric = metric
+    }
+}

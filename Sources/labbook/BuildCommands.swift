@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import Workbook
+
+/// Where a book lives: the options `build`, `check` and `clean` share.
+struct BookOptions: ParsableArguments {
+    @Option(help: "Folder of chapter Markdown files.")
+    var chapters = "Chapters"
+    @Option(help: "Folder the workbook is written to.")
+    var output = "Output"
+    @Option(name: .customLong("cache-dir"), help: "Cache folder (default: .labbook-cache beside the chapters folder).")
+    var cache: String?
+
+    func buildOptions(jobs: Int? = nil) -> BuildOptions {
+        let chaptersURL = URL(fileURLWithPath: chapters)
+        var prefix = chapters
+        if !prefix.hasSuffix("/") { prefix += "/" }
+        if prefix.hasPrefix("./") { prefix.removeFirst(2) }
+        return BuildOptions(
+            chapters: chaptersURL, output: URL(fileURLWithPath: output),
+            cache: cache.map { URL(fileURLWithPath: $0) }, jobs: jobs, displayPrefix: prefix)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the chapters' experiments and write the HTML workbook.",
+        discussion: "Only what changed is recomputed; a failed build leaves the previous output as it was.")
+
+    @OptionGroup var book: BookOptions
+    @Option(help: "Training and rendering jobs in parallel (default: one per core).")
+    var jobs: Int?
+    @Option(help: "instructor (answers included) or student (answers left out).")
+    var edition: String = "instructor"
+    @Flag(help: "Also print the handout to Output/handout.pdf with headless Chromium.")
+    var pdf = false
+
+    func run() throws {
+        var options = book.buildOptions(jobs: jobs)
+        guard let chosen = Edition(rawValue: edition) else {
+            throw ValidationError("--edition: unknown edition '\(edition)'; valid: instructor, student")
+        }
+        options.edition = chosen
+        let report = try runBuild(options)
+        if pdf {
+            try HandoutPrinter.printPDF(output: options.output)
+            print("Wrote \(options.output.appendingPathComponent("handout.pdf").path)")
+        }
+        _ = report
+    }
+}
+
+/// Builds and prints progress, warnings and the summary; exits 1 on errors in the chapters.
+@discardableResult
+func runBuild(_ options: BuildOptions) throws -> BuildReport {
+    let live = ProgressLine()
+    let builder = Builder(
+        options: options, log: { printError($0) },
+        progress: { message in live.show(message) })
+    do {
+        let report = try builder.build()
+        live.clear()
+        for warning in report.warnings { printError(warning) }
+        print(report.summaryLine)
+        return report
+    } catch let failure as BuildFailure {
+        live.clear()
+        for line in failure.diagnostics { printError(line) }
+        let errors = failure.diagnostics.filter { $0.contains(": error: ") }.count
+        printError("labbook: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.lastPathComponent)/ was left as it was")
+        throw ExitCode(1)
+    } catch let error as BuildError {
+        live.clear()
+        printError("labbook: error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// One self-overwriting status line on a terminal; occasional plain lines in a log.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var shown = false
+
+    func show(_ message: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        if standardErrorIsTerminal {
+            guard now.timeIntervalSince(last) > 0.05 else { return }
+            printError("\r\u{1B}[K" + message, terminator: "")
+            shown = true
+        } else {
+            // In logs: a line every few seconds at most, so long builds show they are alive.
+            guard now.timeIntervalSince(last) > 5 else { return }
+            printError(message)
+        }
+        last = now
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { printError("\r\u{1B}[K", terminator: "") }
+        shown = false
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse and validate every chapter without training anything.")
+
+    @OptionGroup var book: BookOptions
+
+    func run() throws {
+        let options = book.buildOptions()
+        let plan: BookPlan
+        do {
+            plan = try Builder(options: options).check()
+        } catch let error as BuildError {
+            printError("labbook: error: \(error)")
+            throw ExitCode(1)
+        }
+        for diagnostic in plan.diagnostics { printError(diagnostic.line) }
+        let errors = plan.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            printError("labbook: \(errors) error\(errors == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+        let experiments = plan.experiments.count
+        print("Checked \(plan.chapters.count) chapters and \(experiments) experiments: no errors.")
+    }
+}
+
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove the built workbook (and with --cache, the cache).")
+
+    @OptionGroup var book: BookOptions
+    @Flag(name: .customLong("cache"), help: "Also remove the training and figure cache.")
+    var cacheToo = false
+
+    func run() throws {
+        let options = book.buildOptions()
+        let fm = FileManager.default
+        if let entries = try? fm.contentsOfDirectory(atPath: options.output.path) {
+            // Keep the project's own dotfiles (Output/.gitkeep).
+            for name in entries where !name.hasPrefix(".") {
+                try fm.removeItem(at: options.output.appendingPathComponent(name))
+            }
+        }
+        print("Removed the contents of \(options.output.path)")
+        if cacheToo {
+            try BuildCache(root: options.cache).removeAll()
+            print("Removed the cache \(options.cache.path)")
+        }
+    }
+}
