@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown"]),
         .testTarget(
             name: "WorkbookTests", dependencies: ["Workbook", "labbook"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

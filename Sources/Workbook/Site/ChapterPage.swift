@@ -1,0 +1,94 @@
+import ChapterMarkdown
+
+/// One chapter as a complete HTML5 document. A pure value → string template: the same
+/// values always give the same bytes (no dates, no generated ids), so rebuilt workbooks
+/// diff cleanly and the build cache can compare pages.
+public struct ChapterPage: Sendable, Hashable {
+    public var bookTitle: String
+    /// Shown above the title, e.g. "Chapter 12"; nil for an unnumbered chapter.
+    public var numberLabel: String?
+    public var title: String
+    /// Already HTML (the Markdown front end's output); inserted as is.
+    public var bodyHTML: String
+    /// The chapter's own headings for the `lb-toc` sidebar, usually
+    /// `TableOfContentsEntry.outline(of: document.headings)`; the sidebar is left out when empty.
+    public var contents: [TableOfContentsEntry]
+    public var previous: PageLink?
+    public var next: PageLink?
+    /// Where the header's book title and the footer's "Contents" lead.
+    public var indexHref: String
+    /// Prepended to `assets/…`: "" for a page beside `assets/`, "../" one folder down.
+    public var assetPrefix: String
+    /// e.g. "Instructor edition"; shown in the header (and in print) when set.
+    public var editionLabel: String?
+
+    public init(
+        bookTitle: String, numberLabel: String?, title: String, bodyHTML: String,
+        contents: [TableOfContentsEntry] = [], previous: PageLink? = nil, next: PageLink? = nil,
+        indexHref: String? = nil, assetPrefix: String = "", editionLabel: String? = nil
+    ) {
+        self.bookTitle = bookTitle
+        self.numberLabel = numberLabel
+        self.title = title
+        self.bodyHTML = bodyHTML
+        self.contents = contents
+        self.previous = previous
+        self.next = next
+        self.indexHref = indexHref ?? assetPrefix + "index.html"
+        self.assetPrefix = assetPrefix
+        self.editionLabel = editionLabel
+    }
+
+    /// "Chapter 12 · Title — Book": the number first so browser tabs stay tellable apart.
+    var documentTitle: String {
+        let chapter = numberLabel.map { "\($0) · \(title)" } ?? title
+        return "\(chapter) — \(bookTitle)"
+    }
+
+    public func render() -> String {
+        var html = PageShell.head(title: documentTitle, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page")
+        html += PageShell.header(bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel)
+        // `lb-with-toc` gives the layout its sidebar column; without contents there is none.
+        html += contents.isEmpty ? "<div class=\"lb-layout\">\n" : "<div class=\"lb-layout lb-with-toc\">\n"
+        if !contents.isEmpty {
+            html += "<nav class=\"lb-toc\" aria-label=\"On this page\">\n"
+            html += "<p class=\"lb-toc-heading\">On this page</p>\n"
+            html += PageShell.list(contents)
+            html += "</nav>\n"
+        }
+        html += "<main>\n<header class=\"lb-chapter-title\">\n"
+        if let numberLabel {
+            html += "<p class=\"lb-chapter-number\">\(HTML.escape(numberLabel))</p>\n"
+        }
+        html += "<h1>\(HTML.escape(title))</h1>\n</header>\n"
+        html += bodyHTML
+        if !bodyHTML.hasSuffix("\n") { html += "\n" }
+        html += "</main>\n</div>\n"
+        html += footer
+        html += PageShell.end
+        return html
+    }
+
+    /// Previous · Contents · Next. An absent neighbour leaves an empty slot rather than
+    /// nothing, so "Next" stays on the right on the first page.
+    private var footer: String {
+        var html = "<footer class=\"lb-footer\">\n<nav class=\"lb-pager\" aria-label=\"Chapters\">\n"
+        if let previous {
+            html += "<a class=\"lb-prev\" rel=\"prev\" href=\"\(HTML.escape(previous.href))\">"
+            html += "<span class=\"lb-pager-label\">← Previous</span> "
+            html += "<span class=\"lb-pager-title\">\(HTML.escape(previous.title))</span></a>\n"
+        } else {
+            html += "<span class=\"lb-prev\"></span>\n"
+        }
+        html += "<a class=\"lb-up\" href=\"\(HTML.escape(indexHref))\">Contents</a>\n"
+        if let next {
+            html += "<a class=\"lb-next\" rel=\"next\" href=\"\(HTML.escape(next.href))\">"
+            html += "<span class=\"lb-pager-label\">Next →</span> "
+            html += "<span class=\"lb-pager-title\">\(HTML.escape(next.title))</span></a>\n"
+        } else {
+            html += "<span class=\"lb-next\"></span>\n"
+        }
+        html += "</nav>\n</footer>\n"
+        return html
+    }
+}

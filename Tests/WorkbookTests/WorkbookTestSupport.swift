@@ -1,0 +1,64 @@
+import Foundation
+@testable import Workbook
+
+/// A fixture book copied into a fresh temporary folder, so builds, caches and outputs of
+/// different tests never meet.
+struct FixtureBook {
+    let root: URL
+    var chapters: URL { root.appendingPathComponent("Chapters") }
+    var output: URL { root.appendingPathComponent("Output") }
+    var cache: URL { root.appendingPathComponent(".labbook-cache") }
+
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+
+    init(_ name: String) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("labbook-tests-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent(name).appendingPathComponent("Chapters"), to: chapters)
+    }
+
+    var options: BuildOptions {
+        BuildOptions(chapters: chapters, output: output, cache: cache, jobs: 2, displayPrefix: "Chapters/")
+    }
+
+    @discardableResult
+    func build(edition: Edition = .instructor, output: URL? = nil) throws -> BuildReport {
+        var o = options
+        o.edition = edition
+        if let output { o.output = output }
+        return try Builder(options: o).build()
+    }
+
+    func page(_ name: String, in folder: URL? = nil) throws -> String {
+        try String(contentsOf: (folder ?? output).appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func edit(_ chapter: String, _ transform: (String) -> String) throws {
+        let url = chapters.appendingPathComponent(chapter)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(transform(text).utf8).write(to: url)
+    }
+
+    /// Every file under `folder` (relative path → bytes), to compare trees byte for byte.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        for case let url as URL in enumerator {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            result[String(path.dropFirst(base.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+extension String {
+    func count(of needle: String) -> Int { components(separatedBy: needle).count - 1 }
+}
