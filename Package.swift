@@ -17,6 +17,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // A small pure-Swift HTTP server (BSD sockets + Swift concurrency, no SwiftNIO): enough
+        // to serve a folder on 127.0.0.1 for `labbook serve`, and quick to build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: System libraries
@@ -35,11 +38,15 @@ let package = Package(
             name: "Workbook",
             dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown"]),
 
+        .target(
+            name: "LivePreview",
+            dependencies: ["Workbook", .product(name: "FlyingFox", package: "FlyingFox")]),
+
         // MARK: Command line
         .executableTarget(
             name: "labbook",
             dependencies: [
-                "Workbook", "PlaygroundTrainer", "Plotting", "CairoRendering",
+                "Workbook", "PlaygroundTrainer", "Plotting", "CairoRendering", "LivePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CairoRendering
 import Foundation
+import Plotting
 import PlaygroundTrainer
 import Workbook
 
@@ -15,11 +17,13 @@ struct Bench: ParsableCommand {
     var repetitions = 9
 
     func run() throws {
-        var rows: [(String, String, Double, Double)] = []
+        var rows: [(String, String, Double, Double, Double)] = []
+        let renderer = try FigureRenderer()
         for (id, label, configuration) in BenchmarkConfigurations.all {
             let epochsPerSecond = measureEpochs(configuration)
             let gridMilliseconds = measureGrid(configuration)
-            rows.append((id, label, epochsPerSecond, gridMilliseconds))
+            let figureMilliseconds = try measureFigures(configuration, renderer: renderer)
+            rows.append((id, label, epochsPerSecond, gridMilliseconds, figureMilliseconds))
         }
         switch format {
         case .json:
@@ -27,16 +31,18 @@ struct Bench: ParsableCommand {
                 .object([
                     ("id", .string($0.0)), ("epochsPerSecond", .number(($0.2).rounded())),
                     ("gridMilliseconds", .number(($0.3 * 1000).rounded() / 1000)),
+                    ("figuresMilliseconds", .number(($0.4 * 100).rounded() / 100)),
                 ])
             }
             print(JSONValue.object([("configs", .array(configs))]).serialized(indent: 2))
         case .text:
-            print("config  description                                   epochs/s   grid (all nodes)")
+            print("config  description                                  epochs/s   grid (all nodes)   figures (boundary+network+loss, PNG+SVG)")
             for row in rows {
                 let name = row.1.padding(toLength: 44, withPad: " ", startingAt: 0)
-                print(String(format: "%@       %@ %9.0f   %7.3f ms", row.0, name, row.2, row.3))
+                print(String(format: "%@       %@ %9.0f   %9.3f ms       %7.1f ms", row.0, name, row.2, row.3, row.4))
             }
             print("Playground under Node 20 (semantics §12.1): c 4680, g 5320, h 715 epochs/s; grid c 2.90 ms, h 16.8 ms.")
+            print("Targets: ≥ 10× Node on c and g, ≥ 4× on h and on the grids; figures ≤ 50 ms.")
         }
     }
 
@@ -73,6 +79,26 @@ struct Bench: ParsableCommand {
             let elapsed = DispatchTime.now().uptimeNanoseconds - start
             precondition(grids.count == configuration.layerSizes.reduce(0, +))
             samples.append(Double(elapsed) / 1e6)
+        }
+        return median(samples)
+    }
+
+    /// Milliseconds to draw one experiment's figures — boundary, network and loss, each as PNG
+    /// and SVG — from a finished run (the network evaluation on the grid included), median.
+    func measureFigures(_ configuration: TrainingConfiguration, renderer: FigureRenderer) throws -> Double {
+        var c = configuration
+        c.epochs = 50
+        let runs = [Trainer(configuration: c).run()]
+        var samples: [Double] = []
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for kind in [ExperimentFigure.boundary, .network, .loss] {
+                let figure = kind.make(configuration: c, runs: runs)
+                for format in [OutputFormat.png, .svg] {
+                    _ = try renderer.render(figure, as: format)
+                }
+            }
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         return median(samples)
     }

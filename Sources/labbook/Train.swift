@@ -1,6 +1,8 @@
 import ArgumentParser
+import CairoRendering
 import Foundation
 import PlaygroundTrainer
+import Plotting
 import Workbook
 
 struct Train: ParsableCommand {
@@ -17,6 +19,29 @@ struct Train: ParsableCommand {
     @Option(help: "text (a short summary) or json (every number).")
     var format: Format = .text
 
+    @Option(name: .customLong("figure"), help: "A figure to draw: boundary, network, loss or data (repeatable; pairs with --out).")
+    var figures: [String] = []
+    @Option(name: .customLong("out"), help: "File for the matching --figure; the format comes from the extension (.png, .svg, .pdf).")
+    var outputs: [String] = []
+    @Flag(name: .customLong("show-test-data"), help: "Draw the test points too (boundary and data figures).")
+    var showTestData = false
+    @Flag(help: "Colour the boundary by sign only, as the Playground's check box.")
+    var discretize = false
+    @Flag(name: .customLong("log-scale"), help: "Loss curves on a logarithmic axis.")
+    var logScale = false
+
+    func validate() throws {
+        guard figures.count == outputs.count else {
+            throw ValidationError("--figure and --out come in pairs: \(figures.count) --figure, \(outputs.count) --out")
+        }
+        for figure in figures where ExperimentFigure(rawValue: figure) == nil {
+            throw ValidationError("--figure: unknown figure '\(figure)'; valid: boundary, network, loss, data")
+        }
+        for output in outputs where OutputFormat(path: output) == nil {
+            throw ValidationError("--out: cannot tell the format of '\(output)'; valid extensions: .png, .svg, .pdf")
+        }
+    }
+
     func run() throws {
         let resolved = try settings.resolve()
         let trainer = Trainer(configuration: resolved.configuration)
@@ -31,7 +56,26 @@ struct Train: ParsableCommand {
         case .json: print(RunReport.json(experiment).serialized(indent: 2))
         case .text: print(TextReport(experiment: experiment).text)
         }
+        if !figures.isEmpty {
+            let renderer = try FigureRenderer()
+            for (name, path) in zip(figures, outputs) {
+                let figure = ExperimentFigure(rawValue: name)!.make(
+                    configuration: resolved.configuration, runs: experiment.runs, showTestData: showTestData,
+                    discretize: discretize, logScale: logScale)
+                try writeFigure(figure, to: path, renderer: renderer)
+                if format == .text { print("Wrote \(path)") }
+            }
+        }
     }
+}
+
+/// Renders a figure in the format its file name asks for and writes it atomically.
+func writeFigure(_ figure: some Figure, to path: String, renderer: FigureRenderer) throws {
+    let format = OutputFormat(path: path)!
+    let bytes = try renderer.render(figure, as: format)
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try atomicWrite(Data(bytes), to: url)
 }
 
 /// The human summary of `labbook train`.

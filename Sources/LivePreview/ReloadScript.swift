@@ -1,0 +1,36 @@
+/// Injected into every served HTML page (never into the built files): polls the preview's
+/// status, reloads when a new build is in place, and shows a failed build's errors over the
+/// last good page.
+enum ReloadScript {
+    static let tag = """
+        <script>
+        (function () {
+          var seen = null;
+          function show(error) {
+            var box = document.getElementById("lb-preview-error");
+            if (!error) { if (box) box.remove(); return; }
+            if (!box) {
+              box = document.createElement("pre");
+              box.id = "lb-preview-error";
+              box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;margin:0;padding:12px 16px;background:#3b0d0d;color:#ffdcdc;font:13px/1.4 monospace;z-index:9999;white-space:pre-wrap";
+              document.body.appendChild(box);
+            }
+            box.textContent = "Build failed — showing the last good pages.\\n\\n" + error;
+          }
+          function poll() {
+            fetch("/__labbook/status", { cache: "no-store" })
+              .then(function (r) { return r.json(); })
+              .then(function (s) {
+                if (seen !== null && s.version !== seen && !s.error) { location.reload(); return; }
+                seen = s.version;
+                show(s.error);
+              })
+              .catch(function () {})
+              .then(function () { setTimeout(poll, 600); });
+          }
+          poll();
+        })();
+        </script>
+
+        """
+}

@@ -1,0 +1,41 @@
+import PlaygroundTrainer
+import Plotting
+
+/// Figures of one experiment, for `labbook train --figure … --out …` and the gallery.
+public enum ExperimentFigure: String, CaseIterable, Sendable {
+    case boundary, network, loss, data
+
+    /// The figure for the given runs of one configuration (the median run where one is shown).
+    public func make(
+        configuration: TrainingConfiguration, runs: [RunResult], showTestData: Bool = false,
+        discretize: Bool = false, logScale: Bool = false, title: String? = nil
+    ) -> any Figure {
+        let representative = ExperimentResult(configuration: configuration, runs: runs).representativeRun
+        switch self {
+        case .boundary:
+            return FigureFactory.boundary(
+                configuration: configuration, run: representative, showTestData: showTestData, discretize: discretize,
+                title: title)
+        case .network:
+            return FigureFactory.network(configuration: configuration, run: representative, title: title)
+        case .loss:
+            return FigureFactory.loss(configuration: configuration, runs: runs, logarithmic: logScale, title: title)
+        case .data:
+            return FigureFactory.data(
+                configuration: configuration, seed: representative.seed, showTestData: showTestData, title: title)
+        }
+    }
+
+    /// Activation curves and derivatives (`labbook activations`).
+    public static func activations(
+        _ functions: [Activation] = [.relu, .sigmoid, .tanh, .linear], range: ClosedRange<Double> = -5...5,
+        derivatives: Bool = true
+    ) -> any Figure {
+        FigureFactory.activations(functions, range: range, derivatives: derivatives)
+    }
+
+    /// Side-by-side panels.
+    public static func smallMultiples(_ panels: [(String, any Figure)]) -> any Figure {
+        FigureFactory.grid(panels, panelSize: panels[0].1.size)
+    }
+}
