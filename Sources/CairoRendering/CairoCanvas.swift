@@ -1,0 +1,156 @@
+import CCairo
+import Plotting
+
+/// The `Canvas` backed by a Cairo context. Lives only inside one `FigureRenderer.render` call:
+/// it borrows the context (never owns or shares it), so no C handle escapes the rendering task.
+struct CairoCanvas: Canvas {
+    /// How `drawCells` reaches the output: one nearest-neighbour image (raster output) or one
+    /// filled path per colour (vector output, because SVG viewers smooth embedded images).
+    enum CellDrawing { case image, paths }
+
+    let size: Size
+    private let context: OpaquePointer
+    private let fonts: FontSet
+    private let metrics: FreeTypeFontMetrics
+    private let cellDrawing: CellDrawing
+
+    init(context: OpaquePointer, size: Size, fonts: FontSet, cellDrawing: CellDrawing) {
+        self.context = context
+        self.size = size
+        self.fonts = fonts
+        self.metrics = FreeTypeFontMetrics(fonts: fonts)
+        self.cellDrawing = cellDrawing
+        cairo_set_font_options(context, fonts.options)
+    }
+
+    func measure(_ text: String, style: TextStyle) -> TextExtents {
+        metrics.measure(text, style: style)
+    }
+
+    mutating func save() { cairo_save(context) }
+    mutating func restore() { cairo_restore(context) }
+    mutating func translate(x: Double, y: Double) { cairo_translate(context, x, y) }
+
+    mutating func clip(to rect: Rect) {
+        cairo_new_path(context)
+        cairo_rectangle(context, rect.minX, rect.minY, rect.width, rect.height)
+        cairo_clip(context)
+    }
+
+    mutating func fill(_ path: Path, with color: Color) {
+        setPath(path)
+        setSource(color)
+        cairo_fill(context)
+    }
+
+    mutating func stroke(_ path: Path, with style: StrokeStyle) {
+        setPath(path)
+        setSource(style.color)
+        cairo_set_line_width(context, style.width)
+        style.dash.withUnsafeBufferPointer { cairo_set_dash(context, $0.baseAddress, Int32($0.count), style.dashOffset) }
+        switch style.lineCap {
+        case .butt: cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
+        case .round: cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
+        case .square: cairo_set_line_cap(context, CAIRO_LINE_CAP_SQUARE)
+        }
+        switch style.lineJoin {
+        case .miter: cairo_set_line_join(context, CAIRO_LINE_JOIN_MITER)
+        case .round: cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+        case .bevel: cairo_set_line_join(context, CAIRO_LINE_JOIN_BEVEL)
+        }
+        cairo_stroke(context)
+    }
+
+    mutating func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
+        guard !text.isEmpty else { return }
+        let origin = anchor.baselineOrigin(for: measure(text, style: style))
+        cairo_save(context)
+        cairo_set_font_face(context, fonts.face(for: style.weight))
+        cairo_set_font_size(context, style.size)
+        setSource(style.color)
+        cairo_translate(context, point.x, point.y)
+        if rotation != 0 { cairo_rotate(context, rotation) }
+        cairo_new_path(context)
+        cairo_move_to(context, origin.x, origin.y)
+        cairo_show_text(context, text)
+        cairo_restore(context)
+    }
+
+    mutating func drawCells(_ grid: PixelGrid, in rect: Rect) {
+        guard grid.width > 0, grid.height > 0, rect.width > 0, rect.height > 0 else { return }
+        switch cellDrawing {
+        case .image: drawCellsAsImage(grid, in: rect)
+        case .paths: drawCellsAsPaths(grid, in: rect)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func setSource(_ color: Color) {
+        cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func setPath(_ path: Path) {
+        cairo_new_path(context)
+        for element in path.elements {
+            switch element {
+            case .move(let p): cairo_move_to(context, p.x, p.y)
+            case .line(let p): cairo_line_to(context, p.x, p.y)
+            case .curve(let p, let c1, let c2): cairo_curve_to(context, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+            case .close: cairo_close_path(context)
+            }
+        }
+    }
+
+    /// Premultiplied ARGB32 image scaled with NEAREST: exact cells, tiny cost.
+    private func drawCellsAsImage(_ grid: PixelGrid, in rect: Rect) {
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(grid.width), Int32(grid.height))
+        else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_surface_flush(image)
+        let stride = Int(cairo_image_surface_get_stride(image))
+        guard let base = cairo_image_surface_get_data(image) else { return }
+        for row in 0..<grid.height {
+            let line = UnsafeMutableRawPointer(base + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<grid.width {
+                let color = grid[column, row]
+                let a = max(0, min(1, color.alpha))
+                func byte(_ channel: Double) -> UInt32 { UInt32(max(0, min(255, (channel * a * 255).rounded()))) }
+                line[column] = UInt32((a * 255).rounded()) << 24 | byte(color.red) << 16 | byte(color.green) << 8
+                    | byte(color.blue)
+            }
+        }
+        cairo_surface_mark_dirty(image)
+        cairo_save(context)
+        cairo_translate(context, rect.minX, rect.minY)
+        cairo_scale(context, rect.width / Double(grid.width), rect.height / Double(grid.height))
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_extend(cairo_get_source(context), CAIRO_EXTEND_PAD)
+        cairo_new_path(context)
+        cairo_rectangle(context, 0, 0, Double(grid.width), Double(grid.height))
+        cairo_fill(context)
+        cairo_restore(context)
+    }
+
+    /// One path per colour made of horizontal runs. Opaque cells are widened by a fraction of a
+    /// unit to the right and bottom (inside the grid) so antialiased edges of neighbouring colours
+    /// overlap instead of letting the background show through as hairline seams.
+    private func drawCellsAsPaths(_ grid: PixelGrid, in rect: Rect) {
+        let cellWidth = rect.width / Double(grid.width)
+        let cellHeight = rect.height / Double(grid.height)
+        let overlap = grid.isOpaque ? min(0.6, cellWidth * 0.25, cellHeight * 0.25) : 0
+        for (color, runs) in grid.runsByColor() {
+            cairo_new_path(context)
+            for run in runs {
+                let x = rect.minX + Double(run.column) * cellWidth
+                let y = rect.minY + Double(run.row) * cellHeight
+                let right = min(rect.maxX, x + Double(run.length) * cellWidth + overlap)
+                let bottom = min(rect.maxY, y + cellHeight + overlap)
+                cairo_rectangle(context, x, y, right - x, bottom - y)
+            }
+            setSource(color)
+            cairo_fill(context)
+        }
+    }
+}

@@ -1,0 +1,276 @@
+/// Training and test loss over epochs, for one or several runs (seeds). With several runs the
+/// highlighted one (by default the median by final loss) is bold and the others thin.
+/// Test loss is near-black and solid, training loss grey (#777) and dashed: told apart by
+/// lightness and dash, not only colour.
+public struct LossChart: Figure {
+    /// One loss curve. Non-finite values (divergence) leave a gap; on a log scale so do values ≤ 0.
+    public struct Curve: Sendable, Hashable {
+        public var epochs: [Double]
+        public var values: [Double]
+
+        public init(epochs: [Double], values: [Double]) {
+            precondition(epochs.count == values.count, "a loss curve needs one epoch per value")
+            self.epochs = epochs
+            self.values = values
+        }
+
+        /// Values at epochs 0, 1, 2, … (the Playground records the epoch-0 loss first).
+        public init(values: [Double], firstEpoch: Int = 0) {
+            self.init(epochs: values.indices.map { Double(firstEpoch + $0) }, values: values)
+        }
+
+        /// The first epoch whose value is at or below `threshold`.
+        public func firstEpoch(atOrBelow threshold: Double) -> (epoch: Double, value: Double)? {
+            zip(epochs, values).first { $0.1.isFinite && $0.1 <= threshold }.map { ($0.0, $0.1) }
+        }
+
+        var lastFiniteValue: Double? { values.last(where: \.isFinite) }
+    }
+
+    /// One training run: its training and test curves (either may be absent).
+    public struct Run: Sendable, Hashable {
+        public var label: String?
+        public var training: Curve?
+        public var test: Curve?
+
+        public init(label: String? = nil, training: Curve? = nil, test: Curve? = nil) {
+            self.label = label
+            self.training = training
+            self.test = test
+        }
+
+        /// The curve thresholds and medians are judged on: test loss if present, else training loss.
+        var primary: Curve? { test ?? training }
+    }
+
+    /// A target loss: a dashed line at `value` and a marker where the highlighted run first meets it.
+    public struct Threshold: Sendable, Hashable {
+        public var value: Double
+        /// Defaults to "target 0.05"-style text.
+        public var label: String?
+        /// The epoch to mark; `nil` finds the first epoch of the highlighted run's test (else
+        /// training) curve at or below `value`.
+        public var reachedAtEpoch: Double?
+
+        public init(value: Double, label: String? = nil, reachedAtEpoch: Double? = nil) {
+            self.value = value
+            self.label = label
+            self.reachedAtEpoch = reachedAtEpoch
+        }
+    }
+
+    public var runs: [Run]
+    /// Index into `runs` drawn bold; `nil` picks the median run by final loss.
+    public var highlightedRun: Int?
+    public var title: String?
+    public var xAxisTitle: String
+    public var yAxisTitle: String
+    public var logarithmic: Bool
+    public var threshold: Threshold?
+    /// Adds the note "diverged at epoch N".
+    public var divergedAtEpoch: Int?
+    public var size: Size
+    public var theme: ChartTheme
+
+    public init(runs: [Run], highlightedRun: Int? = nil, title: String? = nil, xAxisTitle: String = "Epoch",
+                yAxisTitle: String = "Loss", logarithmic: Bool = false, threshold: Threshold? = nil,
+                divergedAtEpoch: Int? = nil, size: Size = Size(width: 420, height: 280),
+                theme: ChartTheme = .standard) {
+        self.runs = runs
+        self.highlightedRun = highlightedRun
+        self.title = title
+        self.xAxisTitle = xAxisTitle
+        self.yAxisTitle = yAxisTitle
+        self.logarithmic = logarithmic
+        self.threshold = threshold
+        self.divergedAtEpoch = divergedAtEpoch
+        self.size = size
+        self.theme = theme
+    }
+
+    /// A single run's training and test loss.
+    public init(training: Curve?, test: Curve?, title: String? = nil, logarithmic: Bool = false,
+                threshold: Threshold? = nil, divergedAtEpoch: Int? = nil,
+                size: Size = Size(width: 420, height: 280)) {
+        self.init(runs: [Run(training: training, test: test)], title: title, logarithmic: logarithmic,
+                  threshold: threshold, divergedAtEpoch: divergedAtEpoch, size: size)
+    }
+
+    // MARK: - Styles
+
+    static let testColor = Color(hex: 0x111111)
+    static let trainingColor = Color(hex: 0x777777)
+    static let thresholdColor = Color(hex: 0x0877bd)
+    static let divergenceColor = Color(hex: 0xb34d00)
+
+    private func stroke(test: Bool, highlighted: Bool) -> StrokeStyle {
+        let width = highlighted ? 2.0 : 0.9
+        let color = test ? Self.testColor : Self.trainingColor
+        return StrokeStyle(color: highlighted || runs.count == 1 ? color : color.withAlpha(0.45),
+                           width: runs.count == 1 ? 1.5 : width, dash: test ? [] : [5, 3], lineJoin: .round)
+    }
+
+    /// The index of the bold run: the given one, or the median by final loss (lower median).
+    public var resolvedHighlightedRun: Int? {
+        if let highlightedRun, runs.indices.contains(highlightedRun) { return highlightedRun }
+        var ranked: [(index: Int, loss: Double)] = []
+        for (index, run) in runs.enumerated() {
+            if let loss = run.primary?.lastFiniteValue { ranked.append((index, loss)) }
+        }
+        ranked.sort { (a, b) in a.loss != b.loss ? a.loss < b.loss : a.index < b.index }
+        guard !ranked.isEmpty else { return runs.isEmpty ? nil : 0 }
+        return ranked[(ranked.count - 1) / 2].index
+    }
+
+    /// Where the threshold marker goes, if the highlighted run reaches the threshold.
+    public var thresholdCrossing: (epoch: Double, value: Double)? {
+        guard let threshold, let index = resolvedHighlightedRun, let curve = runs[index].primary else { return nil }
+        if let epoch = threshold.reachedAtEpoch {
+            guard let at = curve.epochs.firstIndex(where: { $0 >= epoch }) else { return nil }
+            return (epoch, curve.values[at].isFinite ? curve.values[at] : threshold.value)
+        }
+        return curve.firstEpoch(atOrBelow: threshold.value)
+    }
+
+    // MARK: - Layout
+
+    private var legend: Legend {
+        var entries: [LegendEntry] = []
+        let neutralWidth = StrokeStyle(color: Self.testColor, width: 1.5)
+        if runs.contains(where: { $0.test != nil }) {
+            entries.append(LegendEntry(label: "Test loss", sample: .line(neutralWidth)))
+        }
+        if runs.contains(where: { $0.training != nil }) {
+            var training = neutralWidth
+            training.color = Self.trainingColor
+            training.dash = [5, 3]
+            entries.append(LegendEntry(label: "Training loss", sample: .line(training)))
+        }
+        if runs.count > 1 {
+            let which = highlightedRun == nil ? "median" : "highlighted"
+            entries.append(LegendEntry(label: "bold: \(which) of \(runs.count) runs", sample: .none))
+        }
+        return Legend(entries: entries, style: theme.legendStyle)
+    }
+
+    private var axes: CartesianAxes {
+        var epochs: [Double] = []
+        var values: [Double] = []
+        for run in runs {
+            for curve in [run.training, run.test].compactMap({ $0 }) {
+                epochs += curve.epochs.filter(\.isFinite)
+                values += curve.values.filter { $0.isFinite && (!logarithmic || $0 > 0) }
+            }
+        }
+        if let threshold, threshold.value.isFinite, !logarithmic || threshold.value > 0 { values.append(threshold.value) }
+        let (xScale, xTicks) = NiceTicks.linear(lower: epochs.min() ?? 0, upper: epochs.max() ?? 1, targetCount: 6)
+        let (yScale, yTicks): (AxisScale, [Tick])
+        if logarithmic {
+            (yScale, yTicks) = NiceTicks.logarithmic(lower: values.min() ?? 0.01, upper: values.max() ?? 1)
+        } else {
+            (yScale, yTicks) = NiceTicks.linear(lower: min(0, values.min() ?? 0), upper: values.max() ?? 1,
+                                                targetCount: 5)
+        }
+        return CartesianAxes(xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xAxisTitle,
+                             yTitle: yAxisTitle, theme: theme, showsGrid: true)
+    }
+
+    private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
+        let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
+        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
+        let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
+                              height: legendHeight)
+        let content = frame.content.inset(top: legendHeight + 4)
+        return (frame, legendRect, axes.geometry(in: content, measuring: metrics))
+    }
+
+    /// Where the plot area lies and how epochs and losses map into it.
+    public func geometry(measuring metrics: some TextMeasuring) -> PlotGeometry { layout(measuring: metrics).2 }
+
+    // MARK: - Drawing
+
+    public func draw<C: Canvas>(on canvas: inout C) {
+        fillBackground(theme.background, on: &canvas)
+        let (frame, legendRect, geometry) = layout(measuring: canvas)
+        let axes = self.axes
+        let plot = geometry.plotRect
+        axes.drawBackground(geometry, on: &canvas)
+
+        canvas.save()
+        canvas.clip(to: plot.insetBy(dx: -1, dy: -1))
+        let highlighted = resolvedHighlightedRun
+        // Thin runs first, the bold one last so it stays on top; training under test.
+        let order = runs.indices.filter { $0 != highlighted } + (highlighted.map { [$0] } ?? [])
+        for index in order {
+            let run = runs[index]
+            for (curve, isTest) in [(run.training, false), (run.test, true)] {
+                guard let curve else { continue }
+                let points = zip(curve.epochs, curve.values).map { geometry.positionIfDrawable(x: $0.0, y: $0.1) }
+                canvas.stroke(.polyline(points), with: stroke(test: isTest, highlighted: index == highlighted))
+            }
+        }
+        drawThreshold(geometry, on: &canvas)
+        canvas.restore()
+
+        drawThresholdLabels(geometry, on: &canvas)
+        if let divergedAtEpoch {
+            let text = "diverged at epoch \(divergedAtEpoch)"
+            let style = TextStyle(size: theme.annotationStyle.size, weight: .bold, color: Self.divergenceColor)
+            drawOnHalo(text, at: Point(x: plot.minX + 6, y: plot.minY + 5), style: style, anchor: .topLeading,
+                       on: &canvas)
+        }
+        axes.drawAxes(geometry, frame: frame.content, on: &canvas)
+        legend.draw(in: legendRect, on: &canvas)
+        frame.drawTitle(on: &canvas)
+    }
+
+    private func drawThreshold<C: Canvas>(_ geometry: PlotGeometry, on canvas: inout C) {
+        guard let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y
+        else { return }
+        let plot = geometry.plotRect
+        canvas.stroke(.line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
+                      with: StrokeStyle(color: Self.thresholdColor, width: 1.25, dash: [6, 4]))
+        if let crossing = thresholdCrossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value) {
+            canvas.stroke(.line(from: Point(x: point.x, y: plot.maxY), to: point),
+                          with: StrokeStyle(color: Self.thresholdColor.withAlpha(0.6), width: 1, dash: [2, 3]))
+            PointMarker(shape: .circle, radius: 3.5, fill: Self.thresholdColor,
+                        outline: StrokeStyle(color: .white, width: 1)).draw(at: point, on: &canvas)
+        }
+    }
+
+    /// Labels go outside the clip so they are never cut; they are kept inside the plot area
+    /// and on the side of the line that has room.
+    private func drawThresholdLabels<C: Canvas>(_ geometry: PlotGeometry, on canvas: inout C) {
+        guard let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y
+        else { return }
+        let plot = geometry.plotRect
+        let style = TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor)
+        let label = threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))"
+        let height = canvas.measure(label, style: style).height
+        let above = y - plot.minY > height + 4
+        drawOnHalo(label, at: Point(x: plot.maxX - 4, y: above ? y - 2 : y + 2), style: style,
+                   anchor: above ? .bottomTrailing : .topTrailing, on: &canvas)
+
+        guard let crossing = thresholdCrossing,
+            let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value)
+        else { return }
+        let text = "epoch \(NumberFormatting.shortest(crossing.epoch, maximumDigits: 2))"
+        let boldStyle = TextStyle(size: style.size, weight: .bold, color: Self.thresholdColor)
+        let extents = canvas.measure(text, style: boldStyle)
+        // Below-right of the marker (curves come down from the upper left), flipped when short of room.
+        var x = point.x + 6
+        if x + extents.width > plot.maxX - 2 { x = point.x - 6 - extents.width }
+        var top = point.y + 6
+        if top + extents.height > plot.maxY - 2 { top = point.y - 6 - extents.height }
+        drawOnHalo(text, at: Point(x: max(plot.minX + 2, x), y: top), style: boldStyle, anchor: .topLeading,
+                   on: &canvas)
+    }
+
+    /// Text on a translucent white box, so it stays readable where it crosses curves or grid lines.
+    private func drawOnHalo<C: Canvas>(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor,
+                                       on canvas: inout C) {
+        let box = anchor.box(at: point, extents: canvas.measure(text, style: style)).insetBy(dx: -2, dy: -1)
+        canvas.fill(box, with: Color.white.withAlpha(0.85))
+        canvas.drawText(text, at: point, style: style, anchor: anchor)
+    }
+}
