@@ -100,13 +100,15 @@ struct ExperimentHTML {
         let c = spec.base.configuration
         let hasRule = c.stopRule != nil
         let classification = !c.isRegression
+        let links = spec.isSweep && c.isShowableInPlayground
         var out = "<table class=\"lb-results\">\n<thead><tr>"
         for axis in spec.sweep { out += "<th>\(HTML.escape(axis.key.rawValue))</th>" }
-        out += "<th class=\"num\">Seeds</th>"
-        if hasRule { out += "<th class=\"num\">Epochs to \(HTML.escape(c.stopRule!.description)) (median, range)</th><th class=\"num\">Reached</th>" }
+        if hasRule {
+            out += "<th class=\"num\">Epochs to \(HTML.escape(c.stopRule!.description))<br><small>median (range), seeds reaching it</small></th>"
+        }
         out += "<th class=\"num\">Final train loss</th><th class=\"num\">Final test loss</th>"
         if classification { out += "<th class=\"num\">Test accuracy</th>" }
-        if spec.isSweep && c.isShowableInPlayground { out += "<th>Playground</th>" }
+        if links { out += "<th>Playground</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for combination in spec.combinations {
             let s = results.summary(combination)
@@ -114,20 +116,18 @@ struct ExperimentHTML {
             for assignment in combination.assignments {
                 out += "<td>\(HTML.escape(assignment.value.isEmpty ? "none" : assignment.value))</td>"
             }
-            out += "<td class=\"num\">\(s.seeds)</td>"
             if hasRule {
                 if let e = s.targetEpochs {
-                    let range = e.minimum == e.maximum ? "" : " (\(ValueFormatting.epochs(e.minimum))–\(ValueFormatting.epochs(e.maximum)))"
-                    out += "<td class=\"num\">\(ValueFormatting.epochs(e.median))\(range)</td>"
+                    let range = e.minimum == e.maximum ? "" : " <span class=\"lb-range\">(\(ValueFormatting.epochs(e.minimum))–\(ValueFormatting.epochs(e.maximum)))</span>"
+                    out += "<td class=\"num\">\(ValueFormatting.epochs(e.median))\(range)<br><small>\(s.reachedTarget) of \(s.seeds)</small></td>"
                 } else {
-                    out += "<td class=\"num lb-not-reached\">not reached in \(s.epochBudget) epochs</td>"
+                    out += "<td class=\"num lb-not-reached\">not reached in \(s.epochBudget) epochs<br><small>0 of \(s.seeds)</small></td>"
                 }
-                out += "<td class=\"num\">\(s.reachedTarget)/\(s.seeds)</td>"
             }
             out += "<td class=\"num\">\(spreadText(s.finalTrainLoss, ValueFormatting.loss))</td>"
             out += "<td class=\"num\">\(spreadText(s.finalTestLoss, ValueFormatting.loss))</td>"
             if classification { out += "<td class=\"num\">\(spreadText(s.finalTestAccuracy, ValueFormatting.percent))</td>" }
-            if spec.isSweep && c.isShowableInPlayground {
+            if links {
                 let settings = combination.settings
                 if settings.configuration.isShowableInPlayground {
                     let url = PlaygroundLink.url(for: settings.configuration, seed: settings.seeds[0], display: display)
@@ -138,14 +138,15 @@ struct ExperimentHTML {
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
+        let seedsNote = spec.seedCount > 1 ? "\(spec.seedCount) seeds (\(spec.combinations[0].settings.seeds.joined(separator: ", "))) per row; losses and accuracy are medians with the range in brackets." : "One seed (\(c.seed))."
+        out += "</tbody>\n<caption>\(HTML.escape(seedsNote))</caption>\n</table>\n"
         return out
     }
 
     func spreadText(_ spread: Spread?, _ format: (Double) -> String) -> String {
         guard let spread else { return "—" }
         if spread.count == 1 || spread.minimum == spread.maximum { return format(spread.median) }
-        return "\(format(spread.median)) <span class=\"lb-range\">(\(format(spread.minimum))–\(format(spread.maximum)))</span>"
+        return "\(format(spread.median))<br><span class=\"lb-range\">(\(format(spread.minimum))–\(format(spread.maximum)))</span>"
     }
 
     func configuration() -> String {

@@ -77,12 +77,23 @@ struct SiteWriter {
 
     func chapterBody(chapterIndex: Int, vector: Bool, handout: Bool) -> String {
         let chapter = plan.chapters[chapterIndex]
-        return chapter.document.renderHTML(
+        let body = chapter.document.renderHTML(
             directive: { directive in
                 guard chapter.blocks.indices.contains(directive.index) else { return "" }
                 return blockHTML(chapter.blocks[directive.index], vector: vector, handout: handout, chapterPath: chapter.displayPath)
             },
             role: { role in roleHTML(role, handout: handout, chapterPath: chapter.displayPath) })
+        return Self.droppingLeadingTitle(body, handout: handout, title: chapter.title)
+    }
+
+    /// The page template shows the chapter title; an author's own leading `# Title` would
+    /// repeat it, so it is dropped (in the handout it stays, as the chapter's heading).
+    static func droppingLeadingTitle(_ body: String, handout: Bool, title: String) -> String {
+        let trimmed = body.drop { $0 == "\n" || $0 == " " }
+        if trimmed.hasPrefix("<h1"), let end = trimmed.range(of: "</h1>") {
+            return handout ? String(trimmed) : String(trimmed[end.upperBound...])
+        }
+        return handout ? "<h1>\(HTML.escape(title))</h1>\n" + body : body
     }
 
     func blockHTML(_ block: PlannedBlock, vector: Bool, handout: Bool, chapterPath: String) -> String {
