@@ -8,7 +8,8 @@ public enum NumberFormatting {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? minusSign + "∞" : "∞") }
         let digits = max(0, min(12, fractionDigits))
         let scaled = (abs(value) * powerOf10(digits)).rounded()
-        guard scaled < 9e17 else { return (value < 0 ? minusSign : "") + String(Int64(abs(value))) }
+        // Too large for integer digits (a diverging loss reaches 1e200): scientific notation.
+        guard scaled < 9e17 else { return (value < 0 ? minusSign : "") + "\(abs(value))" }
         let integer = UInt64(scaled)
         var text = String(integer)
         if digits > 0 {

@@ -21,9 +21,9 @@ struct Serve: ParsableCommand {
                     // Written unbuffered: scripts and tests read the address as soon as it is there.
                     FileHandle.standardOutput.write(Data("Serving \(address) — watching \(book.chapters)/ (Ctrl-C to stop)\n".utf8))
                 }
-            } catch is CancellationError {
             } catch {
-                failure.message = "\(error)"
+                // Stopping cancels the server; whatever it throws then is the stop, not a failure.
+                if !Task.isCancelled { failure.message = "\(error)" }
             }
             done.signal()
         }
