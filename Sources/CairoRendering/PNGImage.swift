@@ -12,9 +12,21 @@ public struct PNGImage: Sendable, Hashable {
         var image = png_image()
         image.version = png_uint_32(CPNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
-        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
-        guard began != 0 else { throw RenderingError.pngDecoding(message: Self.message(of: image)) }
-        try self.init(finishing: &image)
+        // libpng keeps the memory pointer until the read finishes, so both steps must run
+        // while the bytes are pinned.
+        let decoded: Result<PNGImage, RenderingError> = bytes.withUnsafeBytes { raw in
+            guard png_image_begin_read_from_memory(&image, raw.baseAddress, raw.count) != 0 else {
+                return .failure(RenderingError.pngDecoding(message: Self.message(of: image)))
+            }
+            do {
+                return .success(try PNGImage(finishing: &image))
+            } catch let error as RenderingError {
+                return .failure(error)
+            } catch {
+                return .failure(RenderingError.pngDecoding(message: "\(error)"))
+            }
+        }
+        self = try decoded.get()
     }
 
     public init(path: String) throws {
