@@ -10,11 +10,14 @@ public struct ExperimentResult: Hashable, Codable, Sendable {
 
     public var summary: RunSummary { RunSummary(runs: runs.map(\.digest), epochBudget: configuration.epochs) }
 
-    /// The run whose final test loss is the median one (the lower middle for an even count):
-    /// the run a figure shows when it can show only one.
+    /// The median run (the lower middle for an even count): by epochs to the stop rule when
+    /// there is one (runs that never reached it count as slowest), else by final test loss.
+    /// It is the run a figure shows when it can show only one, and the bold curve among many.
     public var representativeRun: RunResult {
         let order = runs.indices.sorted {
-            (runs[$0].finalTestLoss, $0) < (runs[$1].finalTestLoss, $1)
+            let a = (runs[$0].targetEpoch ?? Int.max, runs[$0].finalTestLoss, $0)
+            let b = (runs[$1].targetEpoch ?? Int.max, runs[$1].finalTestLoss, $1)
+            return a < b
         }
         return runs[order[(order.count - 1) / 2]]
     }

@@ -71,10 +71,10 @@ struct ExperimentHTML {
         let epochs = spec.base.configuration.epochs
         switch kind {
         case "boundary":
-            parts.append(seeds > 1 ? "Network of the median seed (by final test loss) after training." : "After training (seed \(spec.base.configuration.seed)).")
+            parts.append(seeds > 1 ? "The median seed's network after training (median by epochs to the target, or by final test loss without one)." : "After training (seed \(spec.base.configuration.seed)).")
             if spec.showTestData { parts.append("Test points have a dark outline.") }
         case "network":
-            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, width ∝ size).")
+            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias.")
         case "loss":
             parts.append("Training loss (grey) and test loss (black) per epoch, at most \(epochs) epochs\(seeds > 1 ? ", \(seeds) seeds, the median seed bold" : "").")
         case "data":

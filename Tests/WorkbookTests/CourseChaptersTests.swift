@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// Builds the real course in `Chapters/` (every experiment trained once, into a temporary
+/// cache) and checks that each question of the course shows its figures, a results table and
+/// inline values from the runs, and that nothing is left unresolved on any page.
+@Suite struct CourseChaptersTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A question of the course: its page, its `{question}` ID, the experiments that answer it
+    /// and the figures each experiment must show.
+    struct CourseQuestion: Sendable {
+        let page: String
+        let question: String
+        let experiments: [String]
+        let figures: [String]
+    }
+
+    static let questions: [CourseQuestion] = [
+        .init(page: "12-gaussian", question: "q1a-question", experiments: ["q1a"], figures: ["boundary", "network", "loss"]),
+        .init(page: "12-gaussian", question: "q1b-question", experiments: ["q1b"], figures: ["boundary", "network", "loss"]),
+        .init(page: "12-gaussian", question: "q1c-question", experiments: ["q1c-none", "q1c-one", "q1c-two"], figures: ["boundary", "network", "loss"]),
+        .init(page: "14-xor", question: "q2-question", experiments: ["q2-linear", "q2-product", "q2-hidden"], figures: ["boundary", "network", "loss"]),
+        .init(page: "15-activations", question: "q3-question", experiments: ["q3"], figures: ["boundary", "network", "loss"]),
+        .init(page: "16-randomness", question: "q4-question", experiments: ["q4"], figures: ["loss", "boundary"]),
+        .init(page: "17-circle", question: "q5-question", experiments: ["q5"], figures: ["network", "boundary", "loss"]),
+        .init(page: "17-circle", question: "q6-question", experiments: ["q6-two", "q6-four", "q6-three-three"], figures: ["boundary", "network", "loss"]),
+        .init(page: "17-circle", question: "q7-question", experiments: ["q7", "q7-clean"], figures: ["boundary", "loss"]),
+    ]
+
+    /// Experiments outside the questions that the course also needs, with their figures.
+    static let otherExperiments: [(page: String, id: String, figures: [String])] = [
+        ("16-randomness", "init", ["loss"]),
+        ("18-summary", "lr", ["loss"]),
+    ]
+
+    /// Figures of `{activations}` and `{dataset}` directives: page, ID and kind.
+    static let plainFigures: [(page: String, id: String, kind: String)] = [
+        ("15-activations", "activation-curves", "activations"),
+        ("17-circle", "q7-train-points", "data"),
+        ("17-circle", "q7-test-points", "data"),
+    ]
+
+    static let pages = [
+        "09-introduction", "10-anatomy", "11-training", "12-gaussian", "13-nonlinear",
+        "14-xor", "15-activations", "16-randomness", "17-circle", "18-summary",
+    ]
+
+    @Test func courseBuildsWithEveryQuestionAnsweredFromTheRuns() throws {
+        let tmp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("labbook-course-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let chapters = Self.root.appendingPathComponent("Chapters")
+        let output = tmp.appendingPathComponent("Output")
+        let cache = tmp.appendingPathComponent("cache")
+
+        let report: BuildReport
+        do {
+            report = try Builder(options: BuildOptions(chapters: chapters, output: output, cache: cache)).build()
+        } catch let failure as BuildFailure {
+            Issue.record("the course does not build:\n\(failure.description)")
+            return
+        }
+        #expect(report.chapters == Self.pages.count)
+        #expect(report.cachedExperiments == 0)
+        #expect(report.trainedExperiments == report.experiments)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+
+        var html: [String: String] = [:]
+        for page in Self.pages {
+            let url = output.appendingPathComponent(page + ".html")
+            html[page] = try String(contentsOf: url, encoding: .utf8)
+        }
+
+        // Every question: the question block, its experiments' figures and results tables.
+        for q in Self.questions {
+            let page = try #require(html[q.page], "missing page \(q.page)")
+            #expect(page.contains("<div class=\"lb-question\" id=\"\(q.question)\">"), "\(q.page): no question \(q.question)")
+            #expect(Self.block(of: q.question, in: page)?.contains("class=\"lb-answer\"") == true, "\(q.question): no answer")
+            for id in q.experiments {
+                Self.checkExperiment(id, figures: q.figures, in: page, pageName: q.page)
+            }
+        }
+        for e in Self.otherExperiments {
+            Self.checkExperiment(e.id, figures: e.figures, in: try #require(html[e.page]), pageName: e.page)
+        }
+        for f in Self.plainFigures {
+            let page = try #require(html[f.page])
+            #expect(page.contains("<img src=\"figures/\(f.id)-\(f.kind).png\""), "\(f.page): no \(f.kind) figure \(f.id)")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("figures/\(f.id)-\(f.kind).png").path))
+        }
+
+        // The reconstructed parts are marked as such.
+        #expect(try #require(html["12-gaussian"]).contains("class=\"lb-reconstructed\""))
+        #expect(try #require(html["14-xor"]).contains("class=\"lb-reconstructed\""))
+
+        for (name, page) in html {
+            // Inline values are all filled in from the runs.
+            #expect(!page.contains("<span class=\"lb-value\">?</span>"), "\(name): an inline value could not be resolved")
+            for value in Self.inlineValues(in: page) {
+                #expect(!value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(name): empty inline value")
+                #expect(value != "?" && value != "n/a", "\(name): inline value '\(value)'")
+            }
+            // No role, directive or reference left as text.
+            for leftover in ["{value}", "{ref}", "{experiment}", "{question}", "{dataset}", "{activations}", "```"] {
+                #expect(!page.contains(leftover), "\(name): '\(leftover)' left in the page")
+            }
+            // All math is inside KaTeX spans or divs.
+            let outside = Self.removingMath(from: page)
+            for opener in ["\\(", "\\[", "$$"] {
+                #expect(!outside.contains(opener), "\(name): raw math '\(opener)' outside a math span")
+            }
+        }
+
+        // The student edition leaves every answer out (the cache is shared: nothing retrains).
+        var student = BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Student"), cache: cache)
+        student.edition = .student
+        let studentReport = try Builder(options: student).build()
+        #expect(studentReport.trainedExperiments == 0)
+        for q in Self.questions {
+            let page = try String(
+                contentsOf: tmp.appendingPathComponent("Student/\(q.page).html"), encoding: .utf8)
+            #expect(page.contains("id=\"\(q.question)\""), "student \(q.page): no question \(q.question)")
+            #expect(!page.contains("class=\"lb-answer\""), "student \(q.page): an answer is in the student edition")
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func checkExperiment(_ id: String, figures: [String], in page: String, pageName: String) {
+        guard let block = block(of: id, in: page, tag: "lb-experiment") else {
+            Issue.record("\(pageName): no experiment \(id)")
+            return
+        }
+        for kind in figures {
+            #expect(block.contains("<img src=\"figures/\(id)-\(kind).png\""), "\(pageName): experiment \(id) has no \(kind) figure")
+        }
+        #expect(block.contains("class=\"lb-results\""), "\(pageName): experiment \(id) has no results table")
+    }
+
+    /// The HTML from `<div class="CLASS" id="ID">` to the start of the next experiment or
+    /// question block (or the end of the page).
+    static func block(of id: String, in page: String, tag: String = "lb-question") -> String? {
+        guard let start = page.range(of: "<div class=\"\(tag)\" id=\"\(id)\">") else { return nil }
+        let rest = page[start.upperBound...]
+        let ends = ["<div class=\"lb-experiment\"", "<div class=\"lb-question\"", "</main>"]
+            .compactMap { rest.range(of: $0)?.lowerBound }
+        return String(rest[..<(ends.min() ?? rest.endIndex)])
+    }
+
+    /// The texts of every `<span class="lb-value…">…</span>`.
+    static func inlineValues(in page: String) -> [String] {
+        var values: [String] = []
+        var rest = page[...]
+        while let open = rest.range(of: "<span class=\"lb-value") {
+            guard let tagEnd = rest[open.upperBound...].range(of: ">"),
+                let close = rest[tagEnd.upperBound...].range(of: "</span>")
+            else { break }
+            values.append(String(rest[tagEnd.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return values
+    }
+
+    /// The page without the contents of its math spans and divs.
+    static func removingMath(from page: String) -> String {
+        var out = ""
+        var rest = page[...]
+        while true {
+            let span = rest.range(of: "<span class=\"math")
+            let div = rest.range(of: "<div class=\"math")
+            guard let open = [span, div].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { break }
+            let closing = open == span ? "</span>" : "</div>"
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: closing) else {
+                rest = rest[open.upperBound...]
+                break
+            }
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
