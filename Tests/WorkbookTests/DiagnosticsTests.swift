@@ -85,3 +85,27 @@ struct DiagnosticsTests {
         #expect(page.contains("class=\"lb-warning\">Training diverged"))
     }
 }
+
+@Suite("Inline value references")
+struct ValueReferenceTests {
+    @Test func aCombinationCanBeNamedByAListValue() throws {
+        let reference = try ValueReference(parsing: "q6[hidden=[3,3], learning-rate=0.01].epochs")
+        #expect(reference.experimentID == "q6")
+        #expect(reference.metric == .epochs)
+        #expect(reference.selectors.map(\.key) == [.hidden, .learningRate])
+        #expect(reference.selectors.map(\.value) == ["[3,3]", "0.01"])
+        let chapter = """
+            ```{experiment} q6
+            until: test-loss <= 0.02
+            vary:
+              hidden: [[2], [3, 3]]
+            ```
+
+            {value}`q6[hidden=[3,3]].epochs` and {value}`q6[hidden=3,3].epochs`.
+            """
+        let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
+        let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.line)
+        #expect(errors.count == 1, "\(errors)")  // only the unbracketed one is ambiguous
+        #expect(errors.first?.contains("{value}`q6[hidden=3,3].epochs`") == true)
+    }
+}

@@ -25,7 +25,8 @@ public struct Combination: Sendable, Hashable {
 
     /// `activation = relu, hidden = 4`; empty without a sweep.
     public var label: String {
-        assignments.map { "\($0.key.rawValue) = \($0.value)" }.joined(separator: ", ")
+        assignments.map { "\($0.key.rawValue) = \($0.key == .hidden && $0.value.isEmpty ? "none" : $0.value)" }
+            .joined(separator: ", ")
     }
 
     /// Short panel title: just the values (`relu · 4`).

@@ -51,7 +51,8 @@ public struct ValueReference: Sendable, Hashable {
 
     public init(parsing text: String) throws(ParseError) {
         let content = text.trimmingCharacters(in: " ")
-        guard let dot = content.lastIndex(of: ".") else { throw .malformed }
+        // The metric follows the last dot outside brackets (values such as 0.01 have dots).
+        guard let dot = lastDotOutsideBrackets(content) else { throw .malformed }
         let metricName = String(content[content.index(after: dot)...])
         var head = content[..<dot]
         guard let metric = ValueMetric(rawValue: metricName) else { throw .unknownMetric(metricName) }
@@ -59,7 +60,7 @@ public struct ValueReference: Sendable, Hashable {
         if let open = head.firstIndex(of: "[") {
             guard head.last == "]" else { throw .malformed }
             let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
-            for part in inner.split(separator: ",") {
+            for part in splitOutsideBrackets(inner) {
                 let pieces = part.split(separator: "=", maxSplits: 1)
                 guard pieces.count == 2 else { throw .malformed }
                 let keyName = pieces[0].trimmingCharacters(in: " ")
@@ -74,4 +75,37 @@ public struct ValueReference: Sendable, Hashable {
         self.selectors = selectors
         self.metric = metric
     }
+}
+
+/// Splits `hidden=[4,4], activation=relu` at the commas that are not inside brackets.
+func splitOutsideBrackets(_ text: Substring) -> [Substring] {
+    var parts: [Substring] = []
+    var depth = 0
+    var start = text.startIndex
+    for index in text.indices {
+        switch text[index] {
+        case "[": depth += 1
+        case "]": depth -= 1
+        case "," where depth == 0:
+            parts.append(text[start..<index])
+            start = text.index(after: index)
+        default: break
+        }
+    }
+    parts.append(text[start...])
+    return parts
+}
+
+func lastDotOutsideBrackets(_ text: String) -> String.Index? {
+    var depth = 0
+    var found: String.Index? = nil
+    for index in text.indices {
+        switch text[index] {
+        case "[": depth += 1
+        case "]": depth -= 1
+        case "." where depth == 0: found = index
+        default: break
+        }
+    }
+    return found
 }
