@@ -81,8 +81,3 @@ struct FigureMeta: Codable, Sendable {
     var width: Double
     var height: Double
 }
-
-extension FigureRenderer {
-    /// Bump when the renderer's output changes (fonts, Cairo settings, drawing code).
-    static let rendererVersion = "cairo-dejavu/1"
-}
