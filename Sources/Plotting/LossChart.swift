@@ -62,6 +62,8 @@ public struct LossChart: Figure {
     public var runs: [Run]
     /// Index into `runs` drawn bold; `nil` picks the median run by final loss.
     public var highlightedRun: Int?
+    /// What the bold run is, for the legend ("median" unless the caller picked another).
+    public var highlightDescription = "median"
     public var title: String?
     public var xAxisTitle: String
     public var yAxisTitle: String
@@ -147,8 +149,7 @@ public struct LossChart: Figure {
             entries.append(LegendEntry(label: "Training loss", sample: .line(training)))
         }
         if runs.count > 1 {
-            let which = highlightedRun == nil ? "median" : "highlighted"
-            entries.append(LegendEntry(label: "bold: \(which) of \(runs.count) runs", sample: .none))
+            entries.append(LegendEntry(label: "bold: \(highlightDescription) of \(runs.count) runs", sample: .none))
         }
         return Legend(entries: entries, style: theme.legendStyle)
     }

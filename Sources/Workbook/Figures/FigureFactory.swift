@@ -131,7 +131,9 @@ enum FigureFactory {
     // MARK: - Small multiples
 
     static func grid(_ panels: [(String, any Figure)], panelSize: Size) -> SmallMultiples {
-        let columns = panels.count <= 3 ? panels.count : (panels.count == 4 ? 2 : 3)
+        // Wide panels (network diagrams) two to a row, so their thumbnails stay readable.
+        let maximum = panelSize.width > 480 ? 2 : 3
+        let columns = panels.count <= maximum ? panels.count : (panels.count == 4 ? 2 : maximum)
         return SmallMultiples(
             panels: panels.map { .init(title: $0.0, figure: $0.1) }, columns: max(columns, 1), panelSize: panelSize)
     }

@@ -111,7 +111,8 @@ extension SiteAssets {
            wide figure (small multiples) can be wider than the text around it. Element rules
            below set only vertical margins so they never undo this centring. */
         main > *, .lb-experiment > * { max-width: min(100%, var(--lb-measure)); margin-inline: auto; }
-        main > .lb-experiment, .lb-experiment > .lb-figure.lb-wide, main > .lb-figure.lb-wide {
+        main > .lb-experiment, .lb-experiment > .lb-figure.lb-wide, main > .lb-figure.lb-wide,
+        .lb-experiment > table.lb-results {
           max-width: none;
         }
 
@@ -228,6 +229,8 @@ extension SiteAssets {
           text-align: right;
           white-space: nowrap;
         }
+        /* Headers may wrap; the numbers under them may not. */
+        .lb-results th.num { white-space: normal; min-width: 6rem; }
 
         /* ---- Links to the Playground and the folded configuration ---- */
 
