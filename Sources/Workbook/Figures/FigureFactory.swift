@@ -117,15 +117,24 @@ enum FigureFactory {
         DataChart(points: points(configuration: configuration, seed: seed, showTestData: showTestData), title: title)
     }
 
-    static func activations(_ functions: [Activation], range: ClosedRange<Double>, derivatives: Bool) -> ActivationChart {
+    /// One panel per function, each with its own y range: a shared range would flatten
+    /// sigmoid and tanh next to relu and linear.
+    static func activations(_ functions: [Activation], range: ClosedRange<Double>, derivatives: Bool) -> any Figure {
         let count = 241
         let xs = (0..<count).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(count - 1) }
-        let curves = functions.map { f in
-            ActivationChart.Function(
-                name: f.rawValue, x: xs, values: xs.map(f.value),
-                derivative: derivatives ? xs.map(f.derivative) : nil)
+        let charts = functions.map { f in
+            ActivationChart(
+                functions: [
+                    ActivationChart.Function(
+                        name: f.rawValue, x: xs, values: xs.map(f.value),
+                        derivative: derivatives ? xs.map(f.derivative) : nil)
+                ],
+                arrangement: .overlaid, size: Size(width: 300, height: 220))
         }
-        return ActivationChart(functions: curves, arrangement: .panels(columns: min(2, curves.count)))
+        if charts.count == 1 { return charts[0] }
+        return SmallMultiples(
+            panels: zip(functions, charts).map { .init(title: $0.0.rawValue, figure: $0.1) },
+            columns: charts.count == 4 ? 2 : min(3, charts.count), panelSize: charts[0].size)
     }
 
     // MARK: - Small multiples
