@@ -109,3 +109,23 @@ struct ValueReferenceTests {
         #expect(errors.first?.contains("{value}`q6[hidden=3,3].epochs`") == true)
     }
 }
+
+@Suite("Experiments from Playground links")
+struct PlaygroundURLDirectiveTests {
+    @Test func aLinkIsTheStartingPointAndKeysOverrideIt() throws {
+        let chapter = """
+            ```{experiment} from-link
+            learning-rate: 0.1
+            playground-url: https://playground.tensorflow.org/#activation=relu&batchSize=5&dataset=xor&networkShape=3&seed=abc&x=true&y=true&xTimesY=true
+            ```
+            """
+        let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
+        #expect(!plan.hasErrors, "\(plan.diagnostics.map(\.line))")
+        let spec = try #require(plan.experiments["from-link"]?.spec)
+        let c = spec.base.configuration
+        #expect(c.activation == .relu && c.batchSize == 5 && c.dataset == .xor && c.hidden == [3])
+        #expect(c.seed == "abc")
+        #expect(c.features == [.x1, .x2, .x1TimesX2])
+        #expect(c.learningRate == 0.1)  // written beside the link, so it wins
+    }
+}
