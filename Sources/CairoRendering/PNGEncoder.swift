@@ -58,17 +58,24 @@ enum PNGEncoder {
         image.flags = png_uint_32(PNG_IMAGE_FLAG_FAST)
         defer { png_image_free(&image) }
 
-        // Ask for the size first, then write into a buffer of exactly that size.
-        var size = 0
+        // One compression pass into a buffer larger than any result can be (stored blocks at
+        // worst cost a few bytes per 64 KiB); asking libpng for the size first would compress twice.
         let rowBytes = png_int_32(width * channels)
-        let sized = pixels.withUnsafeBytes {
-            png_image_write_to_memory(&image, nil, &size, 0, $0.baseAddress, rowBytes, nil)
-        }
-        guard sized != 0, size > 0 else { throw RenderingError.pngEncoding(message: message(of: image)) }
+        let raw = (width * channels + 1) * height
+        var size = raw + raw / 64 + 4096
         var output = [UInt8](repeating: 0, count: size)
-        let written = output.withUnsafeMutableBytes { buffer in
+        var written = output.withUnsafeMutableBytes { buffer in
             pixels.withUnsafeBytes {
                 png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, rowBytes, nil)
+            }
+        }
+        if written == 0 && size > output.count {
+            // Never expected; libpng reported the size it needs, so try once more with it.
+            output = [UInt8](repeating: 0, count: size)
+            written = output.withUnsafeMutableBytes { buffer in
+                pixels.withUnsafeBytes {
+                    png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, rowBytes, nil)
+                }
             }
         }
         guard written != 0 else { throw RenderingError.pngEncoding(message: message(of: image)) }

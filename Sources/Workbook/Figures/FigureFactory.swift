@@ -5,7 +5,7 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/1"
+    static let version = "figures/2"
 
     // MARK: - Decision boundary
 
@@ -60,7 +60,7 @@ enum FigureFactory {
             for node in 0..<sizes[layer] {
                 nodes.append(
                     .init(
-                        thumbnail: columns(grids[gridIndex]),
+                        thumbnail: thumbnail(grids[gridIndex]),
                         bias: parameters.bias(layer: layer, node: node)))
                 gridIndex += 1
             }
@@ -85,6 +85,25 @@ enum FigureFactory {
             }
         }
         return NetworkDiagram(layers: layers, links: links, title: title)
+    }
+
+    /// The Playground's node thumbnail: the 100 × 100 map averaged down to 10 × 10 (mean of
+    /// each 10 × 10 block), as `[column][row]`.
+    static func thumbnail(_ grid: HeatmapGrid, size: Int = 10) -> [[Double]] {
+        let block = grid.density / size
+        var result = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
+        grid.values.withUnsafeBufferPointer { values in
+            for i in 0..<size {
+                for j in 0..<size {
+                    var sum = 0.0
+                    for row in (j * block)..<((j + 1) * block) {
+                        for column in (i * block)..<((i + 1) * block) { sum += values[row * grid.density + column] }
+                    }
+                    result[i][j] = sum / Double(block * block)
+                }
+            }
+        }
+        return result
     }
 
     // MARK: - Loss curves
