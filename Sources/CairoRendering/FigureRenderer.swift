@@ -21,7 +21,7 @@ public struct FigureRenderer: Sendable {
     /// Plotting or CairoRendering that alters figures; the library versions are read at run time.
     /// Suitable as part of a cache key for rendered files.
     public static let rendererVersion: String = {
-        let drawingRevision = 2
+        let drawingRevision = 3
         let cairo = cairo_version_string().map { String(cString: $0) } ?? "?"
         let png = png_get_libpng_ver(nil).map { String(cString: $0) } ?? "?"
         return "labbook-plotting/\(drawingRevision) cairo/\(cairo) libpng/\(png)"

@@ -33,8 +33,9 @@ struct ScatterPointsLayer: Sendable {
     }
 
     func draw<C: Canvas>(_ geometry: PlotGeometry, on canvas: inout C) {
-        // Training first, test on top: the test split is usually the smaller, the one looked for.
-        for point in points.filter({ !$0.isTest }) + points.filter(\.isTest) {
+        // Test first, training on top: the training points are what the network learned from,
+        // and with a small training share (10 %) they would vanish under the test points.
+        for point in points.filter(\.isTest) + points.filter({ !$0.isTest }) {
             guard domain.contains(point.x), domain.contains(point.y) else { continue }
             marker(for: point).draw(at: geometry.position(x: point.x, y: point.y), on: &canvas)
         }
