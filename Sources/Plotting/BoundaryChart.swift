@@ -31,12 +31,7 @@ public struct BoundaryChart: Figure {
     }
 
     private var axes: CartesianAxes {
-        let low = Int(domain.lowerBound.rounded(.up)), high = Int(domain.upperBound.rounded(.down))
-        let ticks = NiceTicks.integers(from: low, through: high)
-        let scale = AxisScale(lower: domain.lowerBound, upper: domain.upperBound)
-        return CartesianAxes(xScale: scale, yScale: scale, xTicks: ticks, yTicks: ticks, xTitle: xAxisTitle,
-                             yTitle: yAxisTitle, theme: theme, squarePlot: true,
-                             plotBackground: PlaygroundPalette.background)
+        .plane(domain: domain, xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme, showsGrid: false)
     }
 
     /// Where the square plot area lies and how data maps into it.

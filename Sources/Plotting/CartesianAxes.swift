@@ -13,6 +13,19 @@ struct CartesianAxes: Sendable {
     var showsGrid = false
     var plotBackground: Color? = nil
 
+    /// Square axes over the Playground's plane (both axes the same integer-ticked domain), as
+    /// the boundary and data charts use.
+    static func plane(
+        domain: ClosedRange<Double>, xTitle: String, yTitle: String, theme: ChartTheme, showsGrid: Bool
+    ) -> CartesianAxes {
+        let low = Int(domain.lowerBound.rounded(.up)), high = Int(domain.upperBound.rounded(.down))
+        let ticks = NiceTicks.integers(from: low, through: high)
+        let scale = AxisScale(lower: domain.lowerBound, upper: domain.upperBound)
+        return CartesianAxes(
+            xScale: scale, yScale: scale, xTicks: ticks, yTicks: ticks, xTitle: xTitle, yTitle: yTitle,
+            theme: theme, squarePlot: true, showsGrid: showsGrid, plotBackground: PlaygroundPalette.background)
+    }
+
     private var titleGap: Double { 5 }
     private var labelGap: Double { 3 }
 
