@@ -54,9 +54,7 @@ struct Build: ParsableCommand {
 @discardableResult
 func runBuild(_ options: BuildOptions) throws -> BuildReport {
     let live = ProgressLine()
-    let builder = Builder(
-        options: options, log: { printError($0) },
-        progress: { message in live.show(message) })
+    let builder = Builder(options: options, progress: { message in live.show(message) })
     do {
         let report = try builder.build()
         live.clear()

@@ -8,17 +8,13 @@ import Plotting
 /// cache lacks, write the workbook into a staging folder and swap it into place.
 public struct Builder: Sendable {
     public var options: BuildOptions
-    /// Progress and warnings go here (the CLI prints them to standard error).
-    public var log: @Sendable (String) -> Void
     /// Live progress of training (experiment, seed, epoch); the CLI draws it on a terminal.
     public var progress: @Sendable (String) -> Void
 
     public init(
-        options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in },
-        progress: @escaping @Sendable (String) -> Void = { _ in }
+        options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.options = options
-        self.log = log
         self.progress = progress
     }
 
