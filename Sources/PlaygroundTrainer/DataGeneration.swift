@@ -142,11 +142,18 @@ extension TrainingConfiguration {
     /// Seeds a fresh stream, generates, shuffles and splits the data — the first steps of a
     /// Playground page load — and returns the stream positioned for weight initialisation.
     public func makeData(seed: String) -> (DataSplit, SeedRandom) {
+        let (data, random, _, _) = makeDataCountingDraws(seed: seed)
+        return (data, random)
+    }
+
+    /// `makeData` plus how many draws generation and shuffle took (the traces record them).
+    func makeDataCountingDraws(seed: String) -> (DataSplit, SeedRandom, data: Int, shuffle: Int) {
         var random = SeedRandom(seed: seed)
         var points = dataset.generate(noise: noise, random: &random)
+        let dataDraws = random.drawCount
         playgroundShuffle(&points, random: &random)
         let split = min(max(trainCount, 0), points.count)
         let data = DataSplit(train: Array(points[..<split]), test: Array(points[split...]))
-        return (data, random)
+        return (data, random, dataDraws, random.drawCount - dataDraws)
     }
 }

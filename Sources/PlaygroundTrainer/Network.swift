@@ -60,16 +60,6 @@ public struct Network: Sendable {
         }
         return values.map { HeatmapGrid(density: density, values: $0) }
     }
-
-    /// The network's output at one point.
-    public func output(x: Double, y: Double) -> Double {
-        let engine = makeEngine()
-        for (f, feature) in configuration.features.enumerated() {
-            engine.setInput(f, lane: 0, value: feature.value(x: x, y: y))
-        }
-        engine.forward(count: 1)
-        return engine.output(lane: 0)
-    }
 }
 
 /// Values over [−6, 6]² on a `density × density` grid, row-major with row 0 at the top

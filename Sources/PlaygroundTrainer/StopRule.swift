@@ -79,12 +79,6 @@ public struct StopRule: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(metric.rawValue) \(comparison.rawValue) \(formatShortest(threshold))"
+        "\(metric.rawValue) \(comparison.rawValue) \(javaScriptNumberString(threshold))"
     }
-}
-
-/// Shortest round-trip text of a double without a trailing ".0" for integers.
-func formatShortest(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return "\(value)"
 }

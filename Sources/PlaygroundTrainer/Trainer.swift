@@ -42,13 +42,8 @@ public final class TrainingSession {
     public init(configuration: TrainingConfiguration, seed: String) {
         self.configuration = configuration
         self.seed = seed
-        var random = SeedRandom(seed: seed)
-        var points = configuration.dataset.generate(noise: configuration.noise, random: &random)
-        let dataDraws = random.drawCount
-        playgroundShuffle(&points, random: &random)
-        let shuffleDraws = random.drawCount - dataDraws
-        let split = min(max(configuration.trainCount, 0), points.count)
-        data = DataSplit(train: Array(points[..<split]), test: Array(points[split...]))
+        var (split, random, dataDraws, shuffleDraws) = configuration.makeDataCountingDraws(seed: seed)
+        data = split
 
         engine = LaneEngine(
             layerSizes: configuration.layerSizes,

@@ -147,14 +147,12 @@ public enum BuildError: Error, CustomStringConvertible {
     case missingChapters(String)
     case unreadable(String)
     case notUTF8(String)
-    case failed(Int)
 
     public var description: String {
         switch self {
         case .missingChapters(let path): "no chapters folder at \(path) (pass --chapters DIR)"
         case .unreadable(let path): "cannot read \(path)"
         case .notUTF8(let path): "\(path):1:1: error: the file is not UTF-8 text"
-        case .failed(let count): "build failed with \(count) error\(count == 1 ? "" : "s"); Output/ was left as it was"
         }
     }
 }

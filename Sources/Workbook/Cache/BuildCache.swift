@@ -30,11 +30,6 @@ public struct BuildCache: Sendable {
         return data
     }
 
-    /// Whether a valid entry exists (reads and verifies it).
-    public func contains(_ kind: String, _ key: String, _ ext: String) -> Bool {
-        read(kind, key, ext) != nil
-    }
-
     public func write(_ data: Data, _ kind: String, _ key: String, _ ext: String) throws {
         let file = url(kind, key, ext)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -145,10 +145,12 @@ struct DirectiveAnalyzer {
             var next: [Combination] = []
             for combination in result {
                 for value in axis.values {
-                    var c = combination
-                    try? c.settings.apply(axis.key, value)
-                    c.assignments.append(.init(key: axis.key, value: value))
-                    next.append(c)
+                    var settings = combination.settings
+                    try? settings.apply(axis.key, value)
+                    next.append(
+                        Combination(
+                            assignments: combination.assignments + [.init(key: axis.key, value: value)],
+                            settings: settings))
                 }
             }
             result = next

@@ -15,8 +15,16 @@ public struct SweepAxis: Sendable, Hashable {
 /// One point of a sweep (or the single point of an experiment without `vary`).
 public struct Combination: Sendable, Hashable {
     /// The swept settings and their values, in `vary` order; empty without a sweep.
-    public var assignments: [Assignment]
-    public var settings: ExperimentSettings
+    public let assignments: [Assignment]
+    public let settings: ExperimentSettings
+    /// One run per seed, made once with the combination.
+    public let jobs: [RunJob]
+
+    public init(assignments: [Assignment], settings: ExperimentSettings) {
+        self.assignments = assignments
+        self.settings = settings
+        jobs = settings.seeds.map { RunJob(configuration: settings.configuration, seed: $0) }
+    }
 
     public struct Assignment: Sendable, Hashable {
         public var key: SettingKey

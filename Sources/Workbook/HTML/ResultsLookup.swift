@@ -11,7 +11,6 @@ struct ResultsLookup {
 
     /// The text of `{value}`… for an experiment.
     func value(_ reference: ValueReference, spec: ExperimentSpec) -> (text: String, notReached: Bool) {
-        let hasRule = spec.base.configuration.stopRule != nil
         if reference.metric.needsSweep {
             let candidates = spec.combinations.filter { $0.matches(reference.selectors.map { ($0.key, $0.value) }) }
             let ranked = candidates.map { ($0, summary($0)) }
@@ -19,7 +18,7 @@ struct ResultsLookup {
             return (best.0.shortLabel, false)
         }
         let combination = spec.combinations.first { $0.matches(reference.selectors.map { ($0.key, $0.value) }) } ?? spec.combinations[0]
-        return ValueEvaluator(summary: summary(combination), hasStopRule: hasRule).text(reference.metric)
+        return ValueEvaluator(summary: summary(combination)).text(reference.metric)
     }
 
     /// Best first: fastest to the target (median epochs), then lowest test loss; or by loss or accuracy.

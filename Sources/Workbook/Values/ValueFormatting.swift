@@ -27,7 +27,6 @@ enum ValueFormatting {
 /// The text of an inline value for one combination's runs.
 struct ValueEvaluator {
     var summary: RunSummary
-    var hasStopRule: Bool
 
     func text(_ metric: ValueMetric) -> (text: String, notReached: Bool) {
         let s = summary
