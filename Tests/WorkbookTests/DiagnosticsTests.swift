@@ -129,3 +129,27 @@ struct PlaygroundURLDirectiveTests {
         #expect(c.learningRate == 0.1)  // written beside the link, so it wins
     }
 }
+
+@Suite("Inline values inside questions")
+struct QuestionReferenceTests {
+    @Test func aValueInAnExplanationThatNamesNothingIsAnErrorAtItsLine() {
+        let chapter = """
+            ```{experiment} xor
+            dataset: xor
+            until: test-loss <= 0.02
+            ```
+
+            ```{question} q
+            prompt: Fast?
+            answer: It took {value}`xor.epochs` epochs.
+            explanation: |
+              Compare with {value}`xr.epochs` and {value}`xor.test-los`.
+            ```
+            """
+        let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
+        let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.line)
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:10:") && $0.contains("{value} names 'xr'") && $0.contains("did you mean 'xor'?") })
+        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:10:") && $0.contains("unknown value 'test-los'") })
+    }
+}

@@ -11,19 +11,47 @@ struct ReferenceChecker {
     }
 
     mutating func check() {
-        let allIDs = Array(plan.figures.keys) + Array(plan.experiments.keys)
         for chapter in plan.chapters {
-            for role in chapter.document.inlineRoles {
-                switch role.name {
-                case "value": checkValue(role, allIDs: Array(plan.experiments.keys).sorted())
-                case "ref":
-                    let target = role.content.trimmingCharacters(in: " ")
-                    if resolveFigure(target) == nil && plan.experiments[target] == nil {
-                        report("ref", target, at: role.location, among: Array(Set(allIDs)).sorted())
-                    }
-                default: break
+            for role in chapter.document.inlineRoles { check(role) }
+            for case .question(let question) in chapter.blocks {
+                for field in question.markdownFields {
+                    checkSnippet(field.text, at: field.location, path: chapter.displayPath)
                 }
             }
+        }
+    }
+
+    /// Roles inside a question's Markdown fields, located in the chapter: a one-line value
+    /// from its own column, a block (`|`) value from the lines under its key.
+    mutating func checkSnippet(_ text: String, at field: SourceLocation, path: String) {
+        let (document, parsed) = ChapterSource.parse(text: text, path: path, directiveNames: [])
+        let isBlock = text.contains("\n")
+        func place(_ location: SourceLocation) -> SourceLocation {
+            isBlock
+                ? SourceLocation(file: path, line: field.line + location.line, column: location.column)
+                : SourceLocation(file: path, line: field.line, column: field.column + location.column - 1)
+        }
+        for diagnostic in parsed where diagnostic.severity == .error {
+            var moved = diagnostic
+            moved.location = diagnostic.location.map(place)
+            diagnostics.append(moved)
+        }
+        for var role in document.inlineRoles {
+            role.location = place(role.location)
+            check(role)
+        }
+    }
+
+    mutating func check(_ role: InlineRole) {
+        switch role.name {
+        case "value": checkValue(role, allIDs: Array(plan.experiments.keys).sorted())
+        case "ref":
+            let target = role.content.trimmingCharacters(in: " ")
+            if resolveFigure(target) == nil && plan.experiments[target] == nil {
+                let allIDs = Set(plan.figures.keys).union(plan.experiments.keys)
+                report("ref", target, at: role.location, among: allIDs.sorted())
+            }
+        default: break
         }
     }
 

@@ -11,10 +11,15 @@ public struct QuestionSpec: Sendable, Hashable {
     public var answer: String?
     /// Markdown with inline values allowed, e.g. {value}`q3[activation=relu].epochs`.
     public var explanation: String?
-    /// The line where `answer`/`explanation` text starts, to place diagnostics in them.
-    public var answerLocation: SourceLocation?
-    public var explanationLocation: SourceLocation?
     public var title: String?
+    /// Every Markdown text of the question with where its value starts, so inline values in
+    /// them are checked like those in prose.
+    public var markdownFields: [MarkdownField] = []
+
+    public struct MarkdownField: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation
+    }
 }
 
 extension DirectiveAnalyzer {
@@ -25,17 +30,20 @@ extension DirectiveAnalyzer {
         var spec = QuestionSpec(id: directive.argument ?? defaultID, location: directive.location, prompt: "")
         for entry in directive.body.entries {
             switch entry.key {
-            case "prompt": spec.prompt = text(entry.value, key: "prompt") ?? ""
+            case "prompt":
+                spec.prompt = text(entry.value, key: "prompt") ?? ""
+                spec.markdownFields.append(.init(text: spec.prompt, location: entry.value.location))
             case "title": spec.title = text(entry.value, key: "title")
             case "answer":
                 spec.answer = text(entry.value, key: "answer")
-                spec.answerLocation = entry.value.location
+                spec.markdownFields.append(.init(text: spec.answer ?? "", location: entry.value.location))
             case "explanation":
                 spec.explanation = text(entry.value, key: "explanation")
-                spec.explanationLocation = entry.value.location
+                spec.markdownFields.append(.init(text: spec.explanation ?? "", location: entry.value.location))
             case "choices":
                 if let items = entry.value.sequence {
                     spec.choices = items.compactMap { text($0, key: "choices") }
+                    spec.markdownFields += zip(spec.choices, items).map { .init(text: $0, location: $1.location) }
                 } else {
                     diagnostics.error("choices takes a list of answers", at: entry.value.location)
                 }
