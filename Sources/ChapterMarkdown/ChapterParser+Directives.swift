@@ -3,7 +3,7 @@ import CCmarkGFM
 /// Finding ```` ```{name} argument ```` fences and reading their YAML bodies.
 extension ChapterParser {
     /// Extracts directives and replaces each well-formed one by an HTML-block placeholder.
-    mutating func extractDirectives(from nodes: [CmarkNode]) -> [Directive] {
+    mutating func extractDirectives(from nodes: [CmarkNode], in tree: CmarkTree) -> [Directive] {
         var directives: [Directive] = []
         var replaced: [(CmarkNode, String)] = []
         for node in nodes where node.isFencedCode {
@@ -15,7 +15,7 @@ extension ChapterParser {
             }
         }
         for (node, token) in replaced {
-            node.replace(with: CMARK_NODE_HTML_BLOCK, literal: token)
+            tree.replace(node, with: CMARK_NODE_HTML_BLOCK, literal: token)
         }
         return directives
     }

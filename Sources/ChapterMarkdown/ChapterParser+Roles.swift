@@ -5,7 +5,7 @@ import CCmarkGFM
 extension ChapterParser {
     /// Extracts known roles, replacing `{name}` + code span by a text placeholder.
     /// Unknown names are diagnosed and left as written.
-    mutating func extractRoles(from nodes: [CmarkNode]) -> [InlineRole] {
+    mutating func extractRoles(from nodes: [CmarkNode], in tree: CmarkTree) -> [InlineRole] {
         var roles: [InlineRole] = []
         var edits: [(text: CmarkNode, trimmed: String, code: CmarkNode, token: String)] = []
         var searchCursor: [Int: (line: Int, column: Int)] = [:]  // per block: where the last role was found
@@ -28,7 +28,7 @@ extension ChapterParser {
         }
         for edit in edits {
             edit.text.setLiteral(edit.trimmed)
-            edit.code.replace(with: CMARK_NODE_TEXT, literal: edit.token)
+            tree.replace(edit.code, with: CMARK_NODE_TEXT, literal: edit.token)
         }
         return roles
     }

@@ -37,11 +37,12 @@ struct ChapterParser {
 
         let tree = CmarkTree(markdown: protected)
         tree.consolidateText()
-        let nodes = tree.nodesInOrder().map(CmarkNode.init)
-
-        let directives = extractDirectives(from: nodes)
-        let roles = extractRoles(from: nodes)
-        let headings = collectHeadings(from: nodes, roles: roles, restorer: restorer)
+        // Each pass that edits the tree gets a fresh node list: a pass never walks nodes
+        // that an earlier pass took out of the document.
+        let directives = extractDirectives(from: tree.nodesInOrder().map(CmarkNode.init), in: tree)
+        let roles = extractRoles(from: tree.nodesInOrder().map(CmarkNode.init), in: tree)
+        let headings = collectHeadings(
+            from: tree.nodesInOrder().map(CmarkNode.init), roles: roles, restorer: restorer)
 
         var html = tree.renderHTML()
         html = insertHeadingIDs(in: html, headings: headings)

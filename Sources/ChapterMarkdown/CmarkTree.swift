@@ -22,6 +22,10 @@ final class CmarkTree {
 
     private let parser: OpaquePointer
     let root: OpaquePointer
+    /// Nodes taken out of the tree by ``replace(_:with:literal:)``. They are freed with the
+    /// tree, never earlier: node lists collected before an edit may still hold them, and a
+    /// freed node read through such a list is a use-after-free.
+    private var detached: [OpaquePointer] = []
 
     init(markdown: String) {
         _ = CmarkExtensions.registered
@@ -42,6 +46,7 @@ final class CmarkTree {
     }
 
     deinit {
+        for node in detached { cmark_node_free(node) }
         cmark_node_free(root)
         cmark_parser_free(parser)
     }
@@ -63,6 +68,16 @@ final class CmarkTree {
     /// Merges adjacent text nodes so `{value}` is never split across two of them.
     func consolidateText() {
         cmark_consolidate_text_nodes(root)
+    }
+
+    /// Replaces `node` by a new node of `type` holding `literal`. The old node is unlinked
+    /// and kept until the tree is freed, so every ``CmarkNode`` collected earlier stays
+    /// valid memory (it just no longer belongs to the document).
+    func replace(_ node: CmarkNode, with type: cmark_node_type, literal: String) {
+        guard let replacement = cmark_node_new(type) else { return }
+        cmark_node_set_literal(replacement, literal)
+        cmark_node_replace(node.pointer, replacement)
+        detached.append(node.pointer)
     }
 
     func renderHTML() -> String {
@@ -137,14 +152,6 @@ struct CmarkNode {
 
     func setLiteral(_ text: String) {
         cmark_node_set_literal(pointer, text)
-    }
-
-    /// Replaces this node by a new node of `type` holding `literal`, then frees this node.
-    func replace(with type: cmark_node_type, literal: String) {
-        guard let replacement = cmark_node_new(type) else { return }
-        cmark_node_set_literal(replacement, literal)
-        cmark_node_replace(pointer, replacement)
-        cmark_node_free(pointer)
     }
 
     /// Inserts a text node holding `text` as the first child.
