@@ -60,13 +60,14 @@ public final class PreviewServer: Sendable {
     func rebuild() {
         do {
             let report = try Builder(options: options).build()
-            for warning in report.warnings { log(warning) }
+            for note in report.notes { log(note) }
+            for warning in report.warnings { log(warning.line) }
             log(report.summaryLine)
             state.succeeded()
         } catch let failure as BuildFailure {
-            for line in failure.diagnostics { log(line) }
+            for diagnostic in failure.diagnostics { log(diagnostic.line) }
             log("build failed; still serving the last good pages")
-            state.failed(failure.diagnostics.joined(separator: "\n"))
+            state.failed(failure.diagnostics.map(\.line).joined(separator: "\n"))
         } catch {
             log("build failed: \(error)")
             state.failed("\(error)")

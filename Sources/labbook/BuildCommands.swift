@@ -34,6 +34,8 @@ struct Build: ParsableCommand {
     var edition: String = "instructor"
     @Flag(help: "Also print the handout to Output/handout.pdf with headless Chromium.")
     var pdf = false
+    @Option(name: .customLong("max-training-minutes"), help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
+    var maxTrainingMinutes: Double = 60
 
     func run() throws {
         var options = book.buildOptions(jobs: jobs)
@@ -41,12 +43,15 @@ struct Build: ParsableCommand {
             throw ValidationError("--edition: unknown edition '\(edition)'; valid: instructor, student")
         }
         options.edition = chosen
-        let report = try runBuild(options)
+        guard maxTrainingMinutes > 0, maxTrainingMinutes.isFinite else {
+            throw ValidationError("--max-training-minutes: must be a number of minutes greater than 0")
+        }
+        options.trainingBudgetMinutes = maxTrainingMinutes
+        try runBuild(options)
         if pdf {
             try HandoutPrinter.printPDF(output: options.output)
             print("Wrote \(options.output.appendingPathComponent("handout.pdf").path)")
         }
-        _ = report
     }
 }
 
@@ -58,18 +63,19 @@ func runBuild(_ options: BuildOptions) throws -> BuildReport {
     do {
         let report = try builder.build()
         live.clear()
-        for warning in report.warnings { printError(warning) }
+        for note in report.notes { printError(note) }
+        for warning in report.warnings { printError(warning.line) }
         print(report.summaryLine)
         return report
     } catch let failure as BuildFailure {
         live.clear()
-        for line in failure.diagnostics { printError(line) }
-        let errors = failure.diagnostics.filter { $0.contains(": error: ") }.count
+        for diagnostic in failure.diagnostics { printError(diagnostic.line) }
+        let errors = failure.errorCount
         printError("labbook: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.lastPathComponent)/ was left as it was")
         throw ExitCode(1)
-    } catch let error as BuildError {
+    } catch let error as FileError {
         live.clear()
-        printError("labbook: error: \(error)")
+        printError("labbook: error: \(error); \(options.output.lastPathComponent)/ was left as it was")
         throw ExitCode(1)
     }
 }
@@ -112,13 +118,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = book.buildOptions()
-        let plan: BookPlan
-        do {
-            plan = try Builder(options: options).check()
-        } catch let error as BuildError {
-            printError("labbook: error: \(error)")
-            throw ExitCode(1)
-        }
+        let plan = Builder(options: options).check()
         for diagnostic in plan.diagnostics { printError(diagnostic.line) }
         let errors = plan.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
@@ -148,7 +148,12 @@ struct Clean: ParsableCommand {
         }
         print("Removed the contents of \(options.output.path)")
         if cacheToo {
-            try BuildCache(root: options.cache).removeAll()
+            do {
+                try BuildCache(root: options.cache).removeAll()
+            } catch {
+                printError("labbook: error: \(error)")
+                throw ExitCode(1)
+            }
             print("Removed the cache \(options.cache.path)")
         }
     }

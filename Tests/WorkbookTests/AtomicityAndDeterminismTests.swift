@@ -15,7 +15,7 @@ struct AtomicityAndDeterminismTests {
         #expect(before == after)
         // No staging folder is left behind.
         let siblings = try FileManager.default.contentsOfDirectory(atPath: book.root.path)
-        #expect(!siblings.contains { $0.contains(".building-") })
+        #expect(!siblings.contains { $0.contains(".building") })
     }
 
     @Test func aKilledBuildsStagingFolderIsClearedAndOutputKept() throws {
@@ -24,7 +24,7 @@ struct AtomicityAndDeterminismTests {
         try book.build()
         let before = try FixtureBook.tree(book.output)
         // What a build killed halfway leaves: a staging folder beside Output/.
-        let stale = book.root.appendingPathComponent(".Output.building-99999")
+        let stale = book.root.appendingPathComponent(".Output.building")
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
         try Data("partial".utf8).write(to: stale.appendingPathComponent("index.html"))
         #expect(try FixtureBook.tree(book.output) == before)

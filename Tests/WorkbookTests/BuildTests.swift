@@ -41,7 +41,7 @@ struct BuildTests {
         let run = Trainer(configuration: c).run()
         let epoch = try #require(run.targetEpoch)
         let page = try book.page("01-gauss.html")
-        #expect(page.contains(">\(epoch)</span>"))
+        #expect(page.contains(">\(epoch) epochs</span>"))
         #expect(page.contains(">\(String(format: "%.3f", run.finalTestLoss))</span>"))
         // Several seeds say so.
         let xor = try book.page("02-xor.html")

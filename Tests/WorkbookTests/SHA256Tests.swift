@@ -18,8 +18,8 @@ struct SHA256Tests {
 
     @Test func theChecksumNoticesAChangedByte() {
         var bytes = [UInt8](repeating: 7, count: 1000)
-        let before = bytes.withUnsafeBytes { contentChecksum($0) }
+        let before = contentChecksum(bytes)
         bytes[500] = 8
-        #expect(bytes.withUnsafeBytes { contentChecksum($0) } != before)
+        #expect(contentChecksum(bytes) != before)
     }
 }

@@ -92,15 +92,14 @@ enum FigureFactory {
     static func thumbnail(_ grid: HeatmapGrid, size: Int = 10) -> [[Double]] {
         let block = grid.density / size
         var result = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
-        grid.values.withUnsafeBufferPointer { values in
-            for i in 0..<size {
-                for j in 0..<size {
-                    var sum = 0.0
-                    for row in (j * block)..<((j + 1) * block) {
-                        for column in (i * block)..<((i + 1) * block) { sum += values[row * grid.density + column] }
-                    }
-                    result[i][j] = sum / Double(block * block)
+        let values = grid.values
+        for i in 0..<size {
+            for j in 0..<size {
+                var sum = 0.0
+                for row in (j * block)..<((j + 1) * block) {
+                    for column in (i * block)..<((i + 1) * block) { sum += values[row * grid.density + column] }
                 }
+                result[i][j] = sum / Double(block * block)
             }
         }
         return result
@@ -108,21 +107,23 @@ enum FigureFactory {
 
     // MARK: - Loss curves
 
-    /// One run per seed, the median run bold; the stop rule's threshold when it is on a loss.
+    /// One run per seed, the representative run bold; the stop rule's threshold when it is on a
+    /// loss, marked at the epoch the representative run reached it.
     static func loss(
-        configuration: TrainingConfiguration, runs: [RunResult], logarithmic: Bool, title: String? = nil
+        configuration: TrainingConfiguration, runs: [RunResult], representative index: Int, logarithmic: Bool,
+        title: String? = nil
     ) -> LossChart {
         let chartRuns = runs.map { run in
             LossChart.Run(
                 label: runs.count > 1 ? "seed \(run.seed)" : nil,
                 training: .init(values: run.trainLoss), test: .init(values: run.testLoss))
         }
-        let representative = ExperimentResult(configuration: configuration, runs: runs).representativeRun
-        let highlighted = runs.firstIndex { $0.seed == representative.seed }
+        let representative = runs[index]
+        let highlighted = index
         var threshold: LossChart.Threshold? = nil
         if let rule = configuration.stopRule, rule.metric == .testLoss || rule.metric == .trainLoss {
             threshold = .init(
-                value: rule.threshold, label: rule.description,
+                value: rule.threshold, label: ValueFormatting.rule(rule),
                 reachedAtEpoch: representative.targetEpoch.map(Double.init))
         }
         return LossChart(

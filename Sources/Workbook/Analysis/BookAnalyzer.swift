@@ -1,0 +1,181 @@
+import ChapterMarkdown
+import Foundation
+import PlaygroundTrainer
+
+/// Reads `Chapters/*.md` (sorted by file name) and analyses every chapter, collecting every
+/// problem of every file — unreadable or non-UTF-8 files included — before anything is trained.
+public enum BookLoader {
+    /// Roles a chapter may use: `{value}` (a number with its qualifier), `{number}` (the bare
+    /// number) and `{ref}` (a link to a figure).
+    static let roleNames = ["value", "number", "ref"]
+    static let directiveNames = ["experiment", "compare", "activations", "dataset", "question"]
+
+    public static func load(chaptersFolder: URL, displayPrefix: String, edition: Edition = .instructor) -> BookPlan {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: chaptersFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return BookPlan(
+                chapters: [],
+                diagnostics: [.error("no chapters folder at \(chaptersFolder.path)", at: nil, hint: "pass --chapters DIR")],
+                experiments: [:], figures: [:])
+        }
+        var collector = DiagnosticCollector()
+        let names = ((try? fm.contentsOfDirectory(atPath: chaptersFolder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        var sources: [(String, String, String)] = []
+        for name in names {
+            let display = displayPrefix + name
+            let start = SourceLocation(file: display, line: 1, column: 1)
+            guard name.unicodeScalars.allSatisfy(Self.isPlainFileNameCharacter) else {
+                collector.error(
+                    "the chapter file name '\(name)' has characters a page address cannot carry plainly", at: start,
+                    hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)")
+                continue
+            }
+            guard let data = fm.contents(atPath: chaptersFolder.appendingPathComponent(name).path) else {
+                collector.error("cannot read the file", at: start)
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                collector.error(
+                    "the file is not UTF-8 text", at: firstInvalidUTF8(in: data, file: display),
+                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)")
+                continue
+            }
+            sources.append((name, display, edition == .student ? removingInstructorOnly(text) : text))
+        }
+        var plan = analyse(sources: sources)
+        collector.append(contentsOf: plan.diagnostics)
+        plan.diagnostics = collector.sorted
+        return plan
+    }
+
+    static func isPlainFileNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "-" || scalar == "_" || scalar == "."
+    }
+
+    /// The line and column of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(in data: Data, file: String) -> SourceLocation {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + length
+            let valid = length > 0 && end <= bytes.count
+                && String(validating: bytes[index..<end], as: UTF8.self) != nil
+            if !valid {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(file: file, line: line, column: column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return SourceLocation(file: file, line: line, column: 1)
+    }
+
+    /// Analyses chapter texts given as (file name, display path, text).
+    public static func analyse(sources: [(name: String, displayPath: String, text: String)]) -> BookPlan {
+        var collector = DiagnosticCollector()
+        var chapters: [PlannedChapter] = []
+        var experiments: [String: (chapter: Int, spec: ExperimentSpec)] = [:]
+        var ids: [String: SourceLocation] = [:]
+
+        for (position, source) in sources.enumerated() {
+            let (document, parseDiagnostics) = ChapterSource.parse(
+                text: source.text, path: source.displayPath, directiveNames: directiveNames, roleNames: roleNames)
+            collector.append(contentsOf: parseDiagnostics)
+            var analyzer = DirectiveAnalyzer()
+            let stem = (source.name as NSString).deletingPathExtension
+            var blocks: [PlannedBlock] = []
+            var counters: [String: Int] = [:]
+            for directive in document.directives {
+                counters[directive.name, default: 0] += 1
+                let defaultID = "\(stem.replacingOccurrences(of: ".", with: "-"))-\(directive.name)-\(counters[directive.name]!)"
+                var block = PlannedBlock.invalid
+                switch directive.name {
+                case "experiment":
+                    if let spec = analyzer.experiment(directive) { block = .experiment(spec) }
+                case "compare":
+                    if let spec = analyzer.comparison(directive) { block = .comparison(spec) }
+                case "activations":
+                    if let spec = analyzer.activations(directive, defaultID: defaultID) { block = .activations(spec) }
+                case "dataset":
+                    if let spec = analyzer.dataset(directive, defaultID: defaultID) { block = .dataset(spec) }
+                case "question":
+                    if let spec = analyzer.question(directive, defaultID: defaultID) {
+                        block = .question(PlannedQuestion(spec: spec))
+                    }
+                default:
+                    break  // unknown names are reported by the parser
+                }
+                if let id = block.id {
+                    if let first = ids[id] {
+                        analyzer.diagnostics.error(
+                            "duplicate ID '\(id)'; it was first used at \(first)", at: directive.location)
+                    } else {
+                        ids[id] = directive.location
+                    }
+                }
+                if case .experiment(let spec) = block, experiments[spec.id] == nil {
+                    experiments[spec.id] = (chapters.count, spec)
+                }
+                blocks.append(block)
+            }
+            collector.append(contentsOf: analyzer.diagnostics.diagnostics)
+            let front = document.frontMatter
+            let number = front?.chapter ?? (position + 1)
+            let title = document.title ?? stem
+            let instructorOnly = front?.fields["edition"] == "instructor" || front?.fields["instructor-only"] == "true"
+            chapters.append(
+                PlannedChapter(
+                    displayPath: source.displayPath, pageName: stem + ".html", document: document,
+                    number: number, title: title, blocks: blocks, roles: [], instructorOnly: instructorOnly))
+        }
+
+        let figures = numberFigures(chapters)
+        var plan = BookPlan(chapters: chapters, diagnostics: [], experiments: experiments, figures: figures)
+        var resolver = ReferenceResolver(plan: plan)
+        plan.chapters = resolver.resolveAll()
+        collector.append(contentsOf: resolver.diagnostics.diagnostics)
+        plan.diagnostics = collector.sorted
+        return plan
+    }
+
+    /// Blanks the lines between `<!-- instructor-only -->` and `<!-- /instructor-only -->`
+    /// (keeping the line count, so diagnostics still point at the right lines).
+    static func removingInstructorOnly(_ text: String) -> String {
+        var inside = false
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            if trimmed == "<!-- instructor-only -->" { inside = true; lines.append(""); continue }
+            if trimmed == "<!-- /instructor-only -->" { inside = false; lines.append(""); continue }
+            lines.append(inside ? "" : line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Numbers figures per chapter in page order: `chapter.k`.
+    static func numberFigures(_ chapters: [PlannedChapter]) -> [String: [PlannedFigure]] {
+        var result: [String: [PlannedFigure]] = [:]
+        for (c, chapter) in chapters.enumerated() {
+            var k = 0
+            for block in chapter.blocks {
+                guard let id = block.id else { continue }
+                for kind in block.figureKinds {
+                    k += 1
+                    let place = FigurePlace(chapterIndex: c, label: "\(chapter.number).\(k)", anchor: "fig-\(id)-\(kind.rawValue)")
+                    result[id, default: []].append(PlannedFigure(kind: kind, place: place))
+                }
+            }
+        }
+        return result
+    }
+}

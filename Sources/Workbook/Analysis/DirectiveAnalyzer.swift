@@ -1,0 +1,287 @@
+import ChapterMarkdown
+import PlaygroundTrainer
+
+/// Turns directive bodies into typed specifications, reporting every problem with the
+/// location of the key or value at fault, what would be valid, and a "did you mean".
+struct DirectiveAnalyzer {
+    var diagnostics = DiagnosticCollector()
+
+    static let displayKeys = [
+        "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
+    ]
+    static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
+    /// At most this many combinations in one sweep; counted before any is built.
+    static let maximumCombinations = 64
+
+    // MARK: - Experiments
+
+    mutating func experiment(_ directive: Directive) -> ExperimentSpec? {
+        let errorsBefore = diagnostics.errorCount
+        guard let id = directiveID(directive, required: true, example: "```{experiment} xor-relu") else { return nil }
+        var settings = ExperimentSettings()
+        var spec = ExperimentSpec(
+            id: id, location: directive.location, base: settings, sweep: [], combinations: [],
+            figures: [.boundary, .loss], tableRequested: false, caption: nil, title: nil, showTestData: false,
+            discretize: false, logScale: false, sharedAxes: true)
+        var resultMetricEntry: YAMLMapping.Entry? = nil
+
+        // A Playground link is the starting point; explicit keys override it wherever written.
+        if let entry = directive.body.entry(SettingKey.playgroundURL.rawValue),
+            let value = settingValue(.playgroundURL, entry.value, base: settings.configuration)
+        {
+            settings.set(value)
+        }
+        var sweepEntry: YAMLMapping.Entry? = nil
+        for entry in directive.body.entries {
+            if let key = SettingKey(rawValue: entry.key) {
+                if key != .playgroundURL, let value = settingValue(key, entry.value, base: settings.configuration) {
+                    settings.set(value)
+                }
+                continue
+            }
+            switch entry.key {
+            case "show":
+                (spec.figures, spec.tableRequested) = showItems(entry.value)
+            case "caption": spec.caption = text(entry.value, key: "caption")
+            case "title": spec.title = text(entry.value, key: "title")
+            case "show-test-data": spec.showTestData = bool(entry.value, key: "show-test-data")
+            case "discretize": spec.discretize = bool(entry.value, key: "discretize")
+            case "log-scale": spec.logScale = bool(entry.value, key: "log-scale")
+            case "axes":
+                switch entry.value.scalar?.text.lowercased() {
+                case "shared": spec.sharedAxes = true
+                case "independent": spec.sharedAxes = false
+                default: diagnostics.error("axes takes shared or independent", at: entry.value.location)
+                }
+            case "result-metric": resultMetricEntry = entry
+            case "vary": sweepEntry = entry
+            default:
+                unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)
+            }
+        }
+        for problem in settings.configuration.validate() {
+            let location = directive.body.entry(problem.key)?.value.location ?? directive.location
+            diagnostics.error("\(problem.key): \(problem.message)", at: location)
+        }
+        spec.base = settings
+        if let sweepEntry {
+            spec.sweep = sweepAxes(sweepEntry, base: settings)
+        }
+        spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
+        spec.combinations = combinations(
+            base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
+        return diagnostics.errorCount == errorsBefore ? spec : nil
+    }
+
+    /// The directive's ID, checked by the one rule every ID follows (it names files and anchors).
+    mutating func directiveID(_ directive: Directive, required: Bool, example: String, defaultID: String? = nil) -> String? {
+        guard let id = directive.argument?.trimmingCharacters(in: " \t"), !id.isEmpty else {
+            if required || defaultID == nil {
+                diagnostics.error(
+                    "{\(directive.name)} needs an ID after its name, e.g. \(example)", at: directive.location)
+                return nil
+            }
+            return defaultID
+        }
+        if let problem = DirectiveID.problem(with: id) {
+            diagnostics.error(
+                "{\(directive.name)} ID '\(id)' \(problem)", at: directive.location,
+                hint: "an ID is letters, digits, '-' and '_' (it names the figure files and page anchors), e.g. \(example)")
+            return nil
+        }
+        return id
+    }
+
+    /// One key's YAML value as a typed setting, reporting a wrong type or a bad value.
+    mutating func settingValue(_ key: SettingKey, _ value: YAMLValue, base: TrainingConfiguration) -> SettingValue? {
+        guard let text = settingText(value, key: key) else { return nil }
+        do {
+            return try SettingRules.parse(key, text, base: base)
+        } catch {
+            diagnostics.error(
+                "\(key.rawValue): \(error.reason)", at: value.location,
+                hint: error.suggestion.map { "did you mean '\($0)'?" } ?? "valid: \(key.validValues)")
+            return nil
+        }
+    }
+
+    /// The text a rule reads: a scalar as written, a list (features, hidden) as its items.
+    mutating func settingText(_ value: YAMLValue, key: SettingKey) -> String? {
+        switch value {
+        case .scalar(let scalar): return scalar.text
+        case .sequence(let items, _):
+            guard key == .features || key == .hidden else {
+                diagnostics.error(
+                    "\(key.rawValue) takes one value, not a list; to try several values, put it under 'vary:'",
+                    at: value.location)
+                return nil
+            }
+            var parts: [String] = []
+            for item in items {
+                guard let scalar = item.scalar else {
+                    diagnostics.error("\(key.rawValue): nested lists are not allowed here", at: item.location)
+                    return nil
+                }
+                parts.append(scalar.text)
+            }
+            return parts.isEmpty ? "none" : parts.joined(separator: ",")
+        case .mapping:
+            diagnostics.error("\(key.rawValue) takes a value, not a mapping; valid: \(key.validValues)", at: value.location)
+            return nil
+        }
+    }
+
+    mutating func sweepAxes(_ entry: YAMLMapping.Entry, base: ExperimentSettings) -> [SweepAxis] {
+        guard let mapping = entry.value.mapping else {
+            diagnostics.error(
+                "vary takes settings with lists of values, e.g.\n  vary:\n    activation: [relu, sigmoid, tanh]",
+                at: entry.value.location)
+            return []
+        }
+        // Count before building anything: a sweep of 10⁸ combinations is refused at once.
+        var count = 1.0
+        for item in mapping.entries { count *= Double(max(item.value.sequence?.count ?? 1, 1)) }
+        if count > Double(Self.maximumCombinations) {
+            diagnostics.error(
+                "vary makes \(count < 1e15 ? String(Int(count)) : "more than 10^15") combinations; at most \(Self.maximumCombinations) are allowed",
+                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments")
+            return []
+        }
+        var axes: [SweepAxis] = []
+        for item in mapping.entries {
+            guard let key = SettingKey(rawValue: item.key), key != .playgroundURL, key != .seeds else {
+                let valid = SettingKey.allCases.filter { $0 != .playgroundURL && $0 != .seeds }.map(\.rawValue)
+                diagnostics.error(
+                    "'\(item.key)' cannot be varied", at: item.keyLocation,
+                    hint: suggestion(for: item.key, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))")
+                continue
+            }
+            guard let values = item.value.sequence, !values.isEmpty else {
+                diagnostics.error("vary: \(key.rawValue) needs a list of values, e.g. [a, b]", at: item.value.location)
+                continue
+            }
+            var typed: [SettingValue] = []
+            for value in values {
+                guard let setting = settingValue(key, value, base: base.configuration) else { continue }
+                if typed.contains(setting) {
+                    diagnostics.error("vary: \(key.rawValue) lists \(setting.text) twice", at: value.location)
+                } else {
+                    typed.append(setting)
+                }
+            }
+            axes.append(SweepAxis(key: key, values: typed))
+        }
+        return axes
+    }
+
+    /// Every combination of the sweep's values, the first axis varying slowest.
+    mutating func combinations(base: ExperimentSettings, sweep: [SweepAxis], at location: SourceLocation) -> [Combination] {
+        var result = [Combination(assignments: [], settings: base)]
+        for axis in sweep {
+            var next: [Combination] = []
+            for combination in result {
+                for value in axis.values {
+                    var settings = combination.settings
+                    settings.set(value)
+                    next.append(Combination(assignments: combination.assignments + [value], settings: settings))
+                }
+            }
+            result = next
+        }
+        for combination in result where !sweep.isEmpty {
+            for problem in combination.settings.configuration.validate() {
+                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location)
+            }
+        }
+        return result
+    }
+
+    /// The `result-metric` key: what the result chart and metric grid plot.
+    mutating func resultMetric(_ entry: YAMLMapping.Entry?, spec: ExperimentSpec) -> ResultMetric {
+        let fallback: ResultMetric = spec.base.configuration.stopRule != nil ? .epochs : .testLoss
+        guard let entry else { return fallback }
+        let valid = ResultMetric.allCases.map(\.rawValue)
+        guard let text = entry.value.scalar?.text, let metric = ResultMetric(rawValue: text) else {
+            diagnostics.error(
+                "result-metric: unknown metric '\(entry.value.scalar?.text ?? "")'", at: entry.value.location,
+                hint: "valid: \(valid.joined(separator: ", "))")
+            return fallback
+        }
+        if metric == .epochs && spec.base.configuration.stopRule == nil {
+            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location)
+        }
+        if metric.isAccuracy && spec.base.configuration.isRegression {
+            diagnostics.error("result-metric: accuracy is not defined for regression", at: entry.value.location)
+        }
+        return metric
+    }
+
+    mutating func showItems(_ value: YAMLValue) -> (figures: [FigureKind], table: Bool) {
+        var items: [YAMLScalar] = []
+        switch value {
+        case .scalar(let s):
+            items = s.text.split(separator: ",").map {
+                YAMLScalar(text: $0.trimmingCharacters(in: " "), location: s.location)
+            }
+        case .sequence(let values, _):
+            for v in values {
+                if let s = v.scalar { items.append(s) } else {
+                    diagnostics.error("show: expected a figure name, found \(v.kindDescription)", at: v.location)
+                }
+            }
+        case .mapping:
+            diagnostics.error("show takes a list such as [boundary, loss]", at: value.location)
+        }
+        var figures: [FigureKind] = []
+        var table = false
+        let valid = FigureKind.experimentKinds.map(\.rawValue) + ["table"]
+        for item in items where !item.text.isEmpty {
+            let name = item.text.lowercased()
+            if name == "table" {
+                table = true
+            } else if let kind = FigureKind(rawValue: name), FigureKind.experimentKinds.contains(kind) {
+                if !figures.contains(kind) { figures.append(kind) }
+            } else {
+                diagnostics.error(
+                    "show: unknown figure '\(item.text)'", at: item.location,
+                    hint: suggestion(for: item.text, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))")
+            }
+        }
+        return (figures, table)
+    }
+
+    // MARK: - Small helpers
+
+    mutating func text(_ value: YAMLValue, key: String) -> String? {
+        guard let scalar = value.scalar else {
+            diagnostics.error("\(key) takes text, not \(value.kindDescription)", at: value.location)
+            return nil
+        }
+        return scalar.text
+    }
+
+    mutating func bool(_ value: YAMLValue, key: String) -> Bool {
+        guard let b = value.scalar?.boolValue else {
+            diagnostics.error("\(key) takes true or false", at: value.location)
+            return false
+        }
+        return b
+    }
+
+    mutating func number(_ value: YAMLValue, key: String) -> Double? {
+        guard let d = value.scalar?.doubleValue, d.isFinite else {
+            diagnostics.error("\(key) takes a number", at: value.location)
+            return nil
+        }
+        return d
+    }
+
+    mutating func unknownKey(_ entry: YAMLMapping.Entry, directive: String, valid: [String]) {
+        diagnostics.error(
+            "unknown key '\(entry.key)' in {\(directive)}", at: entry.keyLocation,
+            hint: suggestion(for: entry.key, among: valid).map { "did you mean '\($0)'?" }
+                ?? "valid keys: \(valid.joined(separator: ", "))")
+    }
+}

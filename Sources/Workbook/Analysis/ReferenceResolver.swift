@@ -1,0 +1,176 @@
+import ChapterMarkdown
+
+/// Resolves every inline value and cross-reference — in prose and inside questions — to what it
+/// names, once, before anything is trained; reports those that name nothing.
+struct ReferenceResolver {
+    let plan: BookPlan
+    var diagnostics = DiagnosticCollector()
+
+    init(plan: BookPlan) {
+        self.plan = plan
+    }
+
+    /// The chapters with every role resolved and every question's Markdown parsed.
+    mutating func resolveAll() -> [PlannedChapter] {
+        var chapters = plan.chapters
+        for index in chapters.indices {
+            var chapter = chapters[index]
+            chapter.roles = chapter.document.inlineRoles.map { resolve($0) }
+            for case .comparison(let comparison) in chapter.blocks { check(comparison) }
+            for blockIndex in chapter.blocks.indices {
+                guard case .question(var question) = chapter.blocks[blockIndex] else { continue }
+                for field in question.spec.markdownFields {
+                    question.fields[field.part] = snippet(field.text, at: field.location, path: chapter.displayPath)
+                }
+                chapter.blocks[blockIndex] = .question(question)
+            }
+            chapters[index] = chapter
+        }
+        return chapters
+    }
+
+    /// A comparison names existing experiments without a sweep.
+    mutating func check(_ comparison: ComparisonSpec) {
+        for id in comparison.experimentIDs {
+            guard let (_, spec) = plan.experiments[id] else {
+                report("compare", id, at: comparison.experimentsLocation, among: Array(plan.experiments.keys).sorted())
+                continue
+            }
+            if spec.isSweep {
+                diagnostics.error(
+                    "{compare} \(comparison.id): '\(id)' is a sweep; compare experiments without 'vary' (a sweep compares its own combinations)",
+                    at: comparison.experimentsLocation)
+            }
+        }
+    }
+
+    /// Markdown inside a question field, parsed and resolved; roles are located in the chapter:
+    /// a one-line value from its own column, a block (`|`) value from the lines under its key.
+    mutating func snippet(_ text: String, at field: SourceLocation, path: String) -> PlannedSnippet {
+        let (document, parsed) = ChapterSource.parse(
+            text: text, path: path, directiveNames: [], roleNames: BookLoader.roleNames)
+        let isBlock = text.contains("\n")
+        func place(_ location: SourceLocation) -> SourceLocation {
+            isBlock
+                ? SourceLocation(file: path, line: field.line + location.line, column: location.column)
+                : SourceLocation(file: path, line: field.line, column: field.column + location.column - 1)
+        }
+        for diagnostic in parsed where diagnostic.severity == .error {
+            var moved = diagnostic
+            moved.location = diagnostic.location.map(place)
+            diagnostics.append(moved)
+        }
+        let roles = document.inlineRoles.map { role -> ResolvedRole in
+            var located = role
+            located.location = place(role.location)
+            return resolve(located)
+        }
+        return PlannedSnippet(document: document, roles: roles)
+    }
+
+    mutating func resolve(_ role: InlineRole) -> ResolvedRole {
+        switch role.name {
+        case "value", "number":
+            return resolveValue(role).map(ResolvedRole.value) ?? .unresolved(role.content)
+        case "ref":
+            let target = role.content.trimmingCharacters(in: " ")
+            if let place = figure(named: target) { return .figure(place) }
+            if let (chapter, spec) = plan.experiments[target] { return .experiment(chapterIndex: chapter, id: spec.id) }
+            let allIDs = Set(plan.figures.keys).union(plan.experiments.keys)
+            report("ref", target, at: role.location, among: allIDs.sorted())
+            return .unresolved(target)
+        default:
+            return .unresolved(role.content)
+        }
+    }
+
+    /// `ID` (its first figure) or `ID.kind` (that figure).
+    func figure(named target: String) -> FigurePlace? {
+        if let figures = plan.figures[target], let first = figures.first { return first.place }
+        if let dot = target.lastIndex(of: ".") {
+            let id = String(target[..<dot])
+            let kind = String(target[target.index(after: dot)...])
+            return plan.figures[id]?.first { $0.kind.rawValue == kind }?.place
+        }
+        return nil
+    }
+
+    mutating func resolveValue(_ role: InlineRole) -> ResolvedValue? {
+        let reference: ValueReference
+        do {
+            reference = try ValueReference(parsing: role.content)
+        } catch {
+            switch error {
+            case .unknownMetric(let name):
+                let valid = ValueMetric.allCases.map(\.rawValue)
+                diagnostics.error(
+                    "unknown value '\(name)' in {\(role.name)}`\(role.content)`", at: role.location,
+                    hint: suggestion(for: name, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))")
+            case .unknownKey(let key):
+                let valid = SettingKey.allCases.map(\.rawValue)
+                diagnostics.error(
+                    "unknown setting '\(key)' in {\(role.name)}`\(role.content)`", at: role.location,
+                    hint: suggestion(for: key, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))")
+            case .malformed:
+                diagnostics.error(
+                    "cannot read {\(role.name)}`\(role.content)`; write \(ValueReference.syntax)", at: role.location)
+            }
+            return nil
+        }
+        let written = "{\(role.name)}`\(role.content)`"
+        guard let (_, spec) = plan.experiments[reference.experimentID] else {
+            report(role.name, reference.experimentID, at: role.location, among: Array(plan.experiments.keys).sorted())
+            return nil
+        }
+        if reference.metric.comparesCombinations && !spec.isSweep {
+            diagnostics.error(
+                "\(written): '\(reference.metric.rawValue)' compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
+                at: role.location)
+            return nil
+        }
+        var selectors: [SettingValue] = []
+        for selector in reference.selectors {
+            do {
+                selectors.append(try SettingRules.parse(selector.key, selector.value))
+            } catch {
+                diagnostics.error("\(written): \(error.key.rawValue): \(error.reason)", at: role.location)
+                return nil
+            }
+        }
+        let matching = spec.combinations.indices.filter { spec.combinations[$0].matches(selectors) }
+        if matching.isEmpty {
+            let options = spec.combinations.map(\.label).joined(separator: "; ")
+            diagnostics.error(
+                "\(written): no combination of '\(spec.id)' has \(selectors.map { "\($0.key.rawValue)=\($0.text)" }.joined(separator: ", "))",
+                at: role.location, notes: spec.isSweep ? ["combinations: \(options)"] : ["'\(spec.id)' has no 'vary'"])
+            return nil
+        }
+        let perCombination = !reference.metric.comparesCombinations && reference.metric != .budget && reference.metric != .seeds
+        if perCombination && matching.count > 1 {
+            let example = "\(spec.id)[\(spec.sweep.map { "\($0.key.rawValue)=\($0.values[0].text)" }.joined(separator: ", "))].\(reference.metric.rawValue)"
+            diagnostics.error(
+                "\(written): '\(spec.id)' is a sweep; name one value for each of: \(spec.sweep.map(\.key.rawValue).joined(separator: ", "))",
+                at: role.location, hint: "e.g. \(example)")
+            return nil
+        }
+        if reference.metric.needsStopRule && spec.base.configuration.stopRule == nil {
+            diagnostics.error(
+                "\(written): '\(spec.id)' has no stop rule; add e.g. until: test-loss <= 0.02", at: role.location)
+            return nil
+        }
+        if reference.metric.isAccuracy && spec.base.configuration.isRegression {
+            diagnostics.error("\(written): accuracy is not defined for regression", at: role.location)
+            return nil
+        }
+        return ResolvedValue(
+            experimentID: spec.id, combinations: matching, metric: reference.metric, plain: role.name == "number")
+    }
+
+    mutating func report(_ role: String, _ name: String, at location: SourceLocation, among ids: [String]) {
+        diagnostics.error(
+            "{\(role)} names '\(name)', but no experiment or figure has that ID", at: location,
+            hint: suggestion(for: name, among: ids).map { "did you mean '\($0)'?" })
+    }
+}

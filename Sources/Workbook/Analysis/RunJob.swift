@@ -1,0 +1,30 @@
+import Foundation
+import PlaygroundTrainer
+
+/// The identity of one training run: every resolved setting, the seed and the trainer's
+/// version. Prose, captions and figure options are not part of it, so editing them never
+/// retrains; changing any setting changes exactly the keys of the runs it touches.
+public struct RunJob: Sendable, Hashable {
+    public let configuration: TrainingConfiguration
+    public let seed: String
+    /// Hashed once: tables, inline values and figures look runs up by it many times.
+    public let key: String
+
+    public init(configuration: TrainingConfiguration, seed: String) {
+        self.configuration = configuration
+        self.seed = seed
+        key = SHA256.hex("labbook-run\n\(Trainer.version)\n\(Self.canonicalEncoding(configuration, seed: seed))")
+    }
+
+    /// The typed configuration as JSON with sorted keys (the configuration's own seed replaced
+    /// by the run's): one spelling per meaning, whatever the chapter wrote.
+    static func canonicalEncoding(_ configuration: TrainingConfiguration, seed: String) -> String {
+        var c = configuration
+        c.seed = seed
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // A configuration is numbers, strings and enums: encoding cannot fail.
+        let data = (try? encoder.encode(c)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

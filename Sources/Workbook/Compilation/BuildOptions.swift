@@ -1,0 +1,60 @@
+import ChapterMarkdown
+import Foundation
+
+/// What `labbook build` (and `check`) work on.
+public struct BuildOptions: Sendable {
+    public var chapters: URL
+    public var output: URL
+    /// `.labbook-cache/` beside the chapters folder unless given.
+    public var cache: URL
+    public var jobs: Int
+    public var edition: Edition = .instructor
+    /// How paths are shown in diagnostics (`Chapters/` for the default folder).
+    public var displayPrefix: String
+    public var bookTitle: String = "Neural networks in the Playground"
+    /// Refuse, before training, a build whose estimated training time on one core exceeds this
+    /// (`--max-training-minutes`; a course never comes near the default hour).
+    public var trainingBudgetMinutes: Double = 60
+
+    public init(chapters: URL, output: URL, cache: URL? = nil, jobs: Int? = nil, displayPrefix: String? = nil) {
+        self.chapters = chapters.standardizedFileURL
+        self.output = output.standardizedFileURL
+        self.cache = (cache ?? self.chapters.deletingLastPathComponent().appendingPathComponent(".labbook-cache")).standardizedFileURL
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.displayPrefix = displayPrefix ?? (self.chapters.lastPathComponent + "/")
+    }
+}
+
+/// What a build did, for the summary line and for tests.
+public struct BuildReport: Sendable {
+    public var chapters = 0
+    public var experiments = 0
+    public var trainedExperiments = 0
+    public var cachedExperiments = 0
+    public var trainedRuns = 0
+    public var cachedRuns = 0
+    public var renderedFigures = 0
+    public var cachedFigures = 0
+    public var warnings: [Diagnostic] = []
+    /// Other warnings (a repaired cache, a recovered output folder), one line each.
+    public var notes: [String] = []
+    public var trainingSeconds = 0.0
+    public var renderingSeconds = 0.0
+    public var writingSeconds = 0.0
+    public var totalSeconds = 0.0
+
+    public var summaryLine: String {
+        let figures = renderedFigures + cachedFigures
+        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) · rendering \(seconds(renderingSeconds)) · writing \(seconds(writingSeconds)) · total \(seconds(totalSeconds))"
+    }
+
+    private func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }
+}
+
+/// A build that stopped on errors in the chapters (or on a refusal before training);
+/// `Output/` is untouched.
+public struct BuildFailure: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.line).joined(separator: "\n") }
+}

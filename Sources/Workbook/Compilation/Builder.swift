@@ -1,0 +1,146 @@
+import CairoRendering
+import ChapterMarkdown
+import Foundation
+import PlaygroundTrainer
+import Plotting
+
+/// `labbook build`: the pipeline in order — analyse every chapter, train what the cache lacks,
+/// analyse the results once, render what the cache lacks, write the workbook into a staging
+/// folder and swap it into place. Each stage only reads what the one before produced.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+    /// Live progress of training (experiment, seed, epoch); the CLI draws it on a terminal.
+    public var progress: @Sendable (String) -> Void
+
+    public init(
+        options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Parses and analyses everything, trains nothing; the plan carries every diagnostic.
+    public func check() -> BookPlan {
+        BookLoader.load(chaptersFolder: options.chapters, displayPrefix: options.displayPrefix, edition: options.edition)
+    }
+
+    /// Builds the workbook. Throws ``BuildFailure`` for problems in the chapters (nothing is
+    /// written) and ``FileError`` when the disk fails; `Output/` is then left as it was.
+    @discardableResult
+    public func build() throws -> BuildReport {
+        let started = Date()
+        var report = BuildReport()
+        let lock = try BookLock(output: options.output, waiting: progress)
+        defer { withExtendedLifetime(lock) {} }
+        if let note = OutputTransaction.recover(destination: options.output) { report.notes.append(note) }
+
+        let plan = check()
+        if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
+        report.warnings += plan.diagnostics
+        report.chapters = plan.chapters.count
+
+        // 1. Training: every run of every experiment, from the cache or trained now.
+        let trainingStart = Date()
+        let cache = BuildCache(root: options.cache)
+        report.notes += cache.prepare()
+        let store = RunStore(cache: cache)
+        let experiments = plan.experimentsInOrder
+        report.experiments = experiments.count
+        let allJobs = experiments.flatMap { $0.combinations.flatMap(\.jobs) }
+        let missing = store.loadCached(allJobs)
+        let estimate = WorkEstimate(jobs: missing, experiments: experiments)
+        if estimate.minutes > options.trainingBudgetMinutes {
+            throw BuildFailure(diagnostics: estimate.refusal(budgetMinutes: options.trainingBudgetMinutes))
+        }
+        if estimate.seconds >= 10 { progress(estimate.summary(workers: options.jobs)) }
+        try train(missing, experiments: experiments, store: store)
+        let missingKeys = Set(missing.map(\.key))
+        for spec in experiments {
+            let keys = spec.combinations.flatMap(\.jobs).map(\.key)
+            if keys.contains(where: missingKeys.contains) { report.trainedExperiments += 1 } else { report.cachedExperiments += 1 }
+        }
+        report.trainedRuns = missing.count
+        report.cachedRuns = Set(allJobs.map(\.key)).count - missing.count
+        report.trainingSeconds = Date().timeIntervalSince(trainingStart)
+
+        // 2. One analysis of the results, read by everything after it.
+        let results = ResultsAnalysis.analyse(experiments, store: store)
+        report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
+
+        // 3. Figures.
+        let renderingStart = Date()
+        let tasks = figureTasks(plan, results: results)
+        let renderer = try FigureRenderer()
+        let figureFiles = try FigureRendering(
+            cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
+        ).render(tasks, report: &report)
+        report.renderingSeconds = Date().timeIntervalSince(renderingStart)
+
+        // 4. Pages, into a staging folder swapped in at the end.
+        let writingStart = Date()
+        let transaction = try OutputTransaction(destination: options.output)
+        do {
+            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, options: options)
+            try site.write(to: transaction.staging)
+            try transaction.commit()
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+        report.writingSeconds = Date().timeIntervalSince(writingStart)
+        report.totalSeconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private func train(_ missing: [RunJob], experiments: [ExperimentSpec], store: RunStore) throws {
+        var owners: [String: String] = [:]
+        for spec in experiments {
+            for job in spec.combinations.flatMap(\.jobs) where owners[job.key] == nil { owners[job.key] = spec.id }
+        }
+        let progress = self.progress
+        let finished = Locked(0)
+        let total = missing.count
+        let ownerOf = owners
+        try store.train(missing, workers: options.jobs) { job, epoch, epochs in
+            if epoch % 200 == 0 || epoch >= epochs {
+                progress("[\(finished.get() + 1)/\(total)] training \(ownerOf[job.key] ?? "?"), seed \(job.seed): epoch \(epoch)/\(epochs)")
+            }
+        } finished: {
+            finished.update { $0 += 1 }
+        }
+    }
+
+    func figureTasks(_ plan: BookPlan, results: BookResults) -> [FigureTask] {
+        var tasks: [FigureTask] = []
+        for chapter in plan.chapters {
+            for block in chapter.blocks {
+                guard let id = block.id, let figures = plan.figures[id] else { continue }
+                for figure in figures {
+                    let source: FigureTask.Source
+                    switch block {
+                    case .experiment(let spec):
+                        source = .panels(ResultPanel.panels(of: spec, results: results[spec.id]), spec.display)
+                    case .comparison(let spec):
+                        let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
+                        source = .panels(ResultPanel.panels(of: spec, experiments: experiments, results: results), spec.display)
+                    case .dataset(let spec): source = .dataset(spec)
+                    case .activations(let spec): source = .activations(spec)
+                    case .question, .invalid: continue
+                    }
+                    tasks.append(FigureTask(ownerID: id, kind: figure.kind, place: figure.place, source: source))
+                }
+            }
+        }
+        return tasks
+    }
+}
+
+extension Diagnostic {
+    /// One line: `file:line:col: error: message; hint`.
+    public var line: String {
+        var text = description
+        if let hint { text += "; \(hint)" }
+        for note in notes { text += " (note: \(note))" }
+        return text
+    }
+}

@@ -1,0 +1,68 @@
+import CairoRendering
+import Foundation
+import Plotting
+
+/// Renders every figure the cache lacks, in parallel, and returns each figure's cached files.
+struct FigureRendering {
+    let cache: BuildCache
+    let store: RunStore
+    let renderer: FigureRenderer
+    let workers: Int
+    let progress: @Sendable (String) -> Void
+
+    func render(_ tasks: [FigureTask], report: inout BuildReport) throws -> [String: RenderedFigure] {
+        var result: [String: RenderedFigure] = [:]
+        var pending: [(FigureTask, String)] = []
+        for task in tasks {
+            let key = task.key
+            if let rendered = cachedFigure(key: key) {
+                result[task.fileStem] = rendered
+            } else {
+                pending.append((task, key))
+            }
+        }
+        report.cachedFigures = result.count
+        report.renderedFigures = pending.count
+        let work = pending
+        let rendered = Locked<[String: RenderedFigure]>([:])
+        let (progress, renderer, cache, store) = (self.progress, self.renderer, self.cache, self.store)
+        try runInParallel(count: work.count, workers: workers) { index in
+            let (task, key) = work[index]
+            progress("rendering \(task.fileStem)")
+            let figure = try task.makeFigure(store: store)
+            for format in FigureTask.formats {
+                let bytes = try renderer.render(figure, as: format)
+                try cache.write(Data(bytes), "figures", key, format.fileExtension)
+            }
+            let meta = FigureMeta(width: figure.size.width, height: figure.size.height)
+            try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
+            guard let entry = Self.cachedFigure(key: key, cache: cache) else {
+                throw FileError(path: cache.url("figures", key, "meta.json").path, reason: "a figure just written to the cache cannot be read back")
+            }
+            rendered.update { $0[task.fileStem] = entry }
+        }
+        result.merge(rendered.get()) { a, _ in a }
+        return result
+    }
+
+    func cachedFigure(key: String) -> RenderedFigure? { Self.cachedFigure(key: key, cache: cache) }
+
+    static func cachedFigure(key: String, cache: BuildCache) -> RenderedFigure? {
+        guard let metaData = cache.read("figures", key, "meta.json"),
+            let meta = try? JSONDecoder().decode(FigureMeta.self, from: metaData)
+        else { return nil }
+        var files: [String: URL] = [:]
+        for format in FigureTask.formats {
+            guard let url = cache.verifiedFile("figures", key, format.fileExtension) else { return nil }
+            files[format.fileExtension] = url
+        }
+        return RenderedFigure(files: files, width: meta.width, height: meta.height)
+    }
+}
+
+/// A figure's files in the cache and its size in CSS pixels.
+struct RenderedFigure: Sendable {
+    var files: [String: URL]
+    var width: Double
+    var height: Double
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Builds a new output folder beside the old one and swaps it in only at the end, so a
+/// failed, interrupted or killed build leaves the previous `Output/` exactly as it was.
+///
+/// The swap is two renames: `Output` → `.Output.old`, then the staging folder → `Output`. A
+/// kill between the two leaves no `Output/` but a whole `.Output.old`; the next build restores
+/// it first thing (``recover(destination:)``), before it deletes anything. Runs under the
+/// ``BookLock``, so no other build's staging folder is ever touched.
+struct OutputTransaction {
+    let destination: URL
+    let staging: URL
+    let aside: URL
+
+    init(destination: URL) throws(FileError) {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        let name = self.destination.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).building")
+        aside = parent.appendingPathComponent(".\(name).old")
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Under the lock, a staging folder can only be a killed build's leftover.
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw FileError.wrapping(error, path: staging.path, doing: "prepare the output folder")
+        }
+    }
+
+    /// Restores an `Output/` left aside by a build killed between its two renames, and drops an
+    /// aside copy that a finished commit did not get to delete. Returns what it did, if anything.
+    static func recover(destination: URL) -> String? {
+        let fm = FileManager.default
+        let destination = destination.standardizedFileURL
+        let aside = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old")
+        guard fm.fileExists(atPath: aside.path) else { return nil }
+        if !fm.fileExists(atPath: destination.path) {
+            if (try? fm.moveItem(at: aside, to: destination)) != nil {
+                return "note: restored \(destination.lastPathComponent)/ from an interrupted build"
+            }
+            return nil
+        }
+        try? fm.removeItem(at: aside)
+        return nil
+    }
+
+    /// Moves the staged folder into place. Files the project keeps in Output/ (regular dotfiles
+    /// such as `.gitkeep`; never symlinks) are carried over.
+    func commit() throws(FileError) {
+        let fm = FileManager.default
+        if let kept = try? fm.contentsOfDirectory(atPath: destination.path) {
+            for name in kept where name.hasPrefix(".") {
+                let source = destination.appendingPathComponent(name)
+                let attributes = try? fm.attributesOfItem(atPath: source.path)
+                guard attributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+                try? fm.copyItem(at: source, to: staging.appendingPathComponent(name))
+            }
+        }
+        let hadOld = fm.fileExists(atPath: destination.path)
+        do {
+            if hadOld { try fm.moveItem(at: destination, to: aside) }
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            if hadOld && !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: aside, to: destination) }
+            throw FileError.wrapping(error, path: destination.path, doing: "replace the output folder")
+        }
+        if hadOld { try? fm.removeItem(at: aside) }
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,61 @@
+import CairoRendering
+import Foundation
+import PlaygroundTrainer
+import Plotting
+
+/// One figure of the book: where it goes, what it depends on, how to draw it.
+struct FigureTask: Sendable {
+    enum Source: Sendable {
+        /// An experiment's or a comparison's figure, drawn from runs and the one analysis of them.
+        case panels([ResultPanel], PanelDisplay)
+        case dataset(DatasetSpec)
+        case activations(ActivationsSpec)
+    }
+
+    var ownerID: String
+    var kind: FigureKind
+    var place: FigurePlace
+    var source: Source
+
+    /// File names come from checked IDs and fixed kind names only (``DirectiveID``).
+    var fileStem: String { "\(ownerID)-\(kind.rawValue)" }
+
+    static let formats: [OutputFormat] = [.png, .svg, .pdf]
+
+    /// Results in, options in, renderer version in: equal keys mean byte-identical files.
+    var key: String {
+        var text = "labbook-figure\n\(FigureFactory.version)\n\(FigureRenderer.rendererVersion)\n\(kind.rawValue)\n"
+        switch source {
+        case .panels(let panels, let display):
+            text += display.keyText + "\n"
+            for panel in panels {
+                text += panel.title + "\n" + panel.jobs.map(\.key).joined(separator: "\n") + "\n"
+            }
+        case .dataset(let spec):
+            text += RunJob.canonicalEncoding(spec.settings.configuration, seed: spec.settings.configuration.seed)
+            text += "\ntest=\(spec.showTestData) title=\(spec.title ?? "")\n"
+        case .activations(let spec):
+            text += "\(spec.functions.map(\.rawValue)) \(spec.range) \(spec.derivatives)\n"
+        }
+        return SHA256.hex(text)
+    }
+
+    /// Builds the figure description (loading full results from the store as needed).
+    func makeFigure(store: RunStore) throws -> any Figure {
+        switch source {
+        case .dataset(let spec):
+            let c = spec.settings.configuration
+            return FigureFactory.data(configuration: c, seed: c.seed, showTestData: spec.showTestData, title: spec.title)
+        case .activations(let spec):
+            return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
+        case .panels(let panels, let display):
+            return try ExperimentPanels(panels: panels, display: display, store: store).make(kind)
+        }
+    }
+}
+
+/// Size of a rendered figure in CSS pixels, kept beside cached files for the `<img>` tag.
+struct FigureMeta: Codable, Sendable {
+    var width: Double
+    var height: Double
+}

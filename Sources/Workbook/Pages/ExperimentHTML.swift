@@ -1,0 +1,71 @@
+import ChapterMarkdown
+import Foundation
+import PlaygroundTrainer
+
+/// The HTML of one experiment on its page: figures, results table, Playground link and the
+/// folded full configuration. Every number comes from the results analysis (``CombinationResults``).
+struct ExperimentHTML {
+    let spec: ExperimentSpec
+    let figures: [PlannedFigure]
+    let rendered: [String: RenderedFigure]
+    let results: [CombinationResults]
+    /// Vector figures for print (the handout) instead of PNGs.
+    let vector: Bool
+    let figurePrefix: String
+
+    var html: String {
+        var out = "<div class=\"lb-experiment\" id=\"\(spec.id)\">\n"
+        if let title = spec.title { out += "<h3 class=\"lb-experiment-title\">\(HTML.escape(title))</h3>\n" }
+        for figure in figures {
+            out += figureHTML(figure)
+        }
+        out += divergenceWarning()
+        if spec.showsTable {
+            out += ResultsTableHTML(panels: panels, display: spec.display, rowLinks: spec.isSweep).html
+        }
+        if !spec.isSweep, spec.base.configuration.isShowableInPlayground {
+            let c = spec.combinations[0].settings
+            let url = PlaygroundLink.url(for: c.configuration, seed: c.seeds[0], display: display)
+            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a></p>\n"
+        }
+        out += configuration()
+        out += "</div>\n"
+        return out
+    }
+
+    var panels: [ResultPanel] { ResultPanel.panels(of: spec, results: results) }
+
+    var display: PlaygroundLink.DisplayOptions {
+        .init(showTestData: spec.showTestData, discretize: spec.discretize)
+    }
+
+    func figureHTML(_ planned: PlannedFigure) -> String {
+        PanelFigureHTML(
+            ownerID: spec.id, ownerName: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
+            panels: panels, rendered: rendered, vector: vector, figurePrefix: figurePrefix
+        ).html(planned)
+    }
+
+    func divergenceWarning() -> String {
+        var out = ""
+        for (combination, result) in zip(spec.combinations, results) {
+            let diverged = result.runs.filter { $0.status == .diverged }
+            guard !diverged.isEmpty else { continue }
+            let which = combination.assignments.isEmpty ? "" : " (\(combination.label))"
+            out += "<p class=\"lb-warning\">Training diverged\(HTML.escape(which)) for seed \(HTML.escape(diverged.map(\.seed).joined(separator: ", "))): the loss became NaN or infinite at epoch \(diverged[0].divergedAtEpoch ?? 0). The curves stop there; the tables count the run as not reaching the target.</p>\n"
+        }
+        return out
+    }
+
+    func configuration() -> String {
+        var out = "<details class=\"lb-config\"><summary>Full configuration of <code>\(HTML.escape(spec.id))</code></summary>\n<table>\n"
+        let varied = Dictionary(uniqueKeysWithValues: spec.sweep.map { ($0.key.rawValue, $0.values) })
+        for (key, value) in spec.base.configuration.resolvedSettings {
+            let shown = varied[key].map { "varied: " + $0.map(\.text).joined(separator: " | ") } ?? value
+            out += "<tr><th>\(HTML.escape(key))</th><td><code>\(HTML.escape(shown))</code></td></tr>\n"
+        }
+        out += "<tr><th>seeds</th><td><code>\(HTML.escape(spec.combinations[0].settings.seeds.joined(separator: ", ")))</code></td></tr>\n"
+        out += "</table>\n</details>\n"
+        return out
+    }
+}

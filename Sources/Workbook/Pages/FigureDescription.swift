@@ -1,0 +1,91 @@
+import PlaygroundTrainer
+
+/// The caption and alt text of an experiment figure, written from the results analysis, so the
+/// words under a figure name the same run and numbers as the figure, the table and the prose.
+struct FigureDescription {
+    /// The experiment's or comparison's ID, its author caption and display options.
+    let ownerID: String
+    let authorCaption: String?
+    let display: PanelDisplay
+    let panels: [ResultPanel]
+    let kind: FigureKind
+
+    private var seeds: Int { panels[0].settings.seedCount }
+    private var configuration: TrainingConfiguration { panels[0].settings.configuration }
+
+    /// "Loss curves. {author's caption} Training (grey) and test (black) loss … seed 3 bold: the
+    /// median of 5 seeds; 2 did not reach the target within 3000 epochs."
+    var caption: String {
+        var parts = [kind.displayName + "."]
+        if let caption = authorCaption, !caption.isEmpty {
+            parts.append(caption.hasSuffix(".") ? caption : caption + ".")
+        }
+        switch kind {
+        case .boundary:
+            parts.append(seeds > 1
+                ? "Each panel shows the median seed's network after training (\(ruleText))."
+                : "After training (seed \(configuration.seed)).")
+            if display.showTestData { parts.append("Test points have a dark outline.") }
+        case .network:
+            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias.")
+            if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
+        case .loss:
+            parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) seeds; the median seed bold (\(ruleText))" : "").")
+        case .data:
+            parts.append(display.showTestData ? "Training and test points." : "Training points only.")
+        case .activations:
+            break
+        }
+        if panels.count > 1 {
+            parts.append(display.sharedAxes || kind != .loss ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private var ruleText: String {
+        configuration.stopRule != nil
+            ? "by epochs to the target; seeds that did not reach it count as slowest"
+            : "by final test loss"
+    }
+
+    /// What the figure shows, panel by panel, in words and numbers from the runs.
+    var altText: String {
+        let texts = panels.map { panel -> String in
+            (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
+        }
+        let head = "\(kind.displayName) of \(ownerID)"
+        return texts.count == 1 ? "\(head). \(texts[0])" : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
+    }
+
+    private func panelText(_ panel: ResultPanel) -> String {
+        let r = panel.results
+        let c = panel.settings.configuration
+        let run = r.representative
+        let seed = r.seedCount > 1 ? "median seed \(run.seed)" : "seed \(run.seed)"
+        let accuracy = run.finalTestAccuracy.map { ", test accuracy \(ValueFormatting.percent($0))" } ?? ""
+        let loss = "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
+        let target: String
+        if let rule = c.stopRule {
+            if let epoch = run.targetEpoch, run.status != .diverged {
+                target = "reached \(ValueFormatting.rule(rule)) at epoch \(epoch)"
+            } else {
+                target = run.status == .diverged ? "diverged" : "did not reach \(ValueFormatting.rule(rule)) in \(r.epochBudget) epochs"
+            }
+        } else {
+            target = "after \(run.epochsRun) epochs"
+        }
+        switch kind {
+        case .boundary:
+            return "the boundary of the \(seed), which \(target); \(loss)\(accuracy)"
+        case .network:
+            return "the network of the \(seed) (\(c.shortDescription))"
+        case .loss:
+            var text = "\(r.seedCount) loss curve\(r.seedCount == 1 ? "" : "s")"
+            if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
+            if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) seeds reached the target" }
+            return text + "; \(loss)"
+        case .data, .activations:
+            return "the \(c.dataset.displayName.lowercased()) data set"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ChapterMarkdown
+
+/// A numbered `<figure>` with its image, alt text and caption, for experiments and comparisons.
+struct PanelFigureHTML {
+    let ownerID: String
+    /// "experiment q3", "comparison q1c": how alt texts name the figure's source.
+    let ownerName: String
+    let authorCaption: String?
+    let display: PanelDisplay
+    let panels: [ResultPanel]
+    let rendered: [String: RenderedFigure]
+    let vector: Bool
+    let figurePrefix: String
+
+    func html(_ planned: PlannedFigure) -> String {
+        let stem = "\(ownerID)-\(planned.kind.rawValue)"
+        guard let figure = rendered[stem] else { return "" }
+        let wide = panels.count > 1 || figure.width > 640
+        let src = figurePrefix + stem + (vector ? ".svg" : ".png")
+        let description = FigureDescription(
+            ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind)
+        var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\" id=\"\(planned.place.anchor)\">\n"
+        out += "<a href=\"\(figurePrefix)\(stem).svg\"><img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(description.altText))\"></a>\n"
+        out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))</figcaption>\n"
+        out += "</figure>\n"
+        return out
+    }
+}
+
+/// A `{compare}` block: its figures over the compared experiments and one results table.
+struct ComparisonHTML {
+    let spec: ComparisonSpec
+    let panels: [ResultPanel]
+    let figures: [PlannedFigure]
+    let rendered: [String: RenderedFigure]
+    let vector: Bool
+
+    var html: String {
+        var out = "<div class=\"lb-experiment lb-comparison\" id=\"\(spec.id)\">\n"
+        if let title = spec.title { out += "<h3 class=\"lb-experiment-title\">\(HTML.escape(title))</h3>\n" }
+        let figure = PanelFigureHTML(
+            ownerID: spec.id, ownerName: "the comparison of \(spec.experimentIDs.joined(separator: ", "))",
+            authorCaption: spec.caption, display: spec.display, panels: panels, rendered: rendered, vector: vector,
+            figurePrefix: "figures/")
+        for planned in figures { out += figure.html(planned) }
+        if spec.tableRequested { out += ResultsTableHTML(panels: panels, display: spec.display, rowLinks: true).html }
+        out += "</div>\n"
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import ChapterMarkdown
+import PlaygroundTrainer
+
+/// A results table: a row per panel (an experiment's combinations, or compared experiments),
+/// medians with their range, the epochs to the target by the censored rule of
+/// ``CombinationResults``.
+struct ResultsTableHTML {
+    let panels: [ResultPanel]
+    let display: PanelDisplay
+    /// Playground links per row (for sweeps and comparisons; a lone experiment has its own link).
+    let rowLinks: Bool
+
+    var html: String {
+        let c = panels[0].settings.configuration
+        let classification = !c.isRegression
+        let links = rowLinks && panels.contains { $0.settings.configuration.isShowableInPlayground }
+        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\">\n<thead><tr>"
+        for label in panels[0].labels { out += "<th scope=\"col\">\(HTML.escape(label.name))</th>" }
+        if let rule = c.stopRule {
+            out += "<th scope=\"col\" class=\"num\">Epochs to \(HTML.escape(ValueFormatting.rule(rule)))<br><small>median (range), seeds reaching it</small></th>"
+        }
+        out += "<th scope=\"col\" class=\"num\">Final train loss</th><th scope=\"col\" class=\"num\">Final test loss</th>"
+        if classification { out += "<th scope=\"col\" class=\"num\">Test accuracy</th>" }
+        if links { out += "<th scope=\"col\">Playground</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for panel in panels {
+            let r = panel.results
+            out += "<tr>"
+            for label in panel.labels { out += "<td>\(HTML.escape(label.value))</td>" }
+            if c.stopRule != nil { out += epochsCell(r) }
+            out += "<td class=\"num\">\(statisticText(r.finalTrainLoss, r, ValueFormatting.loss))</td>"
+            out += "<td class=\"num\">\(statisticText(r.finalTestLoss, r, ValueFormatting.loss))</td>"
+            if classification { out += "<td class=\"num\">\(statisticText(r.finalTestAccuracy, r, ValueFormatting.percent))</td>" }
+            if links {
+                let settings = panel.settings
+                if settings.configuration.isShowableInPlayground {
+                    let url = PlaygroundLink.url(
+                        for: settings.configuration, seed: settings.seeds[0],
+                        display: .init(showTestData: display.showTestData, discretize: display.discretize))
+                    out += "<td><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
+                } else {
+                    out += "<td></td>"
+                }
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n<caption>\(HTML.escape(captionText))</caption>\n</table></div>\n"
+        return out
+    }
+
+    func epochsCell(_ r: CombinationResults) -> String {
+        let reached = "<br><small>\(r.reachedCount) of \(r.seedCount)</small>"
+        let range = r.reachedEpochs.map { ValueFormatting.range($0) { String(Int($0)) } }
+        guard let median = r.medianEpochs else {
+            let note = range.map { " <span class=\"lb-range\">(reached: \($0))</span>" } ?? ""
+            return "<td class=\"num lb-not-reached\">not reached in \(r.epochBudget)\(note)\(reached)</td>"
+        }
+        let collapsed = r.reachedEpochs?.isSingleValue ?? true
+        let spread = collapsed ? "" : " <span class=\"lb-range\">(\(range ?? ""))</span>"
+        return "<td class=\"num\">\(median)\(spread)\(reached)</td>"
+    }
+
+    func statisticText(_ statistic: Statistic?, _ r: CombinationResults, _ format: (Double) -> String) -> String {
+        guard let statistic else { return r.divergedCount > 0 ? "diverged" : "—" }
+        if statistic.count == 1 || statistic.isSingleValue { return format(statistic.median) }
+        return "\(format(statistic.median))<br><span class=\"lb-range\">(\(format(statistic.minimum))–\(format(statistic.maximum)))</span>"
+    }
+
+    var captionText: String {
+        let seeds = panels[0].settings.seeds
+        var text = seeds.count > 1
+            ? "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
+            : "One seed (\(seeds[0]))."
+        let c = panels[0].settings.configuration
+        if let rule = c.stopRule {
+            text += " Epochs to \(ValueFormatting.rule(rule)): a seed that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the seeds that reached it."
+        }
+        return text
+    }
+}

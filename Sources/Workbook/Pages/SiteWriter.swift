@@ -1,0 +1,200 @@
+import ChapterMarkdown
+import Foundation
+import PlaygroundTrainer
+
+/// Writes the workbook — chapter pages, index, handout, assets, figures — into a folder.
+struct SiteWriter {
+    let plan: BookPlan
+    let results: BookResults
+    let figures: [String: RenderedFigure]
+    let options: BuildOptions
+
+    var editionLabel: String? { options.edition == .student ? "Student edition" : nil }
+
+    /// Chapters in this edition (instructor-only chapters are left out of the student one).
+    var chapters: [(index: Int, chapter: PlannedChapter)] {
+        plan.chapters.enumerated().filter { options.edition == .instructor || !$0.element.instructorOnly }
+            .map { ($0.offset, $0.element) }
+    }
+
+    func write(to folder: URL) throws {
+        let fm = FileManager.default
+        _ = try SiteAssets().write(to: folder)
+        let figureFolder = folder.appendingPathComponent("figures")
+        try fm.createDirectory(at: figureFolder, withIntermediateDirectories: true)
+        for stem in figures.keys.sorted() {
+            for (ext, source) in figures[stem]!.files.sorted(by: { $0.key < $1.key }) {
+                // Copied, not linked: damage to the cache later must never change a published page.
+                try fm.copyItem(at: source, to: figureFolder.appendingPathComponent("\(stem).\(ext)"))
+            }
+        }
+        let list = chapters
+        for (position, entry) in list.enumerated() {
+            let chapter = entry.chapter
+            let body = chapterBody(chapterIndex: entry.index, vector: false, handout: false)
+            let previous = position > 0 ? PageLink(title: list[position - 1].chapter.title, href: list[position - 1].chapter.pageName) : nil
+            let next = position + 1 < list.count ? PageLink(title: list[position + 1].chapter.title, href: list[position + 1].chapter.pageName) : nil
+            let page = ChapterPage(
+                bookTitle: options.bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
+                bodyHTML: body, contents: TableOfContentsEntry.outline(of: chapter.document.headings.filter { $0.level > 1 }),
+                previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
+            try write(page.render(), folder.appendingPathComponent(chapter.pageName))
+        }
+        var entries = list.map { entry in
+            TableOfContentsEntry(
+                number: String(entry.chapter.number), title: entry.chapter.title, href: entry.chapter.pageName,
+                sections: TableOfContentsEntry.outline(of: entry.chapter.document.headings.filter { $0.level == 2 }, page: entry.chapter.pageName)
+                    .map { TableOfContentsEntry(number: nil, title: $0.title, href: $0.href, sections: []) })
+        }
+        let key = answerKey()
+        if options.edition == .instructor && !key.isEmpty {
+            let page = ChapterPage(
+                bookTitle: options.bookTitle, numberLabel: nil, title: "Answer key", bodyHTML: key, contents: [],
+                previous: list.last.map { PageLink(title: $0.chapter.title, href: $0.chapter.pageName) }, next: nil,
+                indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
+            try write(page.render(), folder.appendingPathComponent("answers.html"))
+            entries.append(TableOfContentsEntry(number: nil, title: "Answer key", href: "answers.html", sections: []))
+        }
+        entries.append(TableOfContentsEntry(number: nil, title: "Printable handout (all chapters)", href: "handout.html", sections: []))
+        let index = IndexPage(
+            bookTitle: options.bookTitle,
+            subtitleHTML: "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
+            chapters: entries, assetPrefix: "", editionLabel: editionLabel)
+        try write(index.render(), folder.appendingPathComponent("index.html"))
+        try write(handout(), folder.appendingPathComponent("handout.html"))
+    }
+
+    func write(_ text: String, _ url: URL) throws {
+        try Data(text.utf8).write(to: url)
+    }
+
+    // MARK: - Chapter bodies
+
+    func chapterBody(chapterIndex: Int, vector: Bool, handout: Bool) -> String {
+        let chapter = plan.chapters[chapterIndex]
+        let body = chapter.document.renderHTML(
+            directive: { directive in
+                guard chapter.blocks.indices.contains(directive.index) else { return "" }
+                return blockHTML(chapter.blocks[directive.index], vector: vector, handout: handout)
+            },
+            role: { role in
+                roleHTML(chapter.roles.indices.contains(role.index) ? chapter.roles[role.index] : .unresolved(role.content), handout: handout)
+            })
+        return Self.droppingLeadingTitle(body, handout: handout, title: chapter.title)
+    }
+
+    /// The page template shows the chapter title; an author's own leading `# Title` would
+    /// repeat it, so it is dropped (in the handout it stays, as the chapter's heading).
+    static func droppingLeadingTitle(_ body: String, handout: Bool, title: String) -> String {
+        let trimmed = body.drop { $0 == "\n" || $0 == " " }
+        if trimmed.hasPrefix("<h1"), let end = trimmed.range(of: "</h1>") {
+            return handout ? String(trimmed) : String(trimmed[end.upperBound...])
+        }
+        return handout ? "<h1>\(HTML.escape(title))</h1>\n" + body : body
+    }
+
+    func blockHTML(_ block: PlannedBlock, vector: Bool, handout: Bool) -> String {
+        switch block {
+        case .experiment(let spec):
+            return ExperimentHTML(
+                spec: spec, figures: plan.figures[spec.id] ?? [], rendered: figures, results: results[spec.id],
+                vector: vector, figurePrefix: "figures/"
+            ).html
+        case .comparison(let spec):
+            let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
+            return ComparisonHTML(
+                spec: spec, panels: ResultPanel.panels(of: spec, experiments: experiments, results: results),
+                figures: plan.figures[spec.id] ?? [], rendered: figures, vector: vector
+            ).html
+        case .dataset(let spec):
+            return simpleFigure(id: spec.id, kind: .data, caption: spec.caption ?? defaultDataCaption(spec), vector: vector)
+        case .activations(let spec):
+            let caption = spec.caption ?? "Activation functions (solid) and their derivatives (dashed)."
+            return simpleFigure(id: spec.id, kind: .activations, caption: caption, vector: vector)
+        case .question(let question):
+            return QuestionHTML(
+                question: question, edition: options.edition, folded: !handout, render: { snippetHTML($0, handout: handout) }
+            ).html
+        case .invalid:
+            return ""
+        }
+    }
+
+    func defaultDataCaption(_ spec: DatasetSpec) -> String {
+        let c = spec.settings.configuration
+        return "The \(c.dataset.displayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise)), \(javaScriptNumberString(c.trainRatio)) % training data (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black." : ": training points only.")
+    }
+
+    func simpleFigure(id: String, kind: FigureKind, caption: String, vector: Bool) -> String {
+        let stem = "\(id)-\(kind.rawValue)"
+        guard let place = plan.figures[id]?.first?.place, let figure = figures[stem] else { return "" }
+        return """
+            <figure class="lb-figure" id="\(place.anchor)">
+            <a href="figures/\(stem).svg"><img src="figures/\(stem).\(vector ? "svg" : "png")" width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))"></a>
+            <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption))</figcaption>
+            </figure>
+
+            """
+    }
+
+    /// A question's Markdown field, parsed and resolved during analysis.
+    func snippetHTML(_ snippet: PlannedSnippet, handout: Bool) -> String {
+        snippet.document.renderHTML(
+            directive: { _ in "" },
+            role: { role in roleHTML(snippet.roles.indices.contains(role.index) ? snippet.roles[role.index] : .unresolved(role.content), handout: handout) })
+    }
+
+    // MARK: - Inline roles
+
+    func roleHTML(_ resolved: ResolvedRole, handout: Bool) -> String {
+        switch resolved {
+        case .value(let value):
+            guard let (_, spec) = plan.experiments[value.experimentID] else { return "" }
+            let (text, notReached) = ValueText(spec: spec, results: results[spec.id]).text(value)
+            return "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(text))</span>"
+        case .figure(let place):
+            let page = handout ? "" : plan.chapters[place.chapterIndex].pageName
+            return "<a class=\"lb-ref\" href=\"\(page)#\(place.anchor)\">Figure \(place.label)</a>"
+        case .experiment(let chapter, let id):
+            let page = handout ? "" : plan.chapters[chapter].pageName
+            return "<a class=\"lb-ref\" href=\"\(page)#\(id)\">experiment \(HTML.escape(id))</a>"
+        case .unresolved(let text):
+            return HTML.escape(text)
+        }
+    }
+
+    // MARK: - Answer key and handout
+
+    /// Every question with its prompt and choices, the answer and a link back to the question.
+    func answerKey() -> String {
+        var out = ""
+        for (_, chapter) in chapters {
+            let questions = chapter.blocks.compactMap { block -> PlannedQuestion? in
+                if case .question(let q) = block { return q }
+                return nil
+            }
+            guard !questions.isEmpty else { continue }
+            out += "<h2>Chapter \(chapter.number): \(HTML.escape(chapter.title))</h2>\n"
+            for question in questions {
+                let spec = question.spec
+                out += "<section class=\"lb-answer-entry\">\n<h3><a href=\"\(chapter.pageName)#\(spec.id)\">\(HTML.escape(spec.title ?? spec.id))</a></h3>\n"
+                let html = QuestionHTML(question: question, edition: .instructor, render: { snippetHTML($0, handout: false) })
+                out += html.promptAndChoices
+                out += html.answerBlock(folded: false)
+                out += "</section>\n"
+            }
+        }
+        return out
+    }
+
+    func handout() -> String {
+        var body = ""
+        for (index, chapter) in chapters {
+            body += "<section class=\"lb-handout-chapter\" id=\"chapter-\(chapter.number)\">\n"
+            body += "<p class=\"lb-chapter-number\">Chapter \(chapter.number)</p>\n"
+            body += chapterBody(chapterIndex: index, vector: true, handout: true)
+            body += "</section>\n"
+        }
+        return HandoutPage(bookTitle: options.bookTitle, bodyHTML: body, editionLabel: editionLabel).render()
+    }
+}

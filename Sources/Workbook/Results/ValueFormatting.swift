@@ -1,0 +1,39 @@
+import Foundation
+import PlaygroundTrainer
+
+/// How numbers from runs read in prose, tables and figure labels: one formatter per kind of
+/// number, locale-independent.
+enum ValueFormatting {
+    /// Losses with three significant decimals, as the Playground shows them (0.018, 0.0012).
+    static func loss(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if abs(value) >= 0.01 { return String(format: "%.3f", value) }
+        return String(format: "%.2g", value)
+    }
+
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f %%", value * 100)
+    }
+
+    static func epochs(_ value: Int) -> String { String(value) }
+
+    /// "96–377", or "96" when the range is one value.
+    static func range(_ statistic: Statistic, _ format: (Double) -> String) -> String {
+        statistic.isSingleValue ? format(statistic.minimum) : "\(format(statistic.minimum))–\(format(statistic.maximum))"
+    }
+
+    /// Stop rules as people write them: "test loss ≤ 0.02".
+    static func rule(_ rule: StopRule) -> String {
+        let comparison: String
+        switch rule.comparison {
+        case .lessOrEqual: comparison = "≤"
+        case .less: comparison = "<"
+        case .greaterOrEqual: comparison = "≥"
+        case .greater: comparison = ">"
+        }
+        let metric = rule.metric.rawValue.replacingOccurrences(of: "-", with: " ")
+        let threshold = rule.metric == .trainAccuracy || rule.metric == .testAccuracy
+            ? percent(rule.threshold) : javaScriptNumberString(rule.threshold)
+        return "\(metric) \(comparison) \(threshold)"
+    }
+}

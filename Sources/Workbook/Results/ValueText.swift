@@ -1,0 +1,108 @@
+import PlaygroundTrainer
+
+/// The text of an inline value, read from the book's results by the rules of
+/// ``CombinationResults`` and ``Ranking``. `{value}` gives the number with a short qualifier
+/// ("121 epochs (median of 5 seeds)"); `{number}` the bare number ("121").
+struct ValueText {
+    let spec: ExperimentSpec
+    let results: [CombinationResults]
+
+    /// The text and whether it reports a target not reached (styled differently).
+    func text(_ value: ResolvedValue) -> (text: String, notReached: Bool) {
+        let metric = value.metric
+        if metric.comparesCombinations { return best(value) }
+        let r = results[value.combinations[0]]
+        let plain = value.plain
+        let qualifier = r.seedCount > 1 ? " (median of \(r.seedCount) seeds)" : ""
+        switch metric {
+        case .epochs:
+            guard let median = r.medianEpochs else {
+                if plain { return ("not reached", true) }
+                let who = r.seedCount == 1 ? ""
+                    : r.reachedCount == 0 ? " (none of the \(r.seedCount) seeds reached it)"
+                    : " by the median seed (\(r.reachedCount) of \(r.seedCount) reached it)"
+                return ("not reached in \(r.epochBudget) epochs\(who)", true)
+            }
+            if plain { return (ValueFormatting.epochs(median), false) }
+            var text = "\(median) epochs"
+            if r.seedCount > 1 {
+                text += r.notReachedCount == 0
+                    ? qualifier
+                    : " (median of \(r.seedCount) seeds; \(r.notReachedCount) did not reach it in \(r.epochBudget) epochs)"
+            }
+            return (text, false)
+        case .epochsRange:
+            guard let range = r.reachedEpochs else {
+                return (plain ? "not reached" : "not reached in \(r.epochBudget) epochs", true)
+            }
+            let text = ValueFormatting.range(range) { String(Int($0)) }
+            return (plain ? text : text + " epochs", false)
+        case .reached:
+            if r.seedCount == 1 {
+                if plain { return (r.reachedCount == 1 ? "1 of 1" : "0 of 1", r.reachedCount == 0) }
+                if let epoch = r.runs[0].targetEpoch, r.runs[0].status != .diverged {
+                    return ("reached the target at epoch \(epoch)", false)
+                }
+                return ("did not reach the target in \(r.epochBudget) epochs", true)
+            }
+            return (plain ? "\(r.reachedCount) of \(r.seedCount)" : "\(r.reachedCount) of \(r.seedCount) seeds", r.reachedCount == 0)
+        case .testLoss: return median(r.finalTestLoss, ValueFormatting.loss, r, plain)
+        case .trainLoss: return median(r.finalTrainLoss, ValueFormatting.loss, r, plain)
+        case .testAccuracy: return median(r.finalTestAccuracy, ValueFormatting.percent, r, plain)
+        case .trainAccuracy: return median(r.finalTrainAccuracy, ValueFormatting.percent, r, plain)
+        case .gap: return median(r.gap, ValueFormatting.loss, r, plain)
+        case .testLossRange: return range(r.finalTestLoss, ValueFormatting.loss, r)
+        case .trainLossRange: return range(r.finalTrainLoss, ValueFormatting.loss, r)
+        case .testAccuracyRange: return range(r.finalTestAccuracy, ValueFormatting.percent, r)
+        case .trainAccuracyRange: return range(r.finalTrainAccuracy, ValueFormatting.percent, r)
+        case .gapRange: return range(r.gap, ValueFormatting.loss, r)
+        case .budget: return (String(r.epochBudget), false)
+        case .seeds: return (String(r.seedCount), false)
+        case .best, .bestEpochs, .bestByLoss, .bestLoss, .bestByAccuracy, .bestAccuracy:
+            return best(value)
+        }
+    }
+
+    private func median(
+        _ statistic: Statistic?, _ format: (Double) -> String, _ r: CombinationResults, _ plain: Bool
+    ) -> (String, Bool) {
+        guard let statistic else { return (r.divergedCount > 0 ? "diverged" : "n/a", true) }
+        let text = format(statistic.median)
+        return (plain || r.seedCount == 1 ? text : "\(text) (median of \(r.seedCount) seeds)", false)
+    }
+
+    private func range(_ statistic: Statistic?, _ format: (Double) -> String, _ r: CombinationResults) -> (String, Bool) {
+        guard let statistic else { return (r.divergedCount > 0 ? "diverged" : "n/a", true) }
+        return (ValueFormatting.range(statistic, format), false)
+    }
+
+    /// The winner of a sweep among the selected combinations: its setting or its value.
+    private func best(_ value: ResolvedValue) -> (String, Bool) {
+        let criterion: Ranking.Criterion
+        switch value.metric {
+        case .bestByLoss, .bestLoss: criterion = .loss
+        case .bestByAccuracy, .bestAccuracy: criterion = .accuracy
+        default: criterion = .epochs
+        }
+        guard let winner = Ranking.order(results, candidates: value.combinations, by: criterion).first else {
+            return ("n/a", true)
+        }
+        let combination = spec.combinations[winner]
+        let r = results[winner]
+        switch value.metric {
+        case .best, .bestByLoss, .bestByAccuracy:
+            // The varied values that differ among the candidates name the winner.
+            let varying = spec.sweep.indices.filter { axis in
+                Set(value.combinations.map { spec.combinations[$0].assignments[axis] }).count > 1
+            }
+            let names = (varying.isEmpty ? Array(spec.sweep.indices) : varying).map { combination.assignments[$0].text }
+            return (names.joined(separator: ", "), false)
+        case .bestEpochs:
+            return text(ResolvedValue(experimentID: spec.id, combinations: [winner], metric: .epochs, plain: value.plain))
+        case .bestLoss:
+            return median(r.finalTestLoss, ValueFormatting.loss, r, value.plain)
+        default:
+            return median(r.finalTestAccuracy, ValueFormatting.percent, r, value.plain)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The build cache: content-addressed files under one folder (`.labbook-cache/` at the project
+/// root). Every entry is written to a temporary file and renamed into place, so a reader sees
+/// a whole entry or none; every entry carries a checksum, so a damaged one is recomputed,
+/// never trusted.
+public struct BuildCache: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    func url(_ kind: String, _ key: String, _ ext: String) -> URL {
+        root.appendingPathComponent(kind).appendingPathComponent(String(key.prefix(2)))
+            .appendingPathComponent("\(key).\(ext)")
+    }
+
+    /// Makes sure the cache is a usable folder before a build: a cache replaced by a file, or
+    /// folders inside it replaced by files, are removed and started afresh. Returns a warning
+    /// for each repair.
+    public func prepare() -> [String] {
+        let fm = FileManager.default
+        var warnings: [String] = []
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            try? fm.removeItem(at: root)
+            warnings.append("warning: the cache \(root.path) was not a folder; it was cleared and is rebuilt")
+        }
+        for kind in ["runs", "figures"] {
+            let folder = root.appendingPathComponent(kind)
+            if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try? fm.removeItem(at: folder)
+                warnings.append("warning: the cache folder \(folder.path) was damaged; it was cleared and is rebuilt")
+            }
+        }
+        return warnings
+    }
+
+    /// Reads an entry, verifying its checksum (kept in a `.sum` sidecar); nil when missing or
+    /// damaged.
+    public func read(_ kind: String, _ key: String, _ ext: String) -> Data? {
+        let file = url(kind, key, ext)
+        guard let data = try? Data(contentsOf: file),
+            let sum = try? String(contentsOf: file.appendingPathExtension("sum"), encoding: .utf8),
+            sum == checksumText(data)
+        else { return nil }
+        return data
+    }
+
+    /// Writes an entry. A folder in the way that is not a folder (damage) is replaced.
+    public func write(_ data: Data, _ kind: String, _ key: String, _ ext: String) throws(FileError) {
+        let file = url(kind, key, ext)
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            // A file where a cache folder should be: remove it and try once more.
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try? FileManager.default.removeItem(at: folder)
+            }
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileError.wrapping(error, path: folder.path, doing: "create the cache folder")
+            }
+        }
+        // Data first, then its checksum: a crash in between leaves a mismatch, i.e. a miss.
+        try atomicWrite(data, to: file)
+        try atomicWrite(Data(checksumText(data).utf8), to: file.appendingPathExtension("sum"))
+    }
+
+    /// The path of a verified entry, to copy into the output.
+    public func verifiedFile(_ kind: String, _ key: String, _ ext: String) -> URL? {
+        read(kind, key, ext) == nil ? nil : url(kind, key, ext)
+    }
+
+    private func checksumText(_ data: Data) -> String {
+        String(contentChecksum([UInt8](data)), radix: 16) + " \(data.count)"
+    }
+
+    public func removeAll() throws(FileError) {
+        guard FileManager.default.fileExists(atPath: root.path) else { return }
+        do {
+            try FileManager.default.removeItem(at: root)
+        } catch {
+            throw FileError.wrapping(error, path: root.path, doing: "remove the cache")
+        }
+    }
+}

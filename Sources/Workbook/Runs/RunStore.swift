@@ -1,0 +1,88 @@
+import Foundation
+import PlaygroundTrainer
+
+/// Training results by run key: from the cache when a valid entry exists, otherwise trained
+/// (in parallel) and stored. Digests (a few numbers per run) are kept apart from the full
+/// results (every loss of every epoch), so a rebuild that needs no new figure reads only them.
+final class RunStore: Sendable {
+    let cache: BuildCache
+    private let digests = Locked<[String: RunDigest]>([:])
+    private let full = Locked<[String: RunResult]>([:])
+
+    init(cache: BuildCache) {
+        self.cache = cache
+    }
+
+    /// Non-finite numbers (a diverged run's last loss) are stored as strings, so every run can
+    /// be cached and read back.
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }()
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return d
+    }()
+
+    /// Loads the digests of cached runs; returns the jobs that must be trained. A run counts
+    /// as cached only when both its digest and its full result are present and intact.
+    func loadCached(_ jobs: [RunJob]) -> [RunJob] {
+        var missing: [RunJob] = []
+        var seen = Set<String>()
+        for job in jobs {
+            let key = job.key
+            guard seen.insert(key).inserted else { continue }
+            if let data = cache.read("runs", key, "digest.json"),
+                let digest = try? Self.decoder.decode(RunDigest.self, from: data),
+                cache.verifiedFile("runs", key, "json") != nil
+            {
+                digests.update { $0[key] = digest }
+            } else {
+                missing.append(job)
+            }
+        }
+        return missing
+    }
+
+    /// Trains `jobs` on `workers` threads, storing each result as it finishes.
+    func train(
+        _ jobs: [RunJob], workers: Int, progress: @escaping @Sendable (RunJob, Int, Int) -> Void,
+        finished: @escaping @Sendable () -> Void = {}
+    ) throws {
+        try runInParallel(count: jobs.count, workers: workers) { index in
+            let job = jobs[index]
+            let result = Trainer(configuration: job.configuration).run(seed: job.seed) { epoch in
+                progress(job, epoch, job.configuration.epochs)
+            }
+            try self.store(result, key: job.key)
+            finished()
+        }
+    }
+
+    private func store(_ result: RunResult, key: String) throws {
+        try cache.write(try Self.encoder.encode(result), "runs", key, "json")
+        try cache.write(try Self.encoder.encode(result.digest), "runs", key, "digest.json")
+        digests.update { $0[key] = result.digest }
+        full.update { $0[key] = result }
+    }
+
+    func digest(_ key: String) -> RunDigest? {
+        digests.get()[key]
+    }
+
+    /// The full result, decoded from the cache on first use; retrains a damaged entry.
+    func result(_ job: RunJob) throws -> RunResult {
+        let key = job.key
+        if let result = full.get()[key] { return result }
+        if let data = cache.read("runs", key, "json"), let result = try? Self.decoder.decode(RunResult.self, from: data) {
+            full.update { $0[key] = result }
+            return result
+        }
+        let result = Trainer(configuration: job.configuration).run(seed: job.seed)
+        try store(result, key: key)
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+import ChapterMarkdown
+import Foundation
+import PlaygroundTrainer
+import Testing
+@testable import Workbook
+
+/// The analyser on chapters in memory: typed settings, one ID rule, limits before work.
+@Suite("Analysis")
+struct AnalysisTests {
+    static func analyse(_ body: String) -> BookPlan {
+        BookLoader.analyse(sources: [("01-a.md", "Chapters/01-a.md", "---\ntitle: A\n---\n\n" + body)])
+    }
+
+    static func errors(_ plan: BookPlan) -> [String] {
+        plan.diagnostics.filter { $0.severity == .error }.map(\.line)
+    }
+
+    @Test(arguments: ["experiment", "dataset", "activations", "question"])
+    func everyDirectiveIDFollowsOneRule(directive: String) {
+        let body = directive == "question" ? "prompt: Why?\n" : ""
+        let plan = Self.analyse("```{\(directive)} ../../../escaped\n\(body)```\n")
+        let errors = Self.errors(plan)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("Chapters/01-a.md:5:1: error: {\(directive)} ID '../../../escaped' may only contain") == true)
+    }
+
+    @Test func quotesInAnIDNeverReachHTML() {
+        let plan = Self.analyse("```{dataset} a\"b onload=\"x\n```\n")
+        #expect(Self.errors(plan).count == 1)
+        #expect(plan.figures.isEmpty)
+    }
+
+    @Test func settingsAreTypedOnceWhateverTheSpelling() throws {
+        let plan = Self.analyse("""
+            ```{experiment} s
+            hidden: [4, 2]
+            vary:
+              activation: [ReLU, tanh]
+              learning-rate: [0.010, 1e-3]
+            ```
+
+            {value}`s[activation=relu, learning-rate=0.01].test-loss` and {value}`s[activation=tanh,learning-rate=0.001].seeds`
+            """)
+        #expect(Self.errors(plan).isEmpty)
+        let spec = try #require(plan.experiments["s"]?.spec)
+        #expect(spec.sweep.map { $0.values.map(\.text) } == [["relu", "tanh"], ["0.01", "0.001"]])
+        #expect(spec.combinations.map(\.label).first == "activation = relu, learning rate = 0.01")
+        guard case .value(let value) = plan.chapters[0].roles[0] else { Issue.record("not a value"); return }
+        #expect(value.combinations == [0])
+        // The same configuration written two ways is the same run.
+        let other = Self.analyse("```{experiment} t\nhidden: 4,2\nactivation: relu\nlearning-rate: 0.01\n```\n")
+        #expect(other.experiments["t"]?.spec.combinations[0].jobs[0].key == spec.combinations[0].jobs[0].key)
+    }
+
+    @Test(arguments: [("batch-size: 1e30", "batch-size"), ("batch-size: 1e999", "batch-size"), ("epochs: 2.5", "epochs"), ("noise: nan", "noise"), ("seeds: -3", "seeds")])
+    func numbersAreRangeCheckedBeforeConversion(line: String, key: String) {
+        let plan = Self.analyse("```{experiment} n\n\(line)\n```\n")
+        let errors = Self.errors(plan)
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("Chapters/01-a.md:6:") == true)
+        #expect(errors.first?.contains("\(key):") == true)
+    }
+
+    /// 10⁸ combinations are refused at once, before any is built.
+    @Test func aHugeSweepIsCountedBeforeItIsBuilt() {
+        let values = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
+        let started = Date()
+        let plan = Self.analyse("```{experiment} big\nvary:\n  epochs: \(values)\n  batch-size: \(values)\n  noise: \((0...49).map(String.init).joined(separator: ", ").wrappedInBrackets)\n  seed: \(values)\n```\n")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Self.errors(plan).contains { $0.contains("vary makes 50000000 combinations; at most 64 are allowed") })
+    }
+
+    @Test func aSelectorWithABadValueIsAnErrorAtTheRole() {
+        let plan = Self.analyse("```{experiment} s\nvary:\n  activation: [relu, tanh]\n```\n\n{value}`s[activation=relux].test-loss`\n")
+        #expect(Self.errors(plan).contains { $0.hasPrefix("Chapters/01-a.md:10:1: error: {value}`s[activation=relux].test-loss`: activation: unknown activation 'relux'") })
+    }
+
+    @Test func questionsAreParsedAndResolvedDuringAnalysis() throws {
+        let plan = Self.analyse("""
+            ```{experiment} e
+            until: test-loss <= 0.02
+            ```
+
+            ```{question} q
+            prompt: After how many epochs? See {ref}`e`.
+            answer: "{number}`e.epochs`"
+            ```
+            """)
+        #expect(Self.errors(plan).isEmpty)
+        guard case .question(let question) = plan.chapters[0].blocks[1] else { Issue.record("no question"); return }
+        #expect(question.prompt?.roles == [.figure(plan.figures["e"]![0].place)])
+        guard case .value(let value)? = question.answer?.roles.first else { Issue.record("no value"); return }
+        #expect(value.plain && value.metric == .epochs)
+    }
+}
+
+extension String {
+    fileprivate var wrappedInBrackets: String { "[" + self + "]" }
+}
