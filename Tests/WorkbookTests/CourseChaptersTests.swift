@@ -21,7 +21,7 @@ import Testing
     static let questions: [CourseQuestion] = [
         .init(page: "12-gaussian", question: "q1a-question", experiments: ["q1a"], figures: ["boundary", "network", "loss"]),
         .init(page: "12-gaussian", question: "q1b-question", experiments: ["q1b"], figures: ["boundary", "network", "loss"]),
-        .init(page: "12-gaussian", question: "q1c-question", experiments: ["q1c-none", "q1c-one", "q1c-two"], figures: ["boundary", "network", "loss"]),
+        .init(page: "12-gaussian", question: "q1c-question", experiments: ["q1c-none", "q1c-one", "q1c-two"], figures: ["network"]),
         .init(page: "14-xor", question: "q2-question", experiments: ["q2-linear", "q2-product", "q2-hidden"], figures: ["boundary", "network", "loss"]),
         .init(page: "15-activations", question: "q3-question", experiments: ["q3"], figures: ["boundary", "network", "loss"]),
         .init(page: "16-randomness", question: "q4-question", experiments: ["q4"], figures: ["loss", "boundary"]),
@@ -34,6 +34,11 @@ import Testing
     static let otherExperiments: [(page: String, id: String, figures: [String])] = [
         ("16-randomness", "init", ["loss"]),
         ("18-summary", "lr", ["loss"]),
+    ]
+
+    /// `{compare}` blocks: page, ID and figures.
+    static let comparisons: [(page: String, id: String, figures: [String])] = [
+        ("12-gaussian", "q1c", ["loss", "boundary"]),
     ]
 
     /// Figures of `{activations}` and `{dataset}` directives: page, ID and kind.
@@ -85,6 +90,14 @@ import Testing
         }
         for e in Self.otherExperiments {
             Self.checkExperiment(e.id, figures: e.figures, in: try #require(html[e.page]), pageName: e.page)
+        }
+        for c in Self.comparisons {
+            let page = try #require(html[c.page])
+            let block = try #require(Self.block(of: c.id, in: page, tag: "lb-experiment lb-comparison"), "\(c.page): no comparison \(c.id)")
+            for kind in c.figures {
+                #expect(block.contains("<img src=\"figures/\(c.id)-\(kind).png\""), "\(c.page): comparison \(c.id) has no \(kind) figure")
+            }
+            #expect(block.contains("class=\"lb-results\""), "\(c.page): comparison \(c.id) has no table")
         }
         for f in Self.plainFigures {
             let page = try #require(html[f.page])

@@ -54,7 +54,7 @@ struct FigureDescription {
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
         let head = "\(kind.displayName) of \(ownerID)"
-        return texts.count == 1 ? "\(head). \(texts[0])" : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
+        return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
     }
 
     private func panelText(_ panel: ResultPanel) -> String {
