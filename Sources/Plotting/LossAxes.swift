@@ -61,15 +61,19 @@ enum LossAxes {
     }
 
     /// Boxes of `size` just above or below a horizontal line at `y`: at the right end first,
-    /// then the left end, then in between.
+    /// then the left end, then in between; where curves hug the line everywhere, one and two
+    /// label heights further away (still beside the line, in its colour).
     static func candidates(alongLineAt y: Double, in plot: Rect, size: Size) -> [Rect] {
         var boxes: [Rect] = []
         let inset = 4.0
         let positions = [1.0, 0.0, 0.5, 0.75, 0.25]
-        for fraction in positions {
-            let x = plot.minX + inset + fraction * (plot.width - 2 * inset - size.width)
-            boxes.append(Rect(x: x, y: y - 2 - size.height, width: size.width, height: size.height))
-            boxes.append(Rect(x: x, y: y + 2, width: size.width, height: size.height))
+        for level in 0..<3 {
+            let gap = 2 + Double(level) * size.height
+            for fraction in positions {
+                let x = plot.minX + inset + fraction * (plot.width - 2 * inset - size.width)
+                boxes.append(Rect(x: x, y: y - gap - size.height, width: size.width, height: size.height))
+                boxes.append(Rect(x: x, y: y + gap, width: size.width, height: size.height))
+            }
         }
         return boxes
     }
