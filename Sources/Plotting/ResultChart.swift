@@ -184,13 +184,18 @@ public struct ResultChart: AxisSharing {
         }
         if hasCensored {
             entries.append(LegendEntry(label: "k/n: seeds \(censoredLabel)",
-                                       sample: .marker(openTriangle(neutral))))
+                                       sample: .marker(triangle(neutral, filled: false))))
+        }
+        if series.contains(where: { $0.results.contains { $0.median == nil } }) {
+            entries.append(LegendEntry(label: "median \(censoredLabel)", sample: .marker(triangle(neutral, filled: true))))
         }
         return Legend(entries: entries, style: theme.legendStyle)
     }
 
-    private func openTriangle(_ color: Color) -> PointMarker {
-        PointMarker(shape: .triangleDown, radius: 4.5, fill: .white, outline: StrokeStyle(color: color, width: 1.5))
+    /// Open: some runs did not reach the target; filled: the median run did not either.
+    private func triangle(_ color: Color, filled: Bool) -> PointMarker {
+        PointMarker(shape: .triangleDown, radius: 4.5, fill: filled ? color : .white,
+                    outline: StrokeStyle(color: color, width: 1.5))
     }
 
     private struct Layout {
@@ -205,12 +210,12 @@ public struct ResultChart: AxisSharing {
         let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
         let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
                               height: legendHeight)
-        let rowHeight = hasCensored ? metrics.measure("Hg", style: theme.tickLabelStyle).height + 12 : 0
+        let rowHeight = hasCensored ? metrics.measure("Hg", style: theme.tickLabelStyle).height + 16 : 0
         let content = frame.content.inset(top: legendHeight + 4 + rowHeight)
         let geometry = axes(measuring: metrics).geometry(in: content, measuring: metrics)
         let row = hasCensored
             ? Rect(x: geometry.plotRect.minX, y: geometry.plotRect.minY - rowHeight, width: geometry.plotRect.width,
-                   height: rowHeight - 2)
+                   height: rowHeight - 6)
             : nil
         return Layout(frame: frame, legendRect: legendRect, geometry: geometry, censoredRow: row)
     }
@@ -227,6 +232,12 @@ public struct ResultChart: AxisSharing {
     }
 
     // MARK: - Drawing
+
+    /// Canvas y of a metric value; `nil` where the scale cannot show it (≤ 0 on a log axis).
+    private func canvasY(_ value: Double, _ geometry: PlotGeometry) -> Double? {
+        let y = geometry.canvasY(value)
+        return value.isFinite && y.isFinite ? y : nil
+    }
 
     public func draw<C: Canvas>(on canvas: inout C) {
         fillBackground(theme.background, on: &canvas)
@@ -263,9 +274,9 @@ public struct ResultChart: AxisSharing {
                 defer { run = [] }
                 guard run.count > 1 else { return }
                 var path = Path()
-                let top = run.compactMap { x, r in geometry.positionIfDrawable(x: 0, y: r.upperBound).map { Point(x: x, y: $0.y) } }
+                let top = run.compactMap { x, r in canvasY(r.upperBound, geometry).map { Point(x: x, y: $0) } }
                 let bottom = run.reversed().compactMap { x, r in
-                    geometry.positionIfDrawable(x: 0, y: r.lowerBound).map { Point(x: x, y: $0.y) }
+                    canvasY(r.lowerBound, geometry).map { Point(x: x, y: $0) }
                 }
                 guard top.count == run.count, bottom.count == run.count else { return }
                 for (i, point) in (top + bottom).enumerated() { i == 0 ? path.move(to: point) : path.line(to: point) }
@@ -284,8 +295,8 @@ public struct ResultChart: AxisSharing {
         let whisker = StrokeStyle(color: color, width: 1.5)
         for result in results {
             guard let range = result.range, let x = canvasX(setting: result.setting, series: index, geometry: geometry),
-                let low = geometry.positionIfDrawable(x: 0, y: range.lowerBound)?.y,
-                let high = geometry.positionIfDrawable(x: 0, y: range.upperBound)?.y
+                let low = canvasY(range.lowerBound, geometry),
+                let high = canvasY(range.upperBound, geometry)
             else { continue }
             canvas.stroke(.line(from: Point(x: x, y: low), to: Point(x: x, y: high)), with: whisker)
             for y in [low, high] {
@@ -299,7 +310,7 @@ public struct ResultChart: AxisSharing {
         var points: [Point?] = []
         for result in ordered(series) {
             guard let median = result.median, let x = canvasX(setting: result.setting, series: index, geometry: geometry),
-                let y = geometry.positionIfDrawable(x: 0, y: median)?.y
+                let y = canvasY(median, geometry)
             else { points.append(nil); continue }
             points.append(Point(x: x, y: y))
         }
@@ -320,18 +331,19 @@ public struct ResultChart: AxisSharing {
     /// Open triangles where runs did not reach the target, with "k/n" beside them where there is room.
     private func drawCensored<C: Canvas>(in row: Rect, geometry: PlotGeometry, on canvas: inout C) {
         var placer = LabelPlacer(bounds: row.insetBy(dx: -2, dy: -1))
-        var triangles: [(Point, Color, String)] = []
+        var triangles: [(Point, PointMarker, String)] = []
         for (index, series) in series.enumerated() {
             for result in series.results where result.censored > 0 || result.median == nil {
                 guard let x = canvasX(setting: result.setting, series: index, geometry: geometry) else { continue }
                 let point = Point(x: x, y: row.midY)
-                triangles.append((point, color(index), "\(result.censored)/\(result.runs)"))
+                triangles.append((point, triangle(color(index), filled: result.median == nil),
+                                  "\(result.censored)/\(result.runs)"))
                 placer.occupied.append(Rect(x: x - 6, y: row.minY, width: 12, height: row.height))
             }
         }
         let style = TextStyle(size: theme.tickLabelStyle.size, color: Color(hex: 0x333333))
-        for (point, color, text) in triangles {
-            openTriangle(color).draw(at: point, on: &canvas)
+        for (point, marker, text) in triangles {
+            marker.draw(at: point, on: &canvas)
             let extents = canvas.measure(text, style: style)
             let top = row.midY - extents.height / 2
             let candidates = [Rect(x: point.x + 7, y: top, width: extents.width, height: extents.height),

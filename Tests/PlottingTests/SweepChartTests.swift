@@ -56,13 +56,41 @@ import Testing
             guard case .stroke(let path, _) = command, path.elements.count == 4, path.elements.last == .close else { return nil }
             return path
         }
-        // Two settings with censored runs, plus the legend's sample.
-        #expect(triangles.count == 3)
+        // Two settings with censored runs, plus the legend's samples (open, and filled for a
+        // median that was not reached).
+        #expect(triangles.count == 4)
         let inRow = triangles.filter { path in
             path.elements.allSatisfy { if case .line(let p) = $0 { return p.y < plot.minY } else { return true } }
         }
-        #expect(inRow.count == 3)
+        #expect(inRow.count == 4)
         #expect(check.canvas.texts.contains { $0.contains("seeds not reached") })
+        #expect(check.canvas.texts.contains("median not reached"))
+    }
+
+    @Test func mediansAreDotsJoinedByALineAndRangesAreWhiskers() {
+        let chart = SampleFigures.resultNumeric()
+        let geometry = chart.geometry(measuring: metrics)
+        let check = LabelCheck(chart)
+        let dots = check.canvas.commands.compactMap { command -> Point? in
+            guard case .fill(let path, let color) = command, color == Color(hex: 0x0072b2), path.elements.count == 6,
+                case .move(let start) = path.elements[0]
+            else { return nil }
+            return Point(x: start.x - 4, y: start.y)  // circles start at their rightmost point
+        }
+        // Three medians reached, plus the legend's sample dot.
+        #expect(dots.count == 4)
+        for result in chart.series[0].results {
+            guard let median = result.median else { continue }
+            let expected = Point(x: chart.canvasX(setting: result.setting, series: 0, geometry: geometry)!,
+                                 y: geometry.canvasY(median))
+            #expect(dots.contains { abs($0.x - expected.x) < 0.01 && abs($0.y - expected.y) < 0.01 },
+                    "no dot at \(expected) for setting \(result.setting)")
+        }
+        let whiskers = check.canvas.commands.filter {
+            if case .stroke(let path, let style) = $0 { return style.width == 1.5 && path.elements.count == 2 } else { return false }
+        }
+        // Each of the four ranges: a vertical line and two caps.
+        #expect(whiskers.count == 12)
     }
 
     @Test func categoriesAreEvenlySpacedAndLabelled() {
