@@ -1,51 +1,55 @@
 /// Places annotation labels ("epoch N", a threshold's label, notes) so that they stay inside an
 /// area, never overlap each other, and cover as little of the curves as possible.
 ///
-/// Each label comes with candidate positions in order of preference; the placer takes the first
-/// one that is inside `bounds`, clear of every box placed so far and crosses no curve. When none
-/// is entirely clear it takes the in-bounds, non-overlapping candidate that crosses the fewest
-/// curve segments (a label on its halo over a curve still reads; two labels on each other do not).
+/// Each label comes with candidate boxes, each with a penalty for being a less natural spot
+/// (further from what it labels). A candidate must lie inside `bounds` and clear of every box
+/// placed so far; among those the placer takes the lowest cost: the penalty plus the weight of
+/// every curve the box touches (a bold curve weighs much more than a thin seed curve, so a label
+/// may sit on its halo over a faint curve beside its line rather than far away from it).
 struct LabelPlacer {
+    struct Curve {
+        var points: [Point]
+        var weight: Double
+    }
+
+    /// The weight of a bold (highlighted) curve and of a thin one.
+    static let boldWeight = 10.0
+    static let thinWeight = 1.0
+
     var bounds: Rect
     /// Boxes already taken: earlier labels, markers.
     var occupied: [Rect] = []
-    /// Curves (canvas points) labels should not hide.
-    var curves: [[Point]] = []
+    var curves: [Curve] = []
 
-    init(bounds: Rect, curves: [[Point]] = []) {
+    init(bounds: Rect, curves: [Curve] = []) {
         self.bounds = bounds
         self.curves = curves
     }
 
-    /// Picks one of `candidates` (boxes of the label's size) and marks it as taken.
-    mutating func place(_ candidates: [Rect]) -> Rect? {
-        var best: (box: Rect, crossings: Int)?
-        for box in candidates {
-            guard box.minX >= bounds.minX - 0.01, box.maxX <= bounds.maxX + 0.01, box.minY >= bounds.minY - 0.01,
+    /// Picks one of `candidates` (boxes of the label's size, each with its penalty) and marks
+    /// it as taken; `nil` when none is inside the bounds and clear of earlier labels.
+    mutating func place(_ candidates: [(box: Rect, penalty: Double)]) -> Rect? {
+        var best: (box: Rect, cost: Double)?
+        for (box, penalty) in candidates {
+            guard penalty < best?.cost ?? .infinity,
+                box.minX >= bounds.minX - 0.01, box.maxX <= bounds.maxX + 0.01, box.minY >= bounds.minY - 0.01,
                 box.maxY <= bounds.maxY + 0.01, !occupied.contains(where: { $0.intersects(box) })
             else { continue }
-            let crossings = crossingCount(box, limit: best?.crossings ?? .max)
-            if crossings == 0 {
-                best = (box, 0)
-                break
-            }
-            if crossings < best?.crossings ?? .max { best = (box, crossings) }
+            let cost = penalty + curves.filter { touches($0.points, box) }.map(\.weight).reduce(0, +)
+            if cost < best?.cost ?? .infinity { best = (box, cost) }
         }
-        guard let chosen = best?.box ?? candidates.first else { return nil }
+        guard let chosen = best?.box else { return nil }
         occupied.append(chosen)
         return chosen
     }
 
-    /// How many curve segments touch `box`, counting no further than `limit`.
-    func crossingCount(_ box: Rect, limit: Int) -> Int {
-        var count = 0
-        for curve in curves {
-            for (a, b) in zip(curve, curve.dropFirst()) where Self.segment(a, b, touches: box) {
-                count += 1
-                if count >= limit { return count }
-            }
-        }
-        return count
+    /// Candidates in order of preference, each a little worse than the one before.
+    mutating func place(_ boxes: [Rect]) -> Rect? {
+        place(boxes.enumerated().map { ($0.element, Double($0.offset) * 0.01) })
+    }
+
+    private func touches(_ curve: [Point], _ box: Rect) -> Bool {
+        zip(curve, curve.dropFirst()).contains { Self.segment($0, $1, touches: box) }
     }
 
     /// True when the segment `a`–`b` has a point inside `box` (Liang–Barsky clipping).

@@ -37,6 +37,15 @@ enum LossAxes {
         return PolylineSimplifier.simplify(points, keeping: index.map { [$0] } ?? [])
     }
 
+    /// Drawn curves as obstacles for labels: bold ones (1.5 units and wider) weigh most.
+    static func obstacles(_ drawn: [(points: [Point?], style: StrokeStyle)]) -> [LabelPlacer.Curve] {
+        drawn.flatMap { points, style in
+            runs(of: points).map {
+                LabelPlacer.Curve(points: $0, weight: style.width >= 1.5 ? LabelPlacer.boldWeight : LabelPlacer.thinWeight)
+            }
+        }
+    }
+
     /// The unbroken runs of a polyline with gaps.
     static func runs(of points: [Point?]) -> [[Point]] {
         var runs: [[Point]] = [[]]
@@ -48,31 +57,32 @@ enum LossAxes {
 
     /// Boxes of `size` around a marker at `point`: below-right first (curves come down from the
     /// upper left), then the other diagonals, then one step further out.
-    static func candidates(around point: Point, size: Size) -> [Rect] {
-        var boxes: [Rect] = []
-        for distance in [6.0, 6 + size.height, 6 + 2 * size.height] {
-            for (dx, dy) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)] {
+    static func candidates(around point: Point, size: Size) -> [(box: Rect, penalty: Double)] {
+        var boxes: [(Rect, Double)] = []
+        for (level, distance) in [6.0, 6 + size.height, 6 + 2 * size.height].enumerated() {
+            for (order, (dx, dy)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)].enumerated() {
                 let x = dx > 0 ? point.x + 6 : point.x - 6 - size.width
                 let y = dy > 0 ? point.y + distance : point.y - distance - size.height
-                boxes.append(Rect(origin: Point(x: x, y: y), size: size))
+                boxes.append((Rect(origin: Point(x: x, y: y), size: size), 3 * Double(level) + 0.1 * Double(order)))
             }
         }
         return boxes
     }
 
     /// Boxes of `size` just above or below a horizontal line at `y`: at the right end first,
-    /// then the left end, then in between; where curves hug the line everywhere, one and two
-    /// label heights further away (still beside the line, in its colour).
-    static func candidates(alongLineAt y: Double, in plot: Rect, size: Size) -> [Rect] {
-        var boxes: [Rect] = []
+    /// then the left end, then in between; then one and two label heights further away, for
+    /// when bold curves hug the line everywhere (a thin curve alone does not push a label away).
+    static func candidates(alongLineAt y: Double, in plot: Rect, size: Size) -> [(box: Rect, penalty: Double)] {
+        var boxes: [(Rect, Double)] = []
         let inset = 4.0
         let positions = [1.0, 0.0, 0.5, 0.75, 0.25]
         for level in 0..<3 {
             let gap = 2 + Double(level) * size.height
-            for fraction in positions {
+            for (order, fraction) in positions.enumerated() {
                 let x = plot.minX + inset + fraction * (plot.width - 2 * inset - size.width)
-                boxes.append(Rect(x: x, y: y - gap - size.height, width: size.width, height: size.height))
-                boxes.append(Rect(x: x, y: y + gap, width: size.width, height: size.height))
+                let penalty = 3 * Double(level) + 0.1 * Double(order)
+                boxes.append((Rect(x: x, y: y - gap - size.height, width: size.width, height: size.height), penalty))
+                boxes.append((Rect(x: x, y: y + gap, width: size.width, height: size.height), penalty + 0.05))
             }
         }
         return boxes

@@ -71,6 +71,9 @@ public struct LossChart: AxisSharing {
     public var threshold: Threshold?
     /// Adds the note "diverged at epoch N".
     public var divergedAtEpoch: Int?
+    /// Draws the legend above the plot. Panels of a grid turn it off and the grid shows
+    /// `legendEntries` once (`SmallMultiples.legend`).
+    public var showsLegend = true
     /// Fixes the epoch range (e.g. shared by the panels of one comparison); `nil` fits the data.
     public var xDomain: ClosedRange<Double>?
     /// Fixes the loss range; `nil` fits the data. On a log scale only its positive part counts.
@@ -144,6 +147,11 @@ public struct LossChart: AxisSharing {
     // MARK: - Layout
 
     private var legend: Legend {
+        Legend(entries: showsLegend ? legendEntries : [], style: theme.legendStyle)
+    }
+
+    /// What the legend explains: test and training line styles, and which run is bold.
+    public var legendEntries: [LegendEntry] {
         var entries: [LegendEntry] = []
         let neutralWidth = StrokeStyle(color: Self.testColor, width: 1.5)
         if runs.contains(where: { $0.test != nil }) {
@@ -158,7 +166,7 @@ public struct LossChart: AxisSharing {
         if runs.count > 1 {
             entries.append(LegendEntry(label: "bold: \(highlightDescription) of \(runs.count) runs", sample: .none))
         }
-        return Legend(entries: entries, style: theme.legendStyle)
+        return entries
     }
 
     /// The epochs and losses of every curve (and the threshold), before any shared range applies.
@@ -177,7 +185,7 @@ public struct LossChart: AxisSharing {
         let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
         let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
                               height: legendHeight)
-        let content = frame.content.inset(top: legendHeight + 4)
+        let content = frame.content.inset(top: legendHeight > 0 ? legendHeight + 4 : 0)
         return (frame, legendRect, axes.geometry(in: content, measuring: metrics))
     }
 
@@ -215,7 +223,7 @@ public struct LossChart: AxisSharing {
         let marker = drawThreshold(geometry, crossing: crossing, on: &canvas)
         canvas.restore()
 
-        var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2), curves: drawn.flatMap { LossAxes.runs(of: $0.points) })
+        var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2), curves: LossAxes.obstacles(drawn))
         if let marker { placer.occupied.append(marker) }
         drawLabels(geometry, crossing: crossing, placer: &placer, on: &canvas)
         axes.drawAxes(geometry, frame: frame.content, on: &canvas)

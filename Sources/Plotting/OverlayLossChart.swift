@@ -182,8 +182,7 @@ public struct OverlayLossChart: AxisSharing {
 
         if let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y,
             y >= plot.minY - 0.5, y <= plot.maxY + 0.5 {
-            var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2),
-                                     curves: (bold + thin).flatMap { LossAxes.runs(of: $0.points) })
+            var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2), curves: LossAxes.obstacles(bold + thin))
             placer.occupied = markers
             let label = HaloLabel(text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
                                   style: TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor))

@@ -210,7 +210,9 @@ public struct ResultChart: AxisSharing {
         let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
         let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
                               height: legendHeight)
-        let rowHeight = hasCensored ? metrics.measure("Hg", style: theme.tickLabelStyle).height + 16 : 0
+        // Several series: each triangle gets its count under it, so the row holds two lines.
+        let line = metrics.measure("Hg", style: theme.tickLabelStyle).height
+        let rowHeight = hasCensored ? (seriesCount > 1 ? line + 28 : line + 16) : 0
         let content = frame.content.inset(top: legendHeight + 4 + rowHeight)
         let geometry = axes(measuring: metrics).geometry(in: content, measuring: metrics)
         let row = hasCensored
@@ -227,7 +229,8 @@ public struct ResultChart: AxisSharing {
         guard let value = xValue(index), let x = geometry.positionIfDrawable(x: value, y: geometry.yScale.lower)?.x
         else { return nil }
         guard seriesCount > 1 else { return x }
-        let step = min(10, geometry.plotRect.width / Double(max(1, settings.count)) / Double(seriesCount + 1))
+        // Wide enough apart for a triangle and its "k/n" count each.
+        let step = min(26, geometry.plotRect.width / Double(max(1, settings.count)) / Double(seriesCount + 1))
         return x + (Double(seriesIndex) - Double(seriesCount - 1) / 2) * step
     }
 
@@ -335,10 +338,10 @@ public struct ResultChart: AxisSharing {
         for (index, series) in series.enumerated() {
             for result in series.results where result.censored > 0 || result.median == nil {
                 guard let x = canvasX(setting: result.setting, series: index, geometry: geometry) else { continue }
-                let point = Point(x: x, y: row.midY)
+                let point = Point(x: x, y: seriesCount > 1 ? row.minY + 9 : row.midY)
                 triangles.append((point, triangle(color(index), filled: result.median == nil),
                                   "\(result.censored)/\(result.runs)"))
-                placer.occupied.append(Rect(x: x - 6, y: row.minY, width: 12, height: row.height))
+                placer.occupied.append(Rect(x: x - 6, y: point.y - 6, width: 12, height: 12))
             }
         }
         let style = TextStyle(size: theme.tickLabelStyle.size, color: Color(hex: 0x333333))
@@ -346,13 +349,11 @@ public struct ResultChart: AxisSharing {
             marker.draw(at: point, on: &canvas)
             let extents = canvas.measure(text, style: style)
             let top = row.midY - extents.height / 2
-            let candidates = [Rect(x: point.x + 7, y: top, width: extents.width, height: extents.height),
-                              Rect(x: point.x - 7 - extents.width, y: top, width: extents.width, height: extents.height)]
-            guard let box = placer.place(candidates),
-                row.insetBy(dx: -2, dy: -1).contains(Point(x: box.minX, y: box.minY)),
-                row.insetBy(dx: -2, dy: -1).contains(Point(x: box.maxX, y: box.maxY)),
-                !placer.occupied.dropLast().contains(where: { $0.intersects(box) })
-            else { continue }
+            let candidates = seriesCount > 1
+                ? [Rect(x: point.x - extents.width / 2, y: point.y + 7, width: extents.width, height: extents.height)]
+                : [Rect(x: point.x + 7, y: top, width: extents.width, height: extents.height),
+                   Rect(x: point.x - 7 - extents.width, y: top, width: extents.width, height: extents.height)]
+            guard let box = placer.place(candidates) else { continue }
             canvas.drawText(text, at: Point(x: box.minX, y: box.minY), style: style, anchor: .topLeading)
         }
     }

@@ -22,6 +22,9 @@ public struct SmallMultiples: Figure {
     public var columnHeaders: [String]
     /// Headers left of the rows, top to bottom; empty for none.
     public var rowHeaders: [String]
+    /// One legend for all panels, under the title (panels then leave theirs out, e.g.
+    /// `LossChart.showsLegend = false`); empty for none.
+    public var legend: [LegendEntry] = []
     public var size: Size
     public var spacing: Double
     public var theme: ChartTheme
@@ -78,11 +81,28 @@ public struct SmallMultiples: Figure {
 
     public var rows: Int { (panels.count + columns - 1) / columns }
 
-    /// The area the cells share: inside the title, right of the row headers, below the column headers.
+    /// The area the cells share: inside the title and legend, right of the row headers, below
+    /// the column headers.
     private func cellArea(measuring metrics: some TextMeasuring) -> Rect {
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
-        return frame.content.inset(top: columnHeaders.isEmpty ? 0 : Self.headerBand,
+        let legendHeight = legendBand(measuring: metrics)
+        return frame.content.inset(top: legendHeight + (columnHeaders.isEmpty ? 0 : Self.headerBand),
                                    left: rowHeaders.isEmpty ? 0 : Self.headerBand)
+    }
+
+    private func legendBand(measuring metrics: some TextMeasuring) -> Double {
+        guard !legend.isEmpty else { return 0 }
+        let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
+        return Legend(entries: legend, style: theme.legendStyle).height(maxWidth: frame.content.width, measuring: metrics)
+            + 6
+    }
+
+    /// Grows the figure so the shared legend fits above the panels without shrinking them.
+    public func withLegend(_ entries: [LegendEntry]) -> SmallMultiples {
+        var copy = self
+        copy.legend = entries
+        copy.size.height += copy.legendBand(measuring: ApproximateFontMetrics())
+        return copy
     }
 
     /// The cell rectangles (caption plus figure) in panel order.
@@ -118,6 +138,12 @@ public struct SmallMultiples: Figure {
             canvas.restore()
         }
         drawHeaders(cells: cells, on: &canvas)
+        if !legend.isEmpty {
+            let band = legendBand(measuring: canvas) - 6
+            Legend(entries: legend, style: theme.legendStyle)
+                .draw(in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width, height: band),
+                      on: &canvas)
+        }
         frame.drawTitle(on: &canvas)
     }
 

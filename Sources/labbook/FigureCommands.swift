@@ -164,10 +164,12 @@ extension Gallery {
             rows: sweep.map { row in row.map { runs -> (any Figure)? in
                 var chart = LossChart(runs: lossRuns(runs), threshold: threshold)
                 chart.size = Size(width: 230, height: 190)
+                chart.showsLegend = false
                 return chart
             } },
             rowHeaders: activations.map { "activation = \($0.rawValue)" }, columnHeaders: hiddenNames.map { "hidden = \($0)" },
-            panelSize: Size(width: 230, height: 190), title: "XOR: loss by activation and hidden layers").sharingAxes()
+            panelSize: Size(width: 230, height: 190), title: "XOR: loss by activation and hidden layers"
+        ).sharingAxes().withLegend(LossChart(runs: lossRuns(sweep[0][0])).legendEntries)
         let results = sweep.map { row in row.enumerated().map { epochResult(setting: $0.offset, $0.element) } }
         let best = results.flatMap { $0.compactMap(\.median) }.min()
         let metricGrid = MetricGrid(

@@ -67,13 +67,14 @@ extension SampleFigures {
             hiddenLayers.indices.map { column in
                 var chart = LossChart(runs: seedRuns(speed: 0.5 + Double(row + column), floor: 0.02, seeds: 3, epochs: 300))
                 chart.size = Size(width: 230, height: 190)
+                chart.showsLegend = false
                 return chart
             }
         }
         let grid = SmallMultiples(rows: rows, rowHeaders: activations.map { "activation = \($0)" },
                                   columnHeaders: hiddenLayers.map { "hidden = \($0)" },
                                   panelSize: Size(width: 230, height: 190), title: "Loss by activation and hidden layers")
-        return grid.sharingAxes()
+        return grid.sharingAxes().withLegend(LossChart(runs: seedRuns(speed: 1, floor: 0.02, seeds: 3)).legendEntries)
     }
 
     static func metricGrid() -> MetricGrid {
