@@ -4,22 +4,16 @@ import Plotting
 /// The `Canvas` backed by a Cairo context. Lives only inside one `FigureRenderer.render` call:
 /// it borrows the context (never owns or shares it), so no C handle escapes the rendering task.
 struct CairoCanvas: Canvas {
-    /// How `drawCells` reaches the output: one nearest-neighbour image (raster output) or one
-    /// filled path per colour (vector output, because SVG viewers smooth embedded images).
-    enum CellDrawing { case image, paths }
-
     let size: Size
     private let context: OpaquePointer
     private let fonts: FontSet
     private let metrics: FreeTypeFontMetrics
-    private let cellDrawing: CellDrawing
 
-    init(context: OpaquePointer, size: Size, fonts: FontSet, cellDrawing: CellDrawing) {
+    init(context: OpaquePointer, size: Size, fonts: FontSet) {
         self.context = context
         self.size = size
         self.fonts = fonts
         self.metrics = FreeTypeFontMetrics(fonts: fonts)
-        self.cellDrawing = cellDrawing
         cairo_set_font_options(context, fonts.options)
     }
 
@@ -78,10 +72,7 @@ struct CairoCanvas: Canvas {
 
     mutating func drawCells(_ grid: PixelGrid, in rect: Rect) {
         guard grid.width > 0, grid.height > 0, rect.width > 0, rect.height > 0 else { return }
-        switch cellDrawing {
-        case .image: drawCellsAsImage(grid, in: rect)
-        case .paths: drawCellsAsPaths(grid, in: rect)
-        }
+        drawCellsAsImage(grid, in: rect)
     }
 
     // MARK: - Helpers
@@ -102,7 +93,10 @@ struct CairoCanvas: Canvas {
         }
     }
 
-    /// Premultiplied ARGB32 image scaled with NEAREST: exact cells, tiny cost.
+    /// Premultiplied ARGB32 image scaled with NEAREST: exact cells, tiny cost. In SVG and PDF it
+    /// becomes one embedded image at the grid's own resolution (a 100 × 100 heat map is a few
+    /// kilobytes instead of hundreds of vector cells), with smoothing off (PDF `/Interpolate
+    /// false`; SVG marked by `SVGCrispImages`). Axes, points, links and text stay vectors.
     private func drawCellsAsImage(_ grid: PixelGrid, in rect: Rect) {
         guard let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(grid.width), Int32(grid.height))
         else { return }
@@ -126,31 +120,10 @@ struct CairoCanvas: Canvas {
         cairo_scale(context, rect.width / Double(grid.width), rect.height / Double(grid.height))
         cairo_set_source_surface(context, image, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
-        cairo_pattern_set_extend(cairo_get_source(context), CAIRO_EXTEND_PAD)
         cairo_new_path(context)
         cairo_rectangle(context, 0, 0, Double(grid.width), Double(grid.height))
-        cairo_fill(context)
+        cairo_clip(context)
+        cairo_paint(context)
         cairo_restore(context)
-    }
-
-    /// One path per colour made of horizontal runs. Opaque cells are widened by a fraction of a
-    /// unit to the right and bottom (inside the grid) so antialiased edges of neighbouring colours
-    /// overlap instead of letting the background show through as hairline seams.
-    private func drawCellsAsPaths(_ grid: PixelGrid, in rect: Rect) {
-        let cellWidth = rect.width / Double(grid.width)
-        let cellHeight = rect.height / Double(grid.height)
-        let overlap = grid.isOpaque ? min(0.6, cellWidth * 0.25, cellHeight * 0.25) : 0
-        for (color, runs) in grid.runsByColor() {
-            cairo_new_path(context)
-            for run in runs {
-                let x = rect.minX + Double(run.column) * cellWidth
-                let y = rect.minY + Double(run.row) * cellHeight
-                let right = min(rect.maxX, x + Double(run.length) * cellWidth + overlap)
-                let bottom = min(rect.maxY, y + cellHeight + overlap)
-                cairo_rectangle(context, x, y, right - x, bottom - y)
-            }
-            setSource(color)
-            cairo_fill(context)
-        }
     }
 }

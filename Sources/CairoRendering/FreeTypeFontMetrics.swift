@@ -26,4 +26,23 @@ public struct FreeTypeFontMetrics: FontMetrics {
         cairo_scaled_font_text_extents(scaledFont, text, &textExtents)
         return TextExtents(width: textExtents.x_advance, ascent: fontExtents.ascent, descent: fontExtents.descent)
     }
+
+    /// The characters of `text` the font has no glyph for (they would print as empty boxes).
+    /// Figures use Unicode for feature names (X₁², sin(X₁)), signs (≤, ≥, −) and markers; this
+    /// is how tests check that DejaVu Sans covers them.
+    public func missingCharacters(in text: String, weight: TextStyle.Weight = .regular) -> [Character] {
+        var fontMatrix = cairo_matrix_t()
+        cairo_matrix_init_scale(&fontMatrix, 12, 12)
+        var identity = cairo_matrix_t()
+        cairo_matrix_init_identity(&identity)
+        guard let scaledFont = cairo_scaled_font_create(fonts.face(for: weight), &fontMatrix, &identity, fonts.options)
+        else { return Array(text) }
+        defer { cairo_scaled_font_destroy(scaledFont) }
+        // Locking goes through Cairo, which serialises access to the shared FreeType face.
+        guard let face = cairo_ft_scaled_font_lock_face(scaledFont) else { return Array(text) }
+        defer { cairo_ft_scaled_font_unlock_face(scaledFont) }
+        return text.filter { character in
+            character.unicodeScalars.contains { FT_Get_Char_Index(face, FT_ULong($0.value)) == 0 }
+        }.map { $0 }
+    }
 }

@@ -12,6 +12,9 @@ struct CartesianAxes: Sendable {
     var squarePlot = false
     var showsGrid = false
     var plotBackground: Color? = nil
+    /// Room kept left of the plot for labels drawn beside it that are not ticks (a result
+    /// chart's "not reached" row), so the y title clears them too.
+    var minimumYLabelWidth = 0.0
 
     /// Square axes over the Playground's plane (both axes the same integer-ticked domain), as
     /// the boundary and data charts use.
@@ -33,7 +36,8 @@ struct CartesianAxes: Sendable {
     func geometry(in frame: Rect, measuring metrics: some TextMeasuring) -> PlotGeometry {
         let tickHeight = metrics.measure("0", style: theme.tickLabelStyle).height
         let titleHeight = metrics.measure("Hg", style: theme.axisTitleStyle).height
-        let widestYLabel = yTicks.map { metrics.measure($0.label, style: style(for: $0)).width }.max() ?? 0
+        let widestYLabel = max(minimumYLabelWidth,
+                                yTicks.map { metrics.measure($0.label, style: style(for: $0)).width }.max() ?? 0)
         let lastXLabel = xTicks.last.map { metrics.measure($0.label, style: style(for: $0)).width } ?? 0
 
         let left = (yTitle == nil ? 0 : titleHeight + titleGap) + widestYLabel + theme.tickLength + labelGap
@@ -113,8 +117,8 @@ struct CartesianAxes: Sendable {
             canvas.drawText(xTitle, at: Point(x: plot.midX, y: y), style: theme.axisTitleStyle, anchor: .top)
         }
         if let yTitle {
-            let widest = yTicks.indices.filter { yShown.contains($0) }
-                .map { canvas.measure(yTicks[$0].label, style: style(for: yTicks[$0])).width }.max() ?? 0
+            let widest = max(minimumYLabelWidth, yTicks.indices.filter { yShown.contains($0) }
+                .map { canvas.measure(yTicks[$0].label, style: style(for: yTicks[$0])).width }.max() ?? 0)
             let x = plot.minX - tickLength - labelGap - widest - titleGap
             canvas.drawText(yTitle, at: Point(x: x, y: plot.midY), style: theme.axisTitleStyle, anchor: .bottom,
                             rotation: -Double.pi / 2)

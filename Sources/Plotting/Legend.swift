@@ -4,6 +4,8 @@ public struct LegendEntry: Sendable, Hashable {
     public enum Sample: Sendable, Hashable {
         case line(StrokeStyle)
         case marker(PointMarker)
+        /// A min–max range: a light band with a whisker across it.
+        case range(Color)
         /// Text only (e.g. "bold: median of 5 runs").
         case none
     }
@@ -70,6 +72,11 @@ struct Legend: Sendable {
                     canvas.stroke(.line(from: Point(x: x, y: y), to: Point(x: x + sampleWidth, y: y)), with: stroke)
                 case .marker(let marker):
                     marker.draw(at: Point(x: x + sampleWidth / 2, y: y), on: &canvas)
+                case .range(let color):
+                    let band = Rect(x: x + 4, y: y - 6, width: sampleWidth - 8, height: 12)
+                    canvas.fill(band, with: color.withAlpha(0.18))
+                    canvas.stroke(.line(from: Point(x: band.midX, y: band.minY), to: Point(x: band.midX, y: band.maxY)),
+                                  with: StrokeStyle(color: color, width: 1.25))
                 case .none:
                     break
                 }

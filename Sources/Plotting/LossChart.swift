@@ -2,7 +2,7 @@
 /// highlighted one (by default the median by final loss) is bold and the others thin.
 /// Test loss is near-black and solid, training loss grey (#777) and dashed: told apart by
 /// lightness and dash, not only colour.
-public struct LossChart: Figure {
+public struct LossChart: AxisSharing {
     /// One loss curve. Non-finite values (divergence) leave a gap; on a log scale so do values ≤ 0.
     public struct Curve: Sendable, Hashable {
         public var epochs: [Double]
@@ -71,13 +71,20 @@ public struct LossChart: Figure {
     public var threshold: Threshold?
     /// Adds the note "diverged at epoch N".
     public var divergedAtEpoch: Int?
+    /// Draws the legend above the plot. Panels of a grid turn it off and the grid shows
+    /// `legendEntries` once (`SmallMultiples.legend`).
+    public var showsLegend = true
+    /// Fixes the epoch range (e.g. shared by the panels of one comparison); `nil` fits the data.
+    public var xDomain: ClosedRange<Double>?
+    /// Fixes the loss range; `nil` fits the data. On a log scale only its positive part counts.
+    public var yDomain: ClosedRange<Double>?
     public var size: Size
     public var theme: ChartTheme
 
     public init(runs: [Run], highlightedRun: Int? = nil, title: String? = nil, xAxisTitle: String = "Epoch",
                 yAxisTitle: String = "Loss", logarithmic: Bool = false, threshold: Threshold? = nil,
-                divergedAtEpoch: Int? = nil, size: Size = Size(width: 420, height: 280),
-                theme: ChartTheme = .standard) {
+                divergedAtEpoch: Int? = nil, xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil,
+                size: Size = Size(width: 420, height: 280), theme: ChartTheme = .standard) {
         self.runs = runs
         self.highlightedRun = highlightedRun
         self.title = title
@@ -86,6 +93,8 @@ public struct LossChart: Figure {
         self.logarithmic = logarithmic
         self.threshold = threshold
         self.divergedAtEpoch = divergedAtEpoch
+        self.xDomain = xDomain
+        self.yDomain = yDomain
         self.size = size
         self.theme = theme
     }
@@ -115,6 +124,11 @@ public struct LossChart: Figure {
     /// The index of the bold run: the given one, or the median by final loss (lower median).
     public var resolvedHighlightedRun: Int? {
         if let highlightedRun, runs.indices.contains(highlightedRun) { return highlightedRun }
+        return Self.medianRun(runs)
+    }
+
+    /// The run whose final loss is the lower median, ties by index; `nil` for no runs.
+    static func medianRun(_ runs: [Run]) -> Int? {
         var ranked: [(index: Int, loss: Double)] = []
         for (index, run) in runs.enumerated() {
             if let loss = run.primary?.lastFiniteValue { ranked.append((index, loss)) }
@@ -127,16 +141,17 @@ public struct LossChart: Figure {
     /// Where the threshold marker goes, if the highlighted run reaches the threshold.
     public var thresholdCrossing: (epoch: Double, value: Double)? {
         guard let threshold, let index = resolvedHighlightedRun, let curve = runs[index].primary else { return nil }
-        if let epoch = threshold.reachedAtEpoch {
-            guard let at = curve.epochs.firstIndex(where: { $0 >= epoch }) else { return nil }
-            return (epoch, curve.values[at].isFinite ? curve.values[at] : threshold.value)
-        }
-        return curve.firstEpoch(atOrBelow: threshold.value)
+        return curve.crossing(of: threshold)
     }
 
     // MARK: - Layout
 
     private var legend: Legend {
+        Legend(entries: showsLegend ? legendEntries : [], style: theme.legendStyle)
+    }
+
+    /// What the legend explains: test and training line styles, and which run is bold.
+    public var legendEntries: [LegendEntry] {
         var entries: [LegendEntry] = []
         let neutralWidth = StrokeStyle(color: Self.testColor, width: 1.5)
         if runs.contains(where: { $0.test != nil }) {
@@ -151,29 +166,18 @@ public struct LossChart: Figure {
         if runs.count > 1 {
             entries.append(LegendEntry(label: "bold: \(highlightDescription) of \(runs.count) runs", sample: .none))
         }
-        return Legend(entries: entries, style: theme.legendStyle)
+        return entries
+    }
+
+    /// The epochs and losses of every curve (and the threshold), before any shared range applies.
+    public var dataExtent: DataExtent {
+        LossAxes.extent(of: runs.flatMap { [$0.training, $0.test].compactMap { $0 } }, threshold: threshold?.value,
+                        logarithmic: logarithmic)
     }
 
     private var axes: CartesianAxes {
-        var epochs: [Double] = []
-        var values: [Double] = []
-        for run in runs {
-            for curve in [run.training, run.test].compactMap({ $0 }) {
-                epochs += curve.epochs.filter(\.isFinite)
-                values += curve.values.filter { $0.isFinite && (!logarithmic || $0 > 0) }
-            }
-        }
-        if let threshold, threshold.value.isFinite, !logarithmic || threshold.value > 0 { values.append(threshold.value) }
-        let (xScale, xTicks) = NiceTicks.linear(lower: epochs.min() ?? 0, upper: epochs.max() ?? 1, targetCount: 6)
-        let (yScale, yTicks): (AxisScale, [Tick])
-        if logarithmic {
-            (yScale, yTicks) = NiceTicks.logarithmic(lower: values.min() ?? 0.01, upper: values.max() ?? 1)
-        } else {
-            (yScale, yTicks) = NiceTicks.linear(lower: min(0, values.min() ?? 0), upper: values.max() ?? 1,
-                                                targetCount: 5)
-        }
-        return CartesianAxes(xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xAxisTitle,
-                             yTitle: yAxisTitle, theme: theme, showsGrid: true)
+        LossAxes.axes(extent: dataExtent, xDomain: xDomain, yDomain: yDomain, logarithmic: logarithmic,
+                      xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme)
     }
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
@@ -181,7 +185,7 @@ public struct LossChart: Figure {
         let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
         let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
                               height: legendHeight)
-        let content = frame.content.inset(top: legendHeight + 4)
+        let content = frame.content.inset(top: legendHeight > 0 ? legendHeight + 4 : 0)
         return (frame, legendRect, axes.geometry(in: content, measuring: metrics))
     }
 
@@ -197,81 +201,94 @@ public struct LossChart: Figure {
         let plot = geometry.plotRect
         axes.drawBackground(geometry, on: &canvas)
 
-        canvas.save()
-        canvas.clip(to: plot.insetBy(dx: -1, dy: -1))
         let highlighted = resolvedHighlightedRun
+        let crossing = thresholdCrossing
         // Thin runs first, the bold one last so it stays on top; training under test.
         let order = runs.indices.filter { $0 != highlighted } + (highlighted.map { [$0] } ?? [])
+        var drawn: [(points: [Point?], style: StrokeStyle)] = []
         for index in order {
             let run = runs[index]
             for (curve, isTest) in [(run.training, false), (run.test, true)] {
                 guard let curve else { continue }
-                let points = zip(curve.epochs, curve.values).map { geometry.positionIfDrawable(x: $0.0, y: $0.1) }
-                canvas.stroke(.polyline(points), with: stroke(test: isTest, highlighted: index == highlighted))
+                // The marked crossing stays an exact vertex of the bold curve it sits on.
+                let marksCrossing = index == highlighted && (isTest || run.test == nil)
+                let keep = marksCrossing ? crossing.flatMap { c in curve.epochs.firstIndex(of: c.epoch) } : nil
+                drawn.append((LossAxes.drawablePoints(curve, geometry, keeping: keep),
+                              stroke(test: isTest, highlighted: index == highlighted)))
             }
         }
-        drawThreshold(geometry, on: &canvas)
+        canvas.save()
+        canvas.clip(to: plot.insetBy(dx: -1, dy: -1))
+        for (points, style) in drawn { canvas.stroke(.polyline(points), with: style) }
+        let marker = drawThreshold(geometry, crossing: crossing, on: &canvas)
         canvas.restore()
 
-        drawThresholdLabels(geometry, on: &canvas)
-        if let divergedAtEpoch {
-            let text = "diverged at epoch \(divergedAtEpoch)"
-            let style = TextStyle(size: theme.annotationStyle.size, weight: .bold, color: Self.divergenceColor)
-            drawOnHalo(text, at: Point(x: plot.minX + 6, y: plot.minY + 5), style: style, anchor: .topLeading,
-                       on: &canvas)
-        }
+        var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2), curves: LossAxes.obstacles(drawn))
+        if let marker { placer.occupied.append(marker) }
+        drawLabels(geometry, crossing: crossing, placer: &placer, on: &canvas)
         axes.drawAxes(geometry, frame: frame.content, on: &canvas)
         legend.draw(in: legendRect, on: &canvas)
         frame.drawTitle(on: &canvas)
     }
 
-    private func drawThreshold<C: Canvas>(_ geometry: PlotGeometry, on canvas: inout C) {
+    /// The dashed threshold line and the crossing marker; returns the marker's box.
+    private func drawThreshold<C: Canvas>(_ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
+                                          on canvas: inout C) -> Rect? {
         guard let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y
-        else { return }
+        else { return nil }
         let plot = geometry.plotRect
         canvas.stroke(.line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
                       with: StrokeStyle(color: Self.thresholdColor, width: 1.25, dash: [6, 4]))
-        if let crossing = thresholdCrossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value) {
-            canvas.stroke(.line(from: Point(x: point.x, y: plot.maxY), to: point),
-                          with: StrokeStyle(color: Self.thresholdColor.withAlpha(0.6), width: 1, dash: [2, 3]))
-            PointMarker(shape: .circle, radius: 3.5, fill: Self.thresholdColor,
-                        outline: StrokeStyle(color: .white, width: 1)).draw(at: point, on: &canvas)
-        }
+        guard let crossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value) else { return nil }
+        canvas.stroke(.line(from: Point(x: point.x, y: plot.maxY), to: point),
+                      with: StrokeStyle(color: Self.thresholdColor.withAlpha(0.6), width: 1, dash: [2, 3]))
+        let marker = PointMarker(shape: .circle, radius: 3.5, fill: Self.thresholdColor,
+                                 outline: StrokeStyle(color: .white, width: 1))
+        marker.draw(at: point, on: &canvas)
+        return Rect(x: point.x - 4.5, y: point.y - 4.5, width: 9, height: 9)
     }
 
-    /// Labels go outside the clip so they are never cut; they are kept inside the plot area
-    /// and on the side of the line that has room.
-    private func drawThresholdLabels<C: Canvas>(_ geometry: PlotGeometry, on canvas: inout C) {
-        guard let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y
-        else { return }
+    /// The "epoch N" label, the threshold's label and the divergence note, placed by `placer`
+    /// so they stay in the plot, apart from each other and off the curves where there is room.
+    private func drawLabels<C: Canvas>(_ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
+                                       placer: inout LabelPlacer, on canvas: inout C) {
         let plot = geometry.plotRect
         let style = TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor)
-        let label = threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))"
-        let height = canvas.measure(label, style: style).height
-        let above = y - plot.minY > height + 4
-        drawOnHalo(label, at: Point(x: plot.maxX - 4, y: above ? y - 2 : y + 2), style: style,
-                   anchor: above ? .bottomTrailing : .topTrailing, on: &canvas)
-
-        guard let crossing = thresholdCrossing,
-            let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value)
-        else { return }
-        let text = "epoch \(NumberFormatting.shortest(crossing.epoch, maximumDigits: 2))"
         let boldStyle = TextStyle(size: style.size, weight: .bold, color: Self.thresholdColor)
-        let extents = canvas.measure(text, style: boldStyle)
-        // Below-right of the marker (curves come down from the upper left), flipped when short of room.
-        var x = point.x + 6
-        if x + extents.width > plot.maxX - 2 { x = point.x - 6 - extents.width }
-        var top = point.y + 6
-        if top + extents.height > plot.maxY - 2 { top = point.y - 6 - extents.height }
-        drawOnHalo(text, at: Point(x: max(plot.minX + 2, x), y: top), style: boldStyle, anchor: .topLeading,
-                   on: &canvas)
+        if let crossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value),
+            plot.insetBy(dx: -1, dy: -1).contains(point) {
+            let label = HaloLabel(text: "epoch \(NumberFormatting.shortest(crossing.epoch, maximumDigits: 2))",
+                                  style: boldStyle)
+            if let box = placer.place(LossAxes.candidates(around: point, size: label.size(measuring: canvas))) {
+                label.draw(in: box, on: &canvas)
+            }
+        }
+        if let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y,
+            y >= plot.minY - 0.5, y <= plot.maxY + 0.5 {
+            let label = HaloLabel(text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
+                                  style: style)
+            if let box = placer.place(LossAxes.candidates(alongLineAt: y, in: plot, size: label.size(measuring: canvas))) {
+                label.draw(in: box, on: &canvas)
+            }
+        }
+        if let divergedAtEpoch {
+            let label = HaloLabel(text: "diverged at epoch \(divergedAtEpoch)",
+                                  style: TextStyle(size: theme.annotationStyle.size, weight: .bold,
+                                                   color: Self.divergenceColor))
+            if let box = placer.place(LossAxes.candidates(inCornersOf: plot, size: label.size(measuring: canvas))) {
+                label.draw(in: box, on: &canvas)
+            }
+        }
     }
+}
 
-    /// Text on a translucent white box, so it stays readable where it crosses curves or grid lines.
-    private func drawOnHalo<C: Canvas>(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor,
-                                       on canvas: inout C) {
-        let box = anchor.box(at: point, extents: canvas.measure(text, style: style)).insetBy(dx: -2, dy: -1)
-        canvas.fill(box, with: Color.white.withAlpha(0.85))
-        canvas.drawText(text, at: point, style: style, anchor: anchor)
+extension LossChart.Curve {
+    /// The point a threshold marks: its given epoch, or the first epoch at or below its value.
+    func crossing(of threshold: LossChart.Threshold) -> (epoch: Double, value: Double)? {
+        if let epoch = threshold.reachedAtEpoch {
+            guard let at = epochs.firstIndex(where: { $0 >= epoch }) else { return nil }
+            return (epochs[at], values[at].isFinite ? values[at] : threshold.value)
+        }
+        return firstEpoch(atOrBelow: threshold.value)
     }
 }

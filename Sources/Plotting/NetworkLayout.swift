@@ -74,14 +74,14 @@ extension NetworkDiagram {
             return columnCount > 1 ? (first, max(0, last - first) / Double(columnCount - 1)) : (area.midX, 0)
         }
 
-        // Captions wrap onto two lines or shrink to fit the narrowest possible pitch, so
-        // neighbouring captions cannot touch.
+        // Captions wrap onto two lines, shrink (not below 11 px) or end in an ellipsis to fit the
+        // narrowest possible pitch, so neighbouring captions cannot touch.
         let narrowestPitch = columnCount > 1 ? centres(side: max(0, byWidth)).pitch : area.width
         let captionWidth = max(10, min(share, narrowestPitch) - 6)
         let captions: [FittedText?] = layers.map { layer in
             layer.caption.map {
                 FittedText.fit($0, style: theme.axisTitleStyle, maxWidth: captionWidth, maximumLines: 2,
-                               minimumSize: 7.5, measuring: metrics)
+                               measuring: metrics)
             }
         }
         let captionHeight = captions.compactMap { $0?.height }.max() ?? 0

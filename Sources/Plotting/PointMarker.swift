@@ -1,7 +1,8 @@
 /// The symbol drawn for one data point. Training and test points differ in shape as well as in
 /// outline, so they stay apart in greyscale print.
 public struct PointMarker: Sendable, Hashable {
-    public enum Shape: Sendable, Hashable { case circle, diamond, square }
+    /// `triangleDown` points at the edge it sits on: a result chart's "not reached" row.
+    public enum Shape: Sendable, Hashable { case circle, diamond, square, triangleDown }
 
     public var shape: Shape
     public var radius: Double
@@ -19,6 +20,14 @@ public struct PointMarker: Sendable, Hashable {
         switch shape {
         case .circle: return .circle(center: center, radius: radius)
         case .diamond: return .diamond(center: center, radius: radius * 1.3)
+        case .triangleDown:
+            let r = radius * 1.25
+            var path = Path()
+            path.move(to: Point(x: center.x - r, y: center.y - r * 0.7))
+            path.line(to: Point(x: center.x + r, y: center.y - r * 0.7))
+            path.line(to: Point(x: center.x, y: center.y + r))
+            path.close()
+            return path
         case .square:
             return .rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius))
         }

@@ -1,5 +1,5 @@
 /// Fits a title into a width: wrap onto up to `maximumLines` lines, then shrink the font, then
-/// cut with an ellipsis — so titles never run off the figure or into neighbouring panels.
+/// cut with an ellipsis (never below the readable minimum, 11 px) — so titles never run off the figure or into neighbouring panels.
 public struct FittedText: Sendable, Hashable {
     public var lines: [String]
     public var style: TextStyle
@@ -7,7 +7,7 @@ public struct FittedText: Sendable, Hashable {
     public var height: Double { lineHeight * Double(lines.count) }
 
     public static func fit(_ text: String, style: TextStyle, maxWidth: Double, maximumLines: Int = 2,
-                           minimumSize: Double = 8, measuring metrics: some TextMeasuring) -> FittedText {
+                           minimumSize: Double = ChartTheme.minimumTextSize, measuring metrics: some TextMeasuring) -> FittedText {
         var size = style.size
         while true {
             let current = style.withSize(size)

@@ -93,11 +93,6 @@ import Testing
         #expect(delegate.attributes["height"] == "280px")
     }
 
-    @Test func svgHeatMapIsDrawnAsCellsNotAnImage() throws {
-        let svg = String(decoding: try sharedRenderer.render(SampleFigures.boundary(), as: .svg), as: UTF8.self)
-        #expect(!svg.contains("<image"))
-    }
-
     @Test func pdfHasThePageSizeInPoints() throws {
         let chart = SampleFigures.network()
         let url = try temporaryFile(named: "network.pdf", contents: sharedRenderer.render(chart, as: .pdf))

@@ -1,0 +1,69 @@
+import Foundation
+import Plotting
+import Testing
+
+/// Issue 16 item 1: curves at the resolution they are seen.
+@Suite struct SimplificationTests {
+    /// A noisy 10,000-epoch curve over a 400-unit plot: 25 epochs per unit, like q3-loss.
+    static func noisyCurve(count: Int = 10_000, width: Double = 400) -> [Point] {
+        var random = SampleFigures.LCG(state: 9)
+        return (0..<count).map { index in
+            let x = 40 + width * Double(index) / Double(count - 1)
+            let y = 30 + 200 * exp(-Double(index) / 1500) + 6 * (random.next() - 0.5) + (index % 997 == 0 ? 40 : 0)
+            return Point(x: x, y: y)
+        }
+    }
+
+    /// The largest distance from a point of `full` (its vertices and the midpoints of its
+    /// segments) to the polyline `simplified`.
+    static func deviation(_ full: [Point], from simplified: [Point]) -> Double {
+        var probes = full
+        for (a, b) in zip(full, full.dropFirst()) { probes.append(Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)) }
+        let segments = Array(zip(simplified, simplified.dropFirst()))
+        return probes.map { p in
+            segments.reduce(Double.infinity) { min($0, PolylineSimplifier.segmentDistance(p, $1.0, $1.1)) }
+        }.max() ?? 0
+    }
+
+    @Test func simplifiedCurveStaysWithinAQuarterPixel() {
+        let full = Self.noisyCurve()
+        let simplified = PolylineSimplifier.simplify(full)
+        let deviation = Self.deviation(full, from: simplified)
+        #expect(deviation <= PolylineSimplifier.maximumDeviation)
+        #expect(PolylineSimplifier.maximumDeviation < 0.25)
+        // Noise of ±3 units at 25 points per unit is visible detail: much of it must stay.
+        #expect(simplified.count < full.count, "kept \(simplified.count) of \(full.count)")
+        #expect(simplified.first == full.first && simplified.last == full.last)
+    }
+
+    @Test func smoothCurvesShrinkToAFewPoints() {
+        let full = (0..<10_000).map { Point(x: 40 + 0.04 * Double($0), y: 30 + 200 * exp(-Double($0) / 1500)) }
+        let simplified = PolylineSimplifier.simplify(full)
+        #expect(simplified.count < 150, "kept \(simplified.count)")
+        #expect(Self.deviation(full, from: simplified) <= PolylineSimplifier.maximumDeviation)
+    }
+
+    @Test func keptIndicesSurviveAndGapsStayGaps() {
+        let full = Self.noisyCurve(count: 2000)
+        var withGap: [Point?] = full
+        withGap[1000] = nil
+        let simplified = PolylineSimplifier.simplify(withGap, keeping: [1234])
+        #expect(simplified.contains(full[1234]))
+        #expect(simplified.filter { $0 == nil }.count == 1)
+        #expect(simplified.contains(full[999]) && simplified.contains(full[1001]))
+    }
+
+    @Test func theMarkedCrossingIsAVertexOfTheDrawnBoldCurve() {
+        let values = (0..<10_000).map { 0.5 * exp(-Double($0) / 1200) + 0.01 }
+        let threshold = 0.05
+        let exact = values.firstIndex { $0 <= threshold }!
+        let chart = LossChart(training: nil, test: .init(values: values), threshold: .init(value: threshold))
+        #expect(chart.thresholdCrossing?.epoch == Double(exact))
+        let check = LabelCheck(chart)
+        let geometry = chart.geometry(measuring: sharedRenderer.fontMetrics)
+        let marker = geometry.position(x: Double(exact), y: values[exact])
+        let curve = check.strokedPolylines(minimumWidth: 1.5).max { $0.count < $1.count }!
+        #expect(curve.contains(marker), "the curve must pass exactly through the marker at epoch \(exact)")
+        #expect(curve.count < 1000, "drawn \(curve.count) points")
+    }
+}
