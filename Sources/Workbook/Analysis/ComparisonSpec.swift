@@ -34,6 +34,11 @@ extension DirectiveAnalyzer {
                 spec.experimentIDs = items
             case "show":
                 (spec.figures, spec.tableRequested) = showItems(entry.value)
+                for kind in spec.figures where kind == .result || kind == .metricGrid {
+                    diagnostics.error(
+                        "show: \(kind.rawValue) plots a sweep's varied setting; {compare} can show boundary, network, loss, loss-overlay, data, table",
+                        at: entry.value.location)
+                }
             case "caption": spec.caption = text(entry.value, key: "caption")
             case "title": spec.title = text(entry.value, key: "title")
             case "axes":

@@ -70,6 +70,7 @@ struct DirectiveAnalyzer {
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
+        checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)
         return diagnostics.errorCount == errorsBefore ? spec : nil
     }
 
@@ -215,6 +216,25 @@ struct DirectiveAnalyzer {
             diagnostics.error("result-metric: accuracy is not defined for regression", at: entry.value.location)
         }
         return metric
+    }
+
+    /// Figures that compare combinations need a sweep of the right shape.
+    mutating func checkFigures(_ spec: ExperimentSpec, at location: SourceLocation) {
+        for kind in spec.figures {
+            switch kind {
+            case .lossOverlay where !spec.isSweep, .result where !spec.isSweep:
+                diagnostics.error(
+                    "show: \(kind.rawValue) compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
+                    at: location, hint: "add vary:, or use {compare} to compare experiments")
+            case .result where spec.sweep.count > 2:
+                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location)
+            case .metricGrid where spec.sweep.count != 2:
+                diagnostics.error(
+                    "show: metric-grid needs a sweep over exactly two settings ('\(spec.id)' varies \(spec.sweep.count))",
+                    at: location)
+            default: break
+            }
+        }
     }
 
     mutating func showItems(_ value: YAMLValue) -> (figures: [FigureKind], table: Bool) {

@@ -63,11 +63,20 @@ public struct ExperimentSpec: Sendable, Hashable {
 /// The kinds of figure a directive can draw.
 public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case boundary, network, loss, data
+    /// A sweep's (or comparison's) test-loss curves overlaid in one chart, one colour each.
+    case lossOverlay = "loss-overlay"
+    /// A result (epochs, loss, accuracy) against the varied setting.
+    case result
+    /// A two-setting sweep as a grid of cells coloured by a result.
+    case metricGrid = "metric-grid"
     /// Drawn by `{activations}` only.
     case activations
 
     /// The kinds `show:` accepts in an experiment.
-    static let experimentKinds: [FigureKind] = [.boundary, .network, .loss, .data]
+    static let experimentKinds: [FigureKind] = [.boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid]
+
+    /// Whether the kind draws one panel per combination (the others draw all at once).
+    var isPerCombination: Bool { [.boundary, .network, .loss, .data].contains(self) }
 
     /// "Decision boundary", "Loss curves"…, as captions and alt texts start.
     var displayName: String {
@@ -76,6 +85,9 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .network: "Network"
         case .loss: "Loss curves"
         case .data: "Data"
+        case .lossOverlay: "Test loss of every combination"
+        case .result: "Result against the varied setting"
+        case .metricGrid: "Results of every combination"
         case .activations: "Activation functions"
         }
     }

@@ -119,10 +119,14 @@ public struct Builder: Sendable {
                     let source: FigureTask.Source
                     switch block {
                     case .experiment(let spec):
-                        source = .panels(ResultPanel.panels(of: spec, results: results[spec.id]), spec.display)
+                        source = .panels(
+                            ResultPanel.panels(of: spec, results: results[spec.id]), spec.display, sweep: spec.sweep,
+                            metric: spec.resultMetric)
                     case .comparison(let spec):
                         let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
-                        source = .panels(ResultPanel.panels(of: spec, experiments: experiments, results: results), spec.display)
+                        source = .panels(
+                            ResultPanel.panels(of: spec, experiments: experiments, results: results), spec.display,
+                            sweep: [], metric: .testLoss)
                     case .dataset(let spec): source = .dataset(spec)
                     case .activations(let spec): source = .activations(spec)
                     case .question, .invalid: continue

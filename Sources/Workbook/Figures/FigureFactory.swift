@@ -5,7 +5,7 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/2"
+    static let version = "figures/3"
 
     // MARK: - Decision boundary
 
@@ -126,9 +126,11 @@ enum FigureFactory {
                 value: rule.threshold, label: ValueFormatting.rule(rule),
                 reachedAtEpoch: representative.targetEpoch.map(Double.init))
         }
-        return LossChart(
+        var chart = LossChart(
             runs: chartRuns, highlightedRun: runs.count > 1 ? highlighted : nil, title: title,
             logarithmic: logarithmic, threshold: threshold, divergedAtEpoch: representative.divergedAtEpoch)
+        chart.highlightDescription = "median seed"
+        return chart
     }
 
     // MARK: - Data and activations

@@ -7,7 +7,7 @@ import Plotting
 struct FigureTask: Sendable {
     enum Source: Sendable {
         /// An experiment's or a comparison's figure, drawn from runs and the one analysis of them.
-        case panels([ResultPanel], PanelDisplay)
+        case panels([ResultPanel], PanelDisplay, sweep: [SweepAxis], metric: ResultMetric)
         case dataset(DatasetSpec)
         case activations(ActivationsSpec)
     }
@@ -26,8 +26,9 @@ struct FigureTask: Sendable {
     var key: String {
         var text = "labbook-figure\n\(FigureFactory.version)\n\(FigureRenderer.rendererVersion)\n\(kind.rawValue)\n"
         switch source {
-        case .panels(let panels, let display):
-            text += display.keyText + "\n"
+        case .panels(let panels, let display, let sweep, let metric):
+            text += display.keyText + " metric=\(metric.rawValue)\n"
+            text += sweep.map { "\($0.key.rawValue)=\($0.values.map(\.text))" }.joined(separator: ";") + "\n"
             for panel in panels {
                 text += panel.title + "\n" + panel.jobs.map(\.key).joined(separator: "\n") + "\n"
             }
@@ -48,8 +49,9 @@ struct FigureTask: Sendable {
             return FigureFactory.data(configuration: c, seed: c.seed, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
             return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
-        case .panels(let panels, let display):
-            return try ExperimentPanels(panels: panels, display: display, store: store).make(kind)
+        case .panels(let panels, let display, let sweep, let metric):
+            return try ExperimentPanels(panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store)
+                .make(kind)
         }
     }
 }

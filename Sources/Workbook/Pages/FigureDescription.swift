@@ -33,14 +33,22 @@ struct FigureDescription {
             parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) seeds; the median seed bold (\(ruleText))" : "").")
         case .data:
             parts.append(display.showTestData ? "Training and test points." : "Training points only.")
+        case .lossOverlay:
+            parts.append("Test loss per epoch, one colour and dash per \(panelNoun); each \(panelNoun)'s \(seeds) seed\(seeds == 1 ? "" : "s") thin, its median seed bold (\(ruleText)), on one pair of axes.")
+        case .result:
+            parts.append("Each point is the median over \(seeds) seeds (the lower middle seed for an even count), the bar the fewest–most; triangles above the plot count the seeds that did not reach the target within \(configuration.epochs) epochs.")
+        case .metricGrid:
+            parts.append("Each cell is the median over \(seeds) seeds, the value the table gives; the best cell (by the rule of the `best` values) is outlined.")
         case .activations:
             break
         }
-        if panels.count > 1 {
+        if panels.count > 1 && kind.isPerCombination {
             parts.append(display.sharedAxes || kind != .loss ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
         }
         return parts.joined(separator: " ")
     }
+
+    private var panelNoun: String { panels[0].labels.first?.name == "experiment" ? "experiment" : "combination" }
 
     private var ruleText: String {
         configuration.stopRule != nil
@@ -54,6 +62,9 @@ struct FigureDescription {
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
         let head = "\(kind.displayName) of \(ownerID)"
+        if !kind.isPerCombination && kind != .activations {
+            return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
+        }
         return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
     }
 
@@ -86,6 +97,13 @@ struct FigureDescription {
             return text + "; \(loss)"
         case .data, .activations:
             return "the \(c.dataset.displayName.lowercased()) data set"
+        case .lossOverlay, .result, .metricGrid:
+            var text = r.stopRule == nil ? "" : "\(r.reachedCount) of \(r.seedCount) seeds reached the target, "
+            if r.stopRule != nil {
+                text += r.medianEpochs.map { "median \($0) epochs" } ?? "median not reached in \(r.epochBudget) epochs"
+            }
+            let medianLoss = r.finalTestLoss.map { "median final test loss \(ValueFormatting.loss($0.median))" } ?? "diverged"
+            return text.isEmpty ? medianLoss : text + ", " + medianLoss
         }
     }
 }
