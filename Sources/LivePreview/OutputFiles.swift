@@ -20,7 +20,7 @@ struct OutputFiles: Sendable {
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
         let parts = relative.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
         if parts.contains("..") { return .forbidden }
-        if parts.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) || parts.isEmpty { return .notFound }
+        if parts.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) { return .notFound }
         // Real paths are taken at every request: a build replaces the whole folder.
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         let candidate = parts.reduce(root) { $0.appendingPathComponent(String($1)) }

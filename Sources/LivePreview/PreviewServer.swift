@@ -22,6 +22,7 @@ public final class PreviewServer: Sendable {
     /// address once the server listens.
     public func run(ready: @escaping @Sendable (String) -> Void) async throws {
         await rebuild()
+        try Task.checkCancellation()
         let files = OutputFiles(root: options.output)
         let state = self.state
         let http = LoopbackHTTPServer(port: port, limits: limits, log: log) { head in
@@ -48,15 +49,9 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Builds on a thread of its own: a build takes seconds of CPU and must not hold one of the
-    /// few threads that serve requests.
+    /// Builds on a thread of its own (see `runOnOwnThread`).
     func rebuild() async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
-                self.buildNow()
-                done.resume()
-            }
-        }
+        await runOnOwnThread { self.buildNow() }
     }
 
     private func buildNow() {
