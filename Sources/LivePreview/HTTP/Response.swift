@@ -9,7 +9,9 @@ struct Response: Sendable {
 
     init(status: HTTPStatus, contentType: String, body: Data, fields: [(name: String, value: String)] = []) {
         self.status = status
-        self.fields = [("Content-Type", contentType), ("Cache-Control", "no-store")] + fields
+        // nosniff: a browser takes the type as given, so a reflected path in a text/plain
+        // error can never run as HTML.
+        self.fields = [("Content-Type", contentType), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")] + fields
         self.body = body
     }
 
