@@ -17,8 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // A small pure-Swift HTTP server (BSD sockets + Swift concurrency, no SwiftNIO): enough
-        // to serve a folder on 127.0.0.1 for `labbook serve`, and quick to build.
+        // Non-blocking BSD sockets with an epoll/kqueue loop for Swift concurrency (its FlyingSocks
+        // library; no SwiftNIO). `labbook serve` puts its own bounded HTTP/1.1 layer on top.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -40,7 +40,7 @@ let package = Package(
 
         .target(
             name: "LivePreview",
-            dependencies: ["Workbook", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["Workbook", .product(name: "FlyingSocks", package: "FlyingFox")]),
 
         // MARK: Command line
         .executableTarget(

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import Workbook
 
@@ -8,56 +7,54 @@ import Workbook
 public final class PreviewServer: Sendable {
     let options: BuildOptions
     let port: UInt16
+    let limits: HTTPLimits
     let log: @Sendable (String) -> Void
     let state = PreviewState()
 
-    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    public init(options: BuildOptions, port: UInt16, limits: HTTPLimits = HTTPLimits(), log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.port = port
+        self.limits = limits
         self.log = log
     }
 
     /// Builds once, then serves and watches until the task is cancelled. `ready` receives the
     /// address once the server listens.
     public func run(ready: @escaping @Sendable (String) -> Void) async throws {
-        rebuild()
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await rebuild()
+        try Task.checkCancellation()
+        let files = OutputFiles(root: options.output)
         let state = self.state
-        let output = options.output
-        await server.appendRoute("GET /__labbook/status") { _ in
-            HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "application/json", HTTPHeader("Cache-Control"): "no-store"],
-                body: state.json)
+        let http = LoopbackHTTPServer(port: port, limits: limits, log: log) { head in
+            Self.respond(to: head, files: files, state: state)
         }
-        await server.appendRoute("GET *") { request in
-            Self.file(for: request.path, in: output)
-        }
-        let watcher = Task.detached { [self] in
-            var fingerprint = ChapterFingerprint(folder: options.chapters)
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 250_000_000)
-                let now = ChapterFingerprint(folder: options.chapters)
-                if now != fingerprint {
-                    fingerprint = now
-                    rebuild()
-                }
-            }
-        }
-        defer { watcher.cancel() }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            group.addTask {
-                try await server.waitUntilListening()
-                if case .ip4(let host, let boundPort) = await server.listeningAddress {
-                    ready("http://\(host):\(boundPort)/")
-                }
-            }
-            try await group.next()
+            group.addTask { try await http.run(ready: ready) }
+            group.addTask { try await self.watchChapters() }
+            defer { group.cancelAll() }
             try await group.next()
         }
     }
 
-    func rebuild() {
+    /// Polls the chapter folder and rebuilds after each change, one build at a time.
+    func watchChapters() async throws {
+        var fingerprint = ChapterFingerprint(folder: options.chapters)
+        while true {
+            try await Task.sleep(nanoseconds: 250_000_000)
+            let now = ChapterFingerprint(folder: options.chapters)
+            if now != fingerprint {
+                fingerprint = now
+                await rebuild()
+            }
+        }
+    }
+
+    /// Builds on a thread of its own (see `runOnOwnThread`).
+    func rebuild() async {
+        await runOnOwnThread { self.buildNow() }
+    }
+
+    private func buildNow() {
         do {
             let report = try Builder(options: options).build()
             for note in report.notes { log(note) }
@@ -74,57 +71,31 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    static func file(for path: String, in root: URL) -> HTTPResponse {
-        var relative = path.removingPercentEncoding ?? path
-        if relative.hasSuffix("/") || relative.isEmpty { relative += "index.html" }
-        // No way out of the output folder.
-        let parts = relative.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
-        guard !parts.contains("..") else { return HTTPResponse(statusCode: .forbidden) }
-        let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
-        guard var data = try? Data(contentsOf: url) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found: \(path)\n".utf8))
+    static func respond(to head: RequestHead, files: OutputFiles, state: PreviewState) -> Response {
+        guard head.method == "GET" || head.method == "HEAD" else {
+            var response = Response.text(.methodNotAllowed, "only GET and HEAD")
+            response.fields.append(("Allow", "GET, HEAD"))
+            return response
         }
-        let ext = url.pathExtension.lowercased()
-        if ext == "html", let text = String(data: data, encoding: .utf8) {
-            let injected = text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>")
-            data = Data(injected.utf8)
+        let rawPath = head.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let path = rawPath.removingPercentEncoding else {
+            return .text(.badRequest, "malformed percent-encoding in the path")
         }
-        return HTTPResponse(
-            statusCode: .ok,
-            headers: [.contentType: contentType(ext), HTTPHeader("Cache-Control"): "no-store"],
-            body: data)
-    }
-
-    static func contentType(_ ext: String) -> String {
-        switch ext {
-        case "html": "text/html; charset=utf-8"
-        case "css": "text/css; charset=utf-8"
-        case "js": "text/javascript; charset=utf-8"
-        case "json": "application/json"
-        case "png": "image/png"
-        case "svg": "image/svg+xml"
-        case "pdf": "application/pdf"
-        case "woff2": "font/woff2"
-        case "woff": "font/woff"
-        case "ttf": "font/ttf"
-        default: "application/octet-stream"
+        if path == "/__labbook/status" {
+            return Response(status: .ok, contentType: "application/json", body: state.json)
         }
-    }
-}
-
-/// Names, sizes and modification times of the chapter files: polled, so it works the same on
-/// every file system without inotify.
-struct ChapterFingerprint: Equatable {
-    var entries: [String] = []
-
-    init(folder: URL) {
-        let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let attributes = try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            entries.append("\(name)|\(size)|\(modified)")
+        switch files.lookup(path) {
+        case .forbidden:
+            return .text(.forbidden, "forbidden")
+        case .notFound:
+            return .text(.notFound, "not found: \(path)")
+        case .file(let url):
+            guard var data = try? Data(contentsOf: url) else { return .text(.notFound, "not found: \(path)") }
+            let ext = url.pathExtension.lowercased()
+            if ext == "html", let text = String(data: data, encoding: .utf8) {
+                data = Data(text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>").utf8)
+            }
+            return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: data)
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Labbook: ParsableCommand {
+struct Labbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labbook",
         abstract: "Compile neural-network course chapters with live experiments into an HTML workbook.",
@@ -10,10 +10,14 @@ struct Labbook: ParsableCommand {
 
     /// Usage mistakes print one line and exit with status 2 (not ArgumentParser's 64), so
     /// scripts can tell a bad flag from a failed build (status 1).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

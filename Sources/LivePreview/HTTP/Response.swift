@@ -1,0 +1,32 @@
+import Foundation
+
+/// One answer of the preview server. Every answer carries its length, so a kept-alive
+/// connection knows where the next one starts.
+struct Response: Sendable {
+    var status: HTTPStatus
+    var fields: [(name: String, value: String)]
+    var body: Data
+
+    init(status: HTTPStatus, contentType: String, body: Data, fields: [(name: String, value: String)] = []) {
+        self.status = status
+        // nosniff: a browser takes the type as given, so a reflected path in a text/plain
+        // error can never run as HTML.
+        self.fields = [("Content-Type", contentType), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")] + fields
+        self.body = body
+    }
+
+    /// A short plain-text answer, for errors.
+    static func text(_ status: HTTPStatus, _ message: String) -> Response {
+        Response(status: status, contentType: "text/plain; charset=utf-8", body: Data((message + "\n").utf8))
+    }
+
+    /// The bytes on the wire; a HEAD request gets the head without the body.
+    func encoded(keepAlive: Bool, includeBody: Bool = true) -> Data {
+        var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
+        for field in fields { head += "\(field.name): \(field.value)\r\n" }
+        head += "Content-Length: \(body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+        var data = Data(head.utf8)
+        if includeBody { data.append(body) }
+        return data
+    }
+}
