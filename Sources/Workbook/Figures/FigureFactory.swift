@@ -129,7 +129,7 @@ enum FigureFactory {
         var chart = LossChart(
             runs: chartRuns, highlightedRun: runs.count > 1 ? highlighted : nil, title: title,
             logarithmic: logarithmic, threshold: threshold, divergedAtEpoch: representative.divergedAtEpoch)
-        chart.highlightDescription = "median seed"
+        chart.highlightDescription = "median"
         return chart
     }
 
