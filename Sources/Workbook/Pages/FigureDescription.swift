@@ -23,7 +23,7 @@ struct FigureDescription {
         switch kind {
         case .boundary:
             parts.append(seeds > 1
-                ? "Each panel shows the median seed's network after training (\(ruleText))."
+                ? "\(panels.count > 1 ? "Each panel shows the" : "The") median seed's network after training (\(ruleText))."
                 : "After training (seed \(configuration.seed)).")
             if display.showTestData { parts.append("Test points have a dark outline.") }
         case .network:
