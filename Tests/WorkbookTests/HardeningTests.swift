@@ -140,3 +140,31 @@ struct HardeningTests {
         for (path, data) in treeA { #expect(treeB[path] == data, "\(path) differs") }
     }
 }
+
+/// Figures of one run share one evaluation of the network on the grid and one data set.
+@Suite("Work once per run")
+struct WorkOncePerRunTests {
+    @Test func eachRunIsEvaluatedOnceForAllItsFigures() throws {
+        let book = try HardeningTests.book([
+            "01-a.md": HardeningTests.chapter("""
+                ```{experiment} one
+                dataset: xor
+                epochs: 20
+                show: [boundary, network, data]
+                ```
+
+                ```{experiment} two
+                dataset: xor
+                epochs: 20
+                vary:
+                  activation: [relu, tanh]
+                show: [boundary, network, data, loss]
+                ```
+                """)
+        ])
+        defer { book.remove() }
+        let report = try book.build()
+        #expect(report.renderedFigures == 7)
+        #expect(report.evaluatedRuns == 3)
+    }
+}

@@ -35,6 +35,8 @@ public struct BuildReport: Sendable {
     public var cachedRuns = 0
     public var renderedFigures = 0
     public var cachedFigures = 0
+    /// Runs whose grids and data were evaluated for figures (at most once each per build).
+    public var evaluatedRuns = 0
     public var warnings: [Diagnostic] = []
     /// Other warnings (a repaired cache, a recovered output folder), one line each.
     public var notes: [String] = []

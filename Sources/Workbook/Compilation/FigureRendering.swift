@@ -9,6 +9,8 @@ struct FigureRendering {
     let renderer: FigureRenderer
     let workers: Int
     let progress: @Sendable (String) -> Void
+    /// Grids and data sets, computed once per run and shared by that run's figures.
+    let evaluations = RunEvaluations()
 
     func render(_ tasks: [FigureTask], report: inout BuildReport) throws -> [String: RenderedFigure] {
         var result: [String: RenderedFigure] = [:]
@@ -25,11 +27,11 @@ struct FigureRendering {
         report.renderedFigures = pending.count
         let work = pending
         let rendered = Locked<[String: RenderedFigure]>([:])
-        let (progress, renderer, cache, store) = (self.progress, self.renderer, self.cache, self.store)
+        let (progress, renderer, cache, store, evaluations) = (self.progress, self.renderer, self.cache, self.store, self.evaluations)
         try runInParallel(count: work.count, workers: workers) { index in
             let (task, key) = work[index]
             progress("rendering \(task.fileStem)")
-            let figure = try task.makeFigure(store: store)
+            let figure = try task.makeFigure(store: store, evaluations: evaluations)
             for format in FigureTask.formats {
                 let bytes = try renderer.render(figure, as: format)
                 try cache.write(Data(bytes), "figures", key, format.fileExtension)
@@ -42,6 +44,7 @@ struct FigureRendering {
             rendered.update { $0[task.fileStem] = entry }
         }
         result.merge(rendered.get()) { a, _ in a }
+        report.evaluatedRuns = evaluations.computed.get()
         return result
     }
 

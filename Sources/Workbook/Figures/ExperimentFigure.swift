@@ -14,20 +14,21 @@ public enum ExperimentFigure: String, CaseIterable, Sendable {
         let analysis = CombinationResults(
             runs: runs.map(\.digest), epochBudget: configuration.epochs, stopRule: configuration.stopRule)
         let representative = runs[analysis.representativeIndex]
+        let evaluation = { RunEvaluation.compute(configuration: configuration, run: representative) }
         switch self {
         case .boundary:
             return FigureFactory.boundary(
-                configuration: configuration, run: representative, showTestData: showTestData, discretize: discretize,
-                title: title)
+                evaluation: evaluation(), showTestData: showTestData, discretize: discretize, title: title)
         case .network:
-            return FigureFactory.network(configuration: configuration, run: representative, title: title)
+            return FigureFactory.network(
+                configuration: configuration, run: representative, evaluation: evaluation(), title: title)
         case .loss:
             return FigureFactory.loss(
                 configuration: configuration, runs: runs, representative: analysis.representativeIndex,
                 logarithmic: logScale, title: title)
         case .data:
             return FigureFactory.data(
-                configuration: configuration, seed: representative.seed, showTestData: showTestData, title: title)
+                configuration.makeData(seed: representative.seed).0, showTestData: showTestData, title: title)
         }
     }
 

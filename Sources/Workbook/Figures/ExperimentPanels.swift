@@ -13,6 +13,7 @@ struct ExperimentPanels {
     let sweep: [SweepAxis]
     let resultMetric: ResultMetric
     let store: RunStore
+    let evaluations: RunEvaluations
 
     func make(_ kind: FigureKind) throws -> any Figure {
         switch kind {
@@ -45,19 +46,21 @@ struct ExperimentPanels {
     private func figure(_ kind: FigureKind, _ panel: ResultPanel) throws -> any Figure {
         let runs = try panel.jobs.map { try store.result($0) }
         let c = panel.settings.configuration
-        let representative = runs[panel.results.representativeIndex]
+        let index = panel.results.representativeIndex
+        let representative = runs[index]
+        let evaluation = { evaluations.evaluation(for: panel.jobs[index], run: representative) }
         switch kind {
         case .boundary:
             return FigureFactory.boundary(
-                configuration: c, run: representative, showTestData: display.showTestData, discretize: display.discretize)
+                evaluation: evaluation(), showTestData: display.showTestData, discretize: display.discretize)
         case .network:
-            return FigureFactory.network(configuration: c, run: representative)
+            return FigureFactory.network(configuration: c, run: representative, evaluation: evaluation())
         case .loss:
             return FigureFactory.loss(
                 configuration: c, runs: runs, representative: panel.results.representativeIndex,
                 logarithmic: display.logScale)
         default:
-            return FigureFactory.data(configuration: c, seed: representative.seed, showTestData: display.showTestData, title: nil)
+            return FigureFactory.data(evaluation().data, showTestData: display.showTestData, title: nil)
         }
     }
 

@@ -5,18 +5,15 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/3"
+    static let version = "figures/4"
 
     // MARK: - Decision boundary
 
     static func boundary(
-        configuration: TrainingConfiguration, run: RunResult, showTestData: Bool, discretize: Bool,
-        title: String? = nil
+        evaluation: RunEvaluation, showTestData: Bool, discretize: Bool, title: String? = nil
     ) -> BoundaryChart {
-        let network = Network(configuration: configuration, parameters: run.final)
-        let grid = network.outputGrid()
-        return BoundaryChart(
-            values: columns(grid), points: points(configuration: configuration, seed: run.seed, showTestData: showTestData),
+        BoundaryChart(
+            values: columns(evaluation.outputGrid), points: points(evaluation.data, showTestData: showTestData),
             discretize: discretize, title: title)
     }
 
@@ -27,8 +24,7 @@ enum FigureFactory {
 
     /// The data points, regenerated from the seed (cheap, and exactly the run's data).
     /// Cross-entropy keeps ±1 labels here so colours match the Playground's.
-    static func points(configuration: TrainingConfiguration, seed: String, showTestData: Bool) -> [ScatterPoint] {
-        let (data, _) = configuration.makeData(seed: seed)
+    static func points(_ data: DataSplit, showTestData: Bool) -> [ScatterPoint] {
         var points = data.train.map { ScatterPoint(x: $0.x, y: $0.y, value: $0.label) }
         if showTestData {
             points += data.test.map { ScatterPoint(x: $0.x, y: $0.y, value: $0.label, isTest: true) }
@@ -38,9 +34,10 @@ enum FigureFactory {
 
     // MARK: - Network diagram
 
-    static func network(configuration: TrainingConfiguration, run: RunResult, title: String? = nil) -> NetworkDiagram {
-        let network = Network(configuration: configuration, parameters: run.final)
-        let grids = network.nodeGrids()
+    static func network(
+        configuration: TrainingConfiguration, run: RunResult, evaluation: RunEvaluation, title: String? = nil
+    ) -> NetworkDiagram {
+        let grids = evaluation.nodeGrids
         let parameters = run.final
         let sizes = configuration.layerSizes
         let enabled = configuration.features
@@ -135,8 +132,8 @@ enum FigureFactory {
 
     // MARK: - Data and activations
 
-    static func data(configuration: TrainingConfiguration, seed: String, showTestData: Bool, title: String?) -> DataChart {
-        DataChart(points: points(configuration: configuration, seed: seed, showTestData: showTestData), title: title)
+    static func data(_ data: DataSplit, showTestData: Bool, title: String?) -> DataChart {
+        DataChart(points: points(data, showTestData: showTestData), title: title)
     }
 
     /// One panel per function, each with its own y range: a shared range would flatten

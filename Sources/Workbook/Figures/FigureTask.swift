@@ -42,16 +42,17 @@ struct FigureTask: Sendable {
     }
 
     /// Builds the figure description (loading full results from the store as needed).
-    func makeFigure(store: RunStore) throws -> any Figure {
+    func makeFigure(store: RunStore, evaluations: RunEvaluations) throws -> any Figure {
         switch source {
         case .dataset(let spec):
             let c = spec.settings.configuration
-            return FigureFactory.data(configuration: c, seed: c.seed, showTestData: spec.showTestData, title: spec.title)
+            return FigureFactory.data(c.makeData(seed: c.seed).0, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
             return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
         case .panels(let panels, let display, let sweep, let metric):
-            return try ExperimentPanels(panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store)
-                .make(kind)
+            return try ExperimentPanels(
+                panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations
+            ).make(kind)
         }
     }
 }

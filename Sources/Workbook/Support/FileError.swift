@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file operation that failed, with the path and what went wrong in words: what the CLI
-/// prints instead of a raw `NSCocoaErrorDomain` code.
+/// prints instead of a raw Foundation error code.
 public struct FileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
