@@ -23,8 +23,10 @@ struct ConsistencyTests {
         #expect(results.contains { $0.reachedCount > 0 && $0.notReachedCount > 0 })
 
         let panels = ResultPanel.panels(of: spec, results: results)
-        let loss = try ExperimentPanels(panels: panels, display: spec.display, sweep: spec.sweep, resultMetric: .epochs, store: store)
-            .make(.loss)
+        let loss = try ExperimentPanels(
+            panels: panels, display: spec.display, sweep: spec.sweep, resultMetric: .epochs, store: store,
+            evaluations: RunEvaluations()
+        ).make(.loss)
         let charts = try #require(loss as? SmallMultiples).panels.compactMap { $0.figure as? LossChart }
         #expect(charts.count == 2)
         for (index, r) in results.enumerated() {
@@ -43,7 +45,7 @@ struct ConsistencyTests {
             #expect(page.contains("learning rate = \(spec.sweep[0].values[index].text): the boundary of the median seed \(run.seed), which \(target)"))
         }
         // Every panel of the loss figure shares one epoch axis and one loss axis.
-        #expect(Set(charts.map(\.xDomain)).count == 1 && charts[0].xDomain != nil)
-        #expect(Set(charts.map(\.yDomain)).count == 1 && charts[0].yDomain != nil)
+        #expect(Set(charts.map { $0.xDomain }).count == 1 && charts[0].xDomain != nil)
+        #expect(Set(charts.map { $0.yDomain }).count == 1 && charts[0].yDomain != nil)
     }
 }
