@@ -34,41 +34,6 @@ extension PlaygroundLink {
         public var hasSeed: Bool
     }
 
-    /// How the deployed page reads each key of its state (`State.PROPS`, in its order).
-    public enum KeyType: Sendable {
-        case name([String])
-        case number
-        case boolean
-        case text
-        case numberList
-    }
-
-    /// Every key the deployed page's state reads from a link, in its order, with its type.
-    /// Besides these, any key ending in `_hide` is read as a boolean.
-    public static let deployedKeys: [(key: String, type: KeyType)] = [
-        ("activation", .name(["relu", "tanh", "sigmoid", "linear"])),
-        ("regularization", .name(["none", "L1", "L2"])),
-        ("batchSize", .number),
-        ("dataset", .name(["circle", "xor", "gauss", "spiral"])),
-        ("regDataset", .name(["reg-plane", "reg-gauss"])),
-        ("learningRate", .number),
-        ("regularizationRate", .number),
-        ("noise", .number),
-        ("networkShape", .numberList),
-        ("seed", .text),
-        ("showTestData", .boolean),
-        ("discretize", .boolean),
-        ("percTrainData", .number),
-        ("x", .boolean), ("y", .boolean), ("xTimesY", .boolean), ("xSquared", .boolean),
-        ("ySquared", .boolean), ("cosX", .boolean), ("sinX", .boolean), ("cosY", .boolean),
-        ("sinY", .boolean),
-        ("collectStats", .boolean),
-        ("tutorial", .text),
-        ("problem", .name(["classification", "regression"])),
-        ("initZero", .boolean),
-        ("hideText", .boolean),
-    ]
-
     /// Reads a full Playground link or just its `#…` part (or the part without `#`), starting
     /// from `base` for every key the link does not set.
     public static func read(
@@ -84,51 +49,6 @@ extension PlaygroundLink {
     ) throws(ParseError) -> (TrainingConfiguration, DisplayOptions) {
         let reading = try read(link, base: base)
         return (reading.configuration, reading.display)
-    }
-
-    /// The text `location.hash.slice(1)` gives for a link typed into the address bar: the
-    /// URL parser strips leading and trailing spaces and control characters, removes tabs and
-    /// newlines anywhere, and percent-encodes the fragment's C0 controls, space, `"`, `<`,
-    /// `>`, `` ` `` and every character beyond ASCII (as UTF-8).
-    static func browserFragment(of link: String) -> String {
-        var scalars = Substring(link).unicodeScalars
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
-        let cleaned = scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-        let hash = cleaned.firstIndex(of: "#").map { cleaned[cleaned.index(after: $0)...] } ?? cleaned[...]
-        var fragment = ""
-        for scalar in hash {
-            let v = scalar.value
-            if v < 0x20 || v > 0x7E || scalar == " " || scalar == "\"" || scalar == "<" || scalar == ">" || scalar == "`" {
-                for byte in String(scalar).utf8 {
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    fragment += "%" + (hex.count == 1 ? "0" + hex : hex)
-                }
-            } else {
-                fragment.unicodeScalars.append(scalar)
-            }
-        }
-        return fragment
-    }
-
-    /// `hash.split("&")`, each `keyvalue.split("=")` taking parts 0 and 1: the value is nil
-    /// without `=` and stops at a second `=`. Later pairs replace earlier ones with the same
-    /// key; the order is that of first appearance.
-    static func splitPairs(_ fragment: String) -> [(key: String, value: String?)] {
-        var pairs: [(key: String, value: String?)] = []
-        var position: [String: Int] = [:]
-        for item in fragment.split(separator: "&", omittingEmptySubsequences: false) {
-            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
-            let key = String(parts[0])
-            let value = parts.count > 1 ? String(parts[1]) : nil
-            if let index = position[key] {
-                pairs[index].value = value
-            } else {
-                position[key] = pairs.count
-                pairs.append((key, value))
-            }
-        }
-        return pairs
     }
 }
 
@@ -303,11 +223,15 @@ private struct LinkReader {
         for part in parts {
             let n = javaScriptToNumber(part)
             guard SettingRange.neurons.accepts(n) else {
+                let problem: ParseError.Problem =
+                    n.isNaN ? .notANumber : n.isFinite && n != n.rounded(.towardZero) ? .notWhole : .outOfRange
                 let reason =
-                    n.isNaN ? "'\(part)' is not a number" : n.isFinite && n != n.rounded(.towardZero) ? "'\(part)' is not a whole number" : "a layer of '\(part)' neurons is out of range"
-                throw ParseError(
-                    key: key, value: value, problem: n.isNaN ? .notANumber : (n.isFinite && n != n.rounded(.towardZero) ? .notWhole : .outOfRange),
-                    reason: reason, valid: valid)
+                    switch problem {
+                    case .notANumber: "'\(part)' is not a number"
+                    case .notWhole: "'\(part)' is not a whole number"
+                    default: "a layer of '\(part)' neurons is out of range"
+                    }
+                throw ParseError(key: key, value: value, problem: problem, reason: reason, valid: valid)
             }
             shape.append(Int(n))
         }
@@ -318,9 +242,9 @@ private struct LinkReader {
     /// fills.
     func checkTogether(hidden: [Feature]) throws(ParseError) {
         if c.features.isEmpty {
-            let keys = hidden.isEmpty ? "x" : hidden[0].rawValue + "_hide"
+            let key = hidden.isEmpty ? "x" : hidden[0].rawValue + "_hide"
             throw ParseError(
-                key: keys, value: values[keys].flatMap { $0 } ?? "", problem: .unusable,
+                key: key, value: values[key].flatMap { $0 } ?? "", problem: .unusable,
                 reason: "the link leaves the network no input feature (every feature is off or hidden)",
                 valid: "at least one of x, y, xSquared, ySquared, xTimesY, sinX, sinY true and not hidden")
         }
