@@ -85,7 +85,17 @@ extension TrainingConfiguration {
 extension Trainer {
     /// Runs every seed one after another (callers parallelise across experiments).
     public func run(seeds: [String], progress: (String, Int) -> Void = { _, _ in }) -> ExperimentResult {
-        let runs = seeds.map { seed in run(seed: seed) { progress(seed, $0) } }
+        run(seeds: seeds, resets: 0) { identity, epoch in progress(identity.seed, epoch) }
+    }
+
+    /// Runs every seed's fresh page and its first `resets` presses of the reset button
+    /// (seeds × (resets + 1) runs), seed by seed, each seed's resets in press order.
+    public func run(
+        seeds: [String], resets: Int, progress: (RunIdentity, Int) -> Void = { _, _ in }
+    ) -> ExperimentResult {
+        let runs = RunIdentity.list(seeds: seeds, resets: resets).map { identity in
+            run(seed: identity.seed, reset: identity.reset) { progress(identity, $0) }
+        }
         return ExperimentResult(configuration: configuration, runs: runs)
     }
 }

@@ -8,9 +8,31 @@ public enum RunStatus: String, Codable, Sendable {
     case diverged
 }
 
-/// Everything one seed's run produced.
+/// Which run of an experiment: a seed, and how many times the Playground's reset button was
+/// pressed on that seed's page (0 = the page as loaded). Runs of one seed share their data.
+public struct RunIdentity: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var seed: String
+    public var reset: Int
+
+    public init(seed: String, reset: Int = 0) {
+        self.seed = seed
+        self.reset = reset
+    }
+
+    /// `seed 2` or `seed 2, reset 1`.
+    public var description: String { reset == 0 ? "seed \(seed)" : "seed \(seed), reset \(reset)" }
+
+    /// Seeds in the order given, each seed's resets in press order.
+    public static func list(seeds: [String], resets: Int) -> [RunIdentity] {
+        seeds.flatMap { seed in (0...max(resets, 0)).map { RunIdentity(seed: seed, reset: $0) } }
+    }
+}
+
+/// Everything one run produced.
 public struct RunResult: Hashable, Codable, Sendable {
     public var seed: String
+    /// Presses of the reset button before this run's network (0 = the fresh page).
+    public var reset: Int
     public var status: RunStatus
     /// Losses after each epoch, index 0 = the untrained network. A diverged run keeps only the
     /// finite epochs before the divergence, so nothing plots a NaN.
@@ -37,18 +59,23 @@ public struct RunResult: Hashable, Codable, Sendable {
     public var finalTestLoss: Double { testLoss.last ?? .nan }
     public var finalTestAccuracy: Double? { testAccuracy?.last }
     public var finalTrainAccuracy: Double? { trainAccuracy?.last }
+    public var identity: RunIdentity { RunIdentity(seed: seed, reset: reset) }
 }
 
 public struct DrawCounts: Hashable, Codable, Sendable {
     public var data: Int
     public var shuffle: Int
+    /// Draws taken by this run's network.
     public var weights: Int
+    /// Draws before this run's network: data and shuffle, plus the networks of earlier resets.
+    public var weightsOffset: Int
 }
 
 /// The few numbers of a run that tables and inline values need — small enough to keep beside
 /// the full result and read without loading every loss of every epoch.
 public struct RunDigest: Hashable, Codable, Sendable {
     public var seed: String
+    public var reset: Int
     public var status: RunStatus
     public var epochsRun: Int
     public var targetEpoch: Int?
@@ -62,7 +89,7 @@ public struct RunDigest: Hashable, Codable, Sendable {
 extension RunResult {
     public var digest: RunDigest {
         RunDigest(
-            seed: seed, status: status, epochsRun: epochsRun, targetEpoch: targetEpoch,
+            seed: seed, reset: reset, status: status, epochsRun: epochsRun, targetEpoch: targetEpoch,
             divergedAtEpoch: divergedAtEpoch, finalTrainLoss: finalTrainLoss, finalTestLoss: finalTestLoss,
             finalTrainAccuracy: finalTrainAccuracy, finalTestAccuracy: finalTestAccuracy)
     }

@@ -11,7 +11,7 @@ import Darwin
 public struct Trainer: Sendable {
     /// Changes whenever a change to the trainer could change any number it produces; build
     /// caches include it in their keys.
-    public static let version = "playground-trainer/1"
+    public static let version = "playground-trainer/2"
 
     public let configuration: TrainingConfiguration
 
@@ -19,19 +19,23 @@ public struct Trainer: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs one seed: reset (data, shuffle, split, weights), epoch 0, then up to `epochs`
-    /// epochs. `progress` is called with the epoch number every 50 epochs and at the end.
-    public func run(seed: String? = nil, progress: (Int) -> Void = { _ in }) -> RunResult {
-        let session = TrainingSession(configuration: configuration, seed: seed ?? configuration.seed)
+    /// Runs one seed: the page load (data, shuffle, split, weights), epoch 0, then up to
+    /// `epochs` epochs. `reset` is how many times the Playground's reset button was pressed
+    /// first (0 = the fresh page): same data, the `reset`-th network drawn after the one the
+    /// page built. `progress` is called with the epoch number every 50 epochs and at the end.
+    public func run(seed: String? = nil, reset: Int = 0, progress: (Int) -> Void = { _ in }) -> RunResult {
+        let session = TrainingSession(configuration: configuration, seed: seed ?? configuration.seed, reset: reset)
         return session.run(progress: progress)
     }
 }
 
-/// One reset of the Playground and the epochs after it: what the page holds between presses
+/// One network of the Playground and the epochs after it: what the page holds between presses
 /// of "step". Public so that benchmarks and live tools can step a run one epoch at a time.
 public final class TrainingSession {
     let configuration: TrainingConfiguration
     let seed: String
+    /// Presses of the reset button before this network (0 = the page as loaded).
+    let reset: Int
     let data: DataSplit
     let engine: LaneEngine
     let train: EncodedExamples
@@ -39,11 +43,18 @@ public final class TrainingSession {
     let initial: NetworkParameters
     let draws: DrawCounts
 
-    public init(configuration: TrainingConfiguration, seed: String) {
+    /// The page loaded with `seed`, then `reset` presses of the reset button: the reset
+    /// button rebuilds the network from the stream that continues after the data and the
+    /// previous networks, without reseeding and without touching the data (semantics §2.3).
+    public init(configuration: TrainingConfiguration, seed: String, reset: Int = 0) {
+        precondition(reset >= 0, "a reset index counts presses of the reset button")
         self.configuration = configuration
         self.seed = seed
+        self.reset = reset
         var (split, random, dataDraws, shuffleDraws) = configuration.makeDataCountingDraws(seed: seed)
         data = split
+        for _ in 0..<reset { _ = configuration.initialParameters(random: &random) }
+        let weightsOffset = random.drawCount
 
         engine = LaneEngine(
             layerSizes: configuration.layerSizes,
@@ -55,7 +66,7 @@ public final class TrainingSession {
         initial = parameters
         draws = DrawCounts(
             data: dataDraws, shuffle: shuffleDraws,
-            weights: random.drawCount - dataDraws - shuffleDraws)
+            weights: random.drawCount - weightsOffset, weightsOffset: weightsOffset)
         train = EncodedExamples(points: data.train, features: configuration.features)
         test = EncodedExamples(points: data.test, features: configuration.features)
     }
@@ -176,7 +187,7 @@ public final class TrainingSession {
         }
         progress(epoch)
         return RunResult(
-            seed: seed, status: status, trainLoss: trainLoss, testLoss: testLoss,
+            seed: seed, reset: reset, status: status, trainLoss: trainLoss, testLoss: testLoss,
             trainAccuracy: classification ? trainAccuracy : nil,
             testAccuracy: classification ? testAccuracy : nil,
             targetEpoch: targetEpoch, divergedAtEpoch: divergedAt,
@@ -213,6 +224,9 @@ extension TrainingConfiguration {
                     switch initialization {
                     case .playground:
                         weights.append(random.next() - 0.5)
+                    case .zero:
+                        _ = random.next()
+                        weights.append(0)
                     case .xavier:
                         let limit = (6 / (fanIn + fanOut)).squareRoot()
                         weights.append((2 * random.next() - 1) * limit)
@@ -220,7 +234,7 @@ extension TrainingConfiguration {
                         weights.append(random.normal(mean: 0, variance: 2 / fanIn))
                     }
                 }
-                biases.append(initialization == .playground ? 0.1 : 0)
+                biases.append(initialization == .playground ? 0.1 : 0)  // initZero: 0 as well
             }
         }
         return NetworkParameters(layerSizes: sizes, weights: weights, biases: biases)

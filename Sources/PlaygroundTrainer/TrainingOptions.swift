@@ -35,7 +35,8 @@ public enum LossFunction: String, CaseIterable, Codable, Sendable {
 }
 
 /// How the initial weights are drawn. All draw from the seeded stream after the shuffle,
-/// one link at a time in the Playground's construction order.
+/// one link at a time in the Playground's construction order (so a reset, which draws the
+/// next network from the same stream, works the same way for each).
 public enum Initialization: String, CaseIterable, Codable, Sendable {
     /// The Playground's: w = u − 0.5 (uniform in [−0.5, 0.5)), every bias 0.1.
     case playground
@@ -43,4 +44,8 @@ public enum Initialization: String, CaseIterable, Codable, Sendable {
     case xavier
     /// He: normal with standard deviation √(2 / n_in), biases 0.
     case he
+    /// The Playground's link-only `initZero=true`: every weight and every bias 0. The deployed
+    /// page still draws one number per link and discards it (`weight = random() − 0.5`, then
+    /// `weight = 0`), so the stream after it is where a normal initialisation leaves it.
+    case zero
 }

@@ -28,6 +28,8 @@ struct SettingOptions: ParsableArguments {
     var seed: String?
     @Option(help: "Number of seeds to run (default 1).")
     var seeds: String?
+    @Option(help: "Presses of the Playground's reset button to train after each seed's fresh page: new weights from the continuing random stream, same data (default 0).")
+    var resets: String?
     @Option(help: "Epoch budget (default 1000).")
     var epochs: String?
     @Option(help: "Stop rule, e.g. 'test-loss <= 0.02' or 'test-accuracy >= 0.95'.")
@@ -39,11 +41,22 @@ struct SettingOptions: ParsableArguments {
     @Option(name: .customLong("playground-url"), help: "A Playground link or its #… hash to start from.")
     var playgroundURL: String?
 
-    /// Resolves the settings: defaults, then the Playground link, then the explicit flags.
-    func resolve() throws -> ExperimentSettings {
+    /// Resolves the settings: defaults, then the Playground link (read as the deployed page
+    /// reads it; its errors name the link's key, not a flag), then the explicit flags.
+    func resolve() throws -> ResolvedSettings {
         var settings = ExperimentSettings()
-        var pairs: [(SettingKey, String?)] = [(.playgroundURL, playgroundURL)]
-        pairs += [
+        var notes: [String] = []
+        if let playgroundURL {
+            do {
+                let reading = try PlaygroundLink.read(playgroundURL, base: settings.configuration)
+                settings.configuration = reading.configuration
+                // A seed flag replaces the seed a link lacked, so that note would mislead.
+                notes += reading.notes.filter { seed == nil || $0.key != "seed" }.map(\.description)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let pairs: [(SettingKey, String?)] = [
             (.dataset, dataset), (.features, features), (.hidden, hidden), (.activation, activation),
             (.learningRate, learningRate), (.batchSize, batchSize), (.trainRatio, trainRatio),
             (.noise, noise), (.regularization, regularization), (.regularizationRate, regularizationRate),
@@ -61,6 +74,23 @@ struct SettingOptions: ParsableArguments {
         if let problem = settings.configuration.validate().first {
             throw ValidationError("--\(problem.key): \(problem.message)")
         }
-        return settings
+        var resetCount = 0
+        if let resets {
+            // Range-checked as a whole number before use; no text can trap a conversion.
+            guard let n = Int(resets.filter { $0 != " " }), SettingRange.resets.accepts(Double(n)) else {
+                throw ValidationError("--resets: '\(resets)' is not a number of resets; valid: \(SettingRange.resets.validText)")
+            }
+            resetCount = n
+        }
+        notes += settings.configuration.beyondPlaygroundControls().map(\.description)
+        return ResolvedSettings(settings: settings, resets: resetCount, notes: notes)
     }
+}
+
+/// The flags resolved: the experiment, how many resets per seed, and notes to print once
+/// (link keys that change only the page, values beyond the Playground's controls).
+struct ResolvedSettings {
+    var settings: ExperimentSettings
+    var resets: Int
+    var notes: [String]
 }

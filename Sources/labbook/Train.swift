@@ -43,18 +43,20 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try settings.resolve()
+        let options = try settings.resolve()
+        for note in options.notes { printError("note: \(note)") }
+        let resolved = options.settings
         let trainer = Trainer(configuration: resolved.configuration)
         let seeds = resolved.seeds
         let epochs = resolved.configuration.epochs
         let showProgress = standardErrorIsTerminal && epochs >= 200
-        let experiment = trainer.run(seeds: seeds) { seed, epoch in
-            if showProgress { printError("\rseed \(seed): epoch \(epoch)/\(epochs)   ", terminator: "") }
+        let experiment = trainer.run(seeds: seeds, resets: options.resets) { identity, epoch in
+            if showProgress { printError("\r\(identity): epoch \(epoch)/\(epochs)   ", terminator: "") }
         }
         if showProgress { printError("\r\u{1B}[K", terminator: "") }
         switch format {
-        case .json: print(RunReport.json(experiment).serialized(indent: 2))
-        case .text: print(TextReport(experiment: experiment).text)
+        case .json: print(TrainJSON.report(experiment, resets: options.resets).serialized(indent: 2))
+        case .text: print(TextReport(experiment: experiment, resets: options.resets).text)
         }
         if !figures.isEmpty {
             let renderer = try FigureRenderer()
@@ -66,6 +68,35 @@ struct Train: ParsableCommand {
                 if format == .text { print("Wrote \(path)") }
             }
         }
+    }
+}
+
+/// The JSON of `labbook train`: the shared run report, with every run's reset index beside
+/// its seed, and the list of runs whenever there is more than one.
+enum TrainJSON {
+    static func report(_ experiment: ExperimentResult, resets: Int) -> JSONValue {
+        guard case .object(var pairs) = RunReport.json(experiment) else { return RunReport.json(experiment) }
+        pairs = withReset(pairs, experiment.runs[0].reset)
+        for (index, pair) in pairs.enumerated() where pair.0 == "runs" {
+            guard case .array(let runs) = pair.1 else { continue }
+            pairs[index].1 = .array(
+                zip(runs, experiment.runs).map { json, run in
+                    guard case .object(let fields) = json else { return json }
+                    return .object(withReset(fields, run.reset))
+                })
+        }
+        if let seeds = pairs.firstIndex(where: { $0.0 == "config" }) {
+            pairs.insert(("resets", .integer(resets)), at: seeds + 1)
+        }
+        return .object(pairs)
+    }
+
+    /// Inserts `"reset": r` right after `"seed"`.
+    private static func withReset(_ fields: [(String, JSONValue)], _ reset: Int) -> [(String, JSONValue)] {
+        var fields = fields
+        let at = (fields.firstIndex { $0.0 == "seed" } ?? -1) + 1
+        fields.insert(("reset", .integer(reset)), at: at)
+        return fields
     }
 }
 
@@ -81,12 +112,14 @@ func writeFigure(_ figure: some Figure, to path: String, renderer: FigureRendere
 /// The human summary of `labbook train`.
 struct TextReport {
     var experiment: ExperimentResult
+    /// Presses of the reset button trained after each seed's fresh page.
+    var resets = 0
 
     var text: String {
         let c = experiment.configuration
         var lines = [c.shortDescription]
         for run in experiment.runs {
-            var line = "seed \(run.seed): "
+            var line = "\(run.identity): "
             switch run.status {
             case .diverged:
                 line += "diverged at epoch \(run.divergedAtEpoch ?? 0) (loss became NaN or infinite)"
@@ -103,7 +136,11 @@ struct TextReport {
         }
         if experiment.runs.count > 1 {
             let s = experiment.summary
-            var line = "\(s.seeds) seeds: "
+            let seedCount = s.seeds / (resets + 1)
+            var line =
+                resets == 0
+                ? "\(s.seeds) seeds: "
+                : "\(s.seeds) runs (\(seedCount) seed\(seedCount == 1 ? "" : "s") × the fresh page and \(resets) reset\(resets == 1 ? "" : "s")): "
             if c.stopRule != nil {
                 if let epochs = s.targetEpochs {
                     line += "target reached by \(s.reachedTarget)/\(s.seeds), median epoch \(format(epochs.median)) (\(Int(epochs.minimum))–\(Int(epochs.maximum))); "
@@ -118,6 +155,9 @@ struct TextReport {
         }
         if c.isShowableInPlayground {
             lines.append("Playground: " + PlaygroundLink.url(for: c, seed: experiment.runs[0].seed))
+            if resets > 0 {
+                lines.append("Reset r: open the seed's link and press the reset button (↻) r times; the data stay, the weights are new.")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -185,7 +185,21 @@ struct ExtensionTests {
         c.learningRate = 0
         c.batchSize = 0
         c.trainRatio = 100
-        c.noise = 60
-        #expect(c.validate().map(\.key) == ["learning-rate", "batch-size", "train-ratio", "noise"])
+        c.noise = 1001
+        #expect(c.validate().map(\.key) == ["learning-rate", "train-ratio", "batch-size", "noise"])
+    }
+
+    /// The deployed Playground trains with numbers beyond its controls (noise 80, 95 % training
+    /// data); only what it would misbehave on is refused.
+    @Test func numbersBeyondTheControlsAreValidAndMisbehavingOnesAreNot() {
+        var c = TrainingConfiguration()
+        c.noise = 80
+        c.trainRatio = 95
+        #expect(c.validate().isEmpty)
+        c.batchSize = 476
+        #expect(c.validate().map(\.message) == ["476 is more than the 475 training points: the Playground would never update the weights"])
+        c.batchSize = 10
+        c.trainRatio = 0.1
+        #expect(c.validate().map(\.key) == ["train-ratio"])
     }
 }

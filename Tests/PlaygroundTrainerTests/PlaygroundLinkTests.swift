@@ -29,7 +29,7 @@ struct PlaygroundLinkTests {
         #expect(javaScriptNumberString(-2.5) == "-2.5")
     }
 
-    @Test func followsThePlaygroundsParsingRules() throws {
+    @Test func followsTheDeployedPagesParsingRules() throws {
         let (c, display) = try PlaygroundLink.parse(
             "#activation=relu&batchSize=&networkShape=&seed=abc&showTestData=yes&noise=95&problem=regression&regDataset=reg-gauss&sinX=true&x=false&unknown=1")
         #expect(c.activation == .relu)
@@ -37,14 +37,39 @@ struct PlaygroundLinkTests {
         #expect(c.hidden == [])  // except for networkShape, where empty means no layers
         #expect(c.seed == "abc")
         #expect(display.showTestData)  // anything but "false" is true
-        #expect(c.noise == 50)  // values above 80 become 50
+        #expect(c.noise == 95)  // the deployed page has no clamp (the repository's source would give 50)
         #expect(c.dataset == .regGauss)
         #expect(c.features == [.x2, .sinX1])
     }
 
-    @Test func rejectsValuesItCannotUseWithTheKeyAndTheValidOnes() {
-        #expect(throws: PlaygroundLink.ParseError(key: "activation", value: "swish", valid: "relu, tanh, sigmoid, linear")) {
-            try PlaygroundLink.parse("#activation=swish")
+    @Test func aValueEndsAtASecondEqualsSignAndTheLastRepeatWins() throws {
+        let c = try PlaygroundLink.parse("#seed=a=b&batchSize=abc&batchSize=5").0
+        #expect(c.seed == "a")
+        #expect(c.batchSize == 5)
+    }
+
+    @Test func theSeedIsWhatTheBrowsersLocationHashGives() throws {
+        // Spaces and non-ASCII characters are percent-encoded by the address bar; tabs vanish.
+        #expect(try PlaygroundLink.parse("#seed=a b\té").0.seed == "a%20b%C3%A9")
+        #expect(try PlaygroundLink.parse("https://playground.tensorflow.org/#seed=7#x").0.seed == "7#x")
+    }
+
+    @Test func numbersAreReadByJavaScriptsRules() throws {
+        #expect(try PlaygroundLink.parse("#learningRate=.5").0.learningRate == 0.5)
+        #expect(try PlaygroundLink.parse("#batchSize=0x10").0.batchSize == 16)
+        #expect(try PlaygroundLink.parse("#batchSize=2e1").0.batchSize == 20)
+        #expect(try PlaygroundLink.parse("#networkShape=3,0x2").0.hidden == [3, 2])
+        // The address bar turns a space into %20, which is not a number to JavaScript.
+        #expect(throws: PlaygroundLink.ParseError.self) { try PlaygroundLink.parse("#learningRate= .5") }
+    }
+
+    @Test func rejectsNamesThePlaygroundWouldIgnoreWithTheKeyAndTheValidOnes() {
+        for (link, key) in [("#activation=swish", "activation"), ("#regularization=l1", "regularization"),
+                            ("#dataset=toString", "dataset"), ("#problem=Regression", "problem")] {
+            let error = #expect(throws: PlaygroundLink.ParseError.self) { try PlaygroundLink.parse(link) }
+            #expect(error?.key == key)
+            #expect(error?.problem == .unknownValue)
+            #expect(error?.description.contains("valid: ") == true)
         }
     }
 }
