@@ -12,7 +12,7 @@ struct ResultsAnalysisTests {
         let lossText = loss.isFinite ? "\(loss)" : "\"nan\""
         let halfText = loss.isFinite ? "\(loss / 2)" : "\"nan\""
         let json = """
-            {"seed": "\(seed)", "status": "\(status.rawValue)", "epochsRun": \(reached ?? 100),
+            {"seed": "\(seed)", "reset": 0, "status": "\(status.rawValue)", "epochsRun": \(reached ?? 100),
              "targetEpoch": \(reached.map(String.init) ?? "null"), "divergedAtEpoch": \(status == .diverged ? "7" : "null"),
              "finalTrainLoss": \(halfText), "finalTestLoss": \(lossText), "finalTrainAccuracy": 0.9, "finalTestAccuracy": 0.8}
             """

@@ -15,7 +15,7 @@ struct SettingRulesTests {
 
     @Test(arguments: [
         (SettingKey.batchSize, "1e30"), (.batchSize, "1e999"), (.batchSize, "0"), (.epochs, "-1"),
-        (.epochs, "NaN"), (.seeds, "101"), (.learningRate, "0"), (.learningRate, "inf"), (.noise, "51"),
+        (.epochs, "NaN"), (.seeds, "101"), (.learningRate, "0"), (.learningRate, "inf"), (.noise, "1001"), (.resets, "101"),
         (.trainRatio, "100%"), (.hidden, "65"), (.regularizationRate, "-0.1"),
     ])
     func outOfRangeNumbersAreErrorsNotTraps(key: SettingKey, text: String) {

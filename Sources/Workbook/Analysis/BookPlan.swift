@@ -51,6 +51,9 @@ public struct ResolvedValue: Sendable, Hashable {
     public var metric: ValueMetric
     /// `{number}`: the bare number, for sentences that already say what it is.
     public var plain: Bool
+    /// `[seed=3]` (when the seed is not varied) and `[reset=2]`: the values of those runs only.
+    public var runSeed: String? = nil
+    public var runReset: Int? = nil
 }
 
 /// One chapter, parsed and analysed.

@@ -63,6 +63,11 @@ struct DirectiveAnalyzer {
             let location = directive.body.entry(problem.key)?.value.location ?? directive.location
             diagnostics.error("\(problem.key): \(problem.message)", at: location)
         }
+        // Valid, and a Playground link reproduces it, but its controls cannot show it.
+        for note in settings.configuration.beyondPlaygroundControls() {
+            let location = directive.body.entry(note.key)?.value.location ?? directive.location
+            diagnostics.warning("\(note.key): \(note.message)", at: location)
+        }
         spec.base = settings
         if let sweepEntry {
             spec.sweep = sweepAxes(sweepEntry, base: settings)

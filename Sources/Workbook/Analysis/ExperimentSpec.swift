@@ -18,7 +18,7 @@ public struct Combination: Sendable, Hashable {
     public init(assignments: [SettingValue], settings: ExperimentSettings) {
         self.assignments = assignments
         self.settings = settings
-        jobs = settings.seeds.map { RunJob(configuration: settings.configuration, seed: $0) }
+        jobs = settings.runs.map { RunJob(configuration: settings.configuration, run: $0) }
     }
 
     /// `activation = relu, hidden = 4`; empty without a sweep.
@@ -57,7 +57,7 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var isSweep: Bool { !sweep.isEmpty }
 
     /// A results table appears with several seeds or combinations, or when asked for.
-    public var showsTable: Bool { tableRequested || seedCount > 1 || isSweep }
+    public var showsTable: Bool { tableRequested || base.runs.count > 1 || isSweep }
 }
 
 /// The kinds of figure a directive can draw.

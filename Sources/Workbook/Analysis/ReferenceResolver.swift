@@ -131,7 +131,24 @@ struct ReferenceResolver {
             return nil
         }
         var selectors: [SettingValue] = []
-        for selector in reference.selectors {
+        var runSeed: String? = nil
+        let seedIsVaried = spec.sweep.contains { $0.key == .seed }
+        for selector in reference.selectors where selector.key == .seed && !seedIsVaried {
+            guard spec.combinations[0].settings.seeds.contains(selector.value) else {
+                diagnostics.error(
+                    "\(written): '\(spec.id)' has no seed \(selector.value)", at: role.location,
+                    notes: ["seeds: \(spec.combinations[0].settings.seeds.joined(separator: ", "))"])
+                return nil
+            }
+            runSeed = selector.value
+        }
+        if let reset = reference.reset, reset > spec.base.resetCount {
+            diagnostics.error(
+                "\(written): '\(spec.id)' has \(spec.base.resetCount) reset\(spec.base.resetCount == 1 ? "" : "s") per seed; valid: reset=0 (the fresh page) to reset=\(spec.base.resetCount)",
+                at: role.location)
+            return nil
+        }
+        for selector in reference.selectors where !(selector.key == .seed && !seedIsVaried) {
             do {
                 selectors.append(try SettingRules.parse(selector.key, selector.value))
             } catch {
@@ -147,7 +164,7 @@ struct ReferenceResolver {
                 at: role.location, notes: spec.isSweep ? ["combinations: \(options)"] : ["'\(spec.id)' has no 'vary'"])
             return nil
         }
-        let perCombination = !reference.metric.comparesCombinations && reference.metric != .budget && reference.metric != .seeds
+        let perCombination = !reference.metric.comparesCombinations && ![.budget, .seeds, .resets, .runs].contains(reference.metric)
         if perCombination && matching.count > 1 {
             let example = "\(spec.id)[\(spec.sweep.map { "\($0.key.rawValue)=\($0.values[0].text)" }.joined(separator: ", "))].\(reference.metric.rawValue)"
             diagnostics.error(
@@ -164,8 +181,13 @@ struct ReferenceResolver {
             diagnostics.error("\(written): accuracy is not defined for regression", at: role.location)
             return nil
         }
+        if (runSeed != nil || reference.reset != nil) && reference.metric.comparesCombinations {
+            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location)
+            return nil
+        }
         return ResolvedValue(
-            experimentID: spec.id, combinations: matching, metric: reference.metric, plain: role.name == "number")
+            experimentID: spec.id, combinations: matching, metric: reference.metric, plain: role.name == "number",
+            runSeed: runSeed, runReset: reference.reset)
     }
 
     mutating func report(_ role: String, _ name: String, at location: SourceLocation, among ids: [String]) {

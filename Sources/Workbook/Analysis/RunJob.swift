@@ -7,14 +7,21 @@ import PlaygroundTrainer
 public struct RunJob: Sendable, Hashable {
     public let configuration: TrainingConfiguration
     public let seed: String
+    /// Presses of the reset button before this run's network (0 = the fresh page).
+    public let reset: Int
     /// Hashed once: tables, inline values and figures look runs up by it many times.
     public let key: String
 
-    public init(configuration: TrainingConfiguration, seed: String) {
+    public init(configuration: TrainingConfiguration, run: RunIdentity) {
         self.configuration = configuration
-        self.seed = seed
-        key = SHA256.hex("labbook-run\n\(Trainer.version)\n\(Self.canonicalEncoding(configuration, seed: seed))")
+        seed = run.seed
+        reset = run.reset
+        // A fresh page (reset 0) keeps the key it had before resets existed.
+        let resetText = reset == 0 ? "" : "\nreset=\(reset)"
+        key = SHA256.hex("labbook-run\n\(Trainer.version)\n\(Self.canonicalEncoding(configuration, seed: seed))\(resetText)")
     }
+
+    public var identity: RunIdentity { RunIdentity(seed: seed, reset: reset) }
 
     /// The typed configuration as JSON with sorted keys (the configuration's own seed replaced
     /// by the run's): one spelling per meaning, whatever the chapter wrote.

@@ -11,7 +11,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case trainRatio = "train-ratio"
     case noise, regularization
     case regularizationRate = "regularization-rate"
-    case seed, seeds, epochs, until, loss
+    case seed, seeds, resets, epochs, until, loss
     case initialization = "init"
     case playgroundURL = "playground-url"
 
@@ -37,13 +37,14 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .hidden: "layer sizes such as 4,2 (empty or none for no hidden layer)"
         case .activation: Activation.allCases.map(\.rawValue).joined(separator: ", ")
         case .learningRate: "a number greater than 0, e.g. 0.03"
-        case .batchSize: "a whole number from 1 up"
-        case .trainRatio: "a percentage from 1 to 99, e.g. 50"
-        case .noise: "a number from 0 to 50"
+        case .batchSize: SettingRange.batchSize.validText
+        case .trainRatio: "a percentage, " + SettingRange.trainRatio.validText
+        case .noise: SettingRange.noise.validText
         case .regularization: "none, L1, L2"
         case .regularizationRate: "a number ≥ 0, e.g. 0.001"
         case .seed: "any text, e.g. 1"
         case .seeds: "a whole number of seeds from 1 to 100"
+        case .resets: "presses of the Playground's reset button after the fresh page: \(SettingRange.resets.validText)"
         case .epochs: "a whole number from 0 to 1000000"
         case .until: "METRIC OP VALUE with METRIC one of train-loss, test-loss, train-accuracy, test-accuracy, e.g. test-loss <= 0.02"
         case .loss: LossFunction.allCases.map(\.rawValue).joined(separator: ", ")
@@ -72,10 +73,15 @@ public struct SettingError: Error, Equatable, CustomStringConvertible {
 public struct ExperimentSettings: Hashable, Sendable {
     public var configuration = TrainingConfiguration()
     public var seedCount = 1
+    /// Presses of the reset button after each seed's fresh page (`resets`): each press is one
+    /// more run on the same data with the next network the Playground draws.
+    public var resetCount = 0
 
     public init() {}
 
     public var seeds: [String] { configuration.seedList(count: seedCount) }
+    /// Every run: the seeds in order, each seed's resets in press order.
+    public var runs: [RunIdentity] { RunIdentity.list(seeds: seeds, resets: resetCount) }
 
     /// Sets one typed value. A Playground link replaces the configuration it was read into.
     public mutating func set(_ value: SettingValue) {
@@ -92,6 +98,7 @@ public struct ExperimentSettings: Hashable, Sendable {
         case .regularizationRate(let v): configuration.regularizationRate = v
         case .seed(let v): configuration.seed = v
         case .seeds(let v): seedCount = v
+        case .resets(let v): resetCount = v
         case .epochs(let v): configuration.epochs = v
         case .until(let v): configuration.stopRule = v
         case .loss(let v): configuration.loss = v

@@ -20,6 +20,15 @@ public enum SettingRules {
             }
             return v
         }
+        /// A number inside the trainer's accepted range (`SettingRange`); past the Playground's
+        /// control it is still valid (the analyser warns).
+        func ranged(_ range: SettingRange, _ what: String, text: String = value) throws(SettingError) -> Double {
+            let v = try number(text)
+            guard range.accepts(v) else {
+                throw fail("\(what) \(value) is outside the accepted range")
+            }
+            return v
+        }
         func whole(in range: ClosedRange<Int>, _ what: String) throws(SettingError) -> Int {
             let v = try number()
             guard v == v.rounded() else { throw fail("'\(value)' is not a whole number") }
@@ -68,17 +77,13 @@ public enum SettingRules {
             guard v > 0 else { throw fail("learning rate must be greater than 0") }
             return .learningRate(v)
         case .batchSize:
-            return .batchSize(try whole(in: 1...100_000, "batch size"))
+            return .batchSize(Int(try ranged(.batchSize, "batch size")))
         case .trainRatio:
             var v = value
             if v.hasSuffix("%") { v.removeLast() }
-            let ratio = try number(v)
-            guard ratio >= 1 && ratio <= 99 else { throw fail("train ratio \(value) is outside 1–99") }
-            return .trainRatio(ratio)
+            return .trainRatio(try ranged(.trainRatio, "train ratio", text: v))
         case .noise:
-            let v = try number()
-            guard v >= 0 && v <= 50 else { throw fail("noise \(value) is outside 0–50") }
-            return .noise(v)
+            return .noise(try ranged(.noise, "noise"))
         case .regularization:
             guard let r = Regularization(parsing: value) else {
                 throw fail("unknown regularization '\(value)'", among: ["none", "L1", "L2"])
@@ -93,6 +98,8 @@ public enum SettingRules {
             return .seed(value)
         case .seeds:
             return .seeds(try whole(in: 1...100, "seeds"))
+        case .resets:
+            return .resets(Int(try ranged(.resets, "resets")))
         case .epochs:
             return .epochs(try whole(in: 0...1_000_000, "epochs"))
         case .until:

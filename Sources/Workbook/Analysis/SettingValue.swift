@@ -15,6 +15,7 @@ public enum SettingValue: Hashable, Sendable {
     case regularizationRate(Double)
     case seed(String)
     case seeds(Int)
+    case resets(Int)
     case epochs(Int)
     case until(StopRule?)
     case loss(LossFunction)
@@ -36,6 +37,7 @@ public enum SettingValue: Hashable, Sendable {
         case .regularizationRate: .regularizationRate
         case .seed: .seed
         case .seeds: .seeds
+        case .resets: .resets
         case .epochs: .epochs
         case .until: .until
         case .loss: .loss
@@ -53,7 +55,7 @@ public enum SettingValue: Hashable, Sendable {
         case .activation(let v): v.rawValue
         case .learningRate(let v), .trainRatio(let v), .noise(let v), .regularizationRate(let v):
             javaScriptNumberString(v)
-        case .batchSize(let v), .seeds(let v), .epochs(let v): String(v)
+        case .batchSize(let v), .seeds(let v), .resets(let v), .epochs(let v): String(v)
         case .regularization(let v): v.rawValue
         case .seed(let v): v
         case .until(let v): v?.description ?? "none"

@@ -24,7 +24,8 @@ public enum ValueMetric: String, CaseIterable, Sendable {
     case gapRange = "gap-range"
     /// The epoch budget.
     case budget
-    case seeds
+    /// The number of seeds, of reset presses per seed, and of runs (seeds × (resets + 1)).
+    case seeds, resets, runs
     /// In a sweep: the setting of the combination that reached the target fastest by median
     /// epochs (censored rule; ties by median final test loss).
     case best
@@ -56,6 +57,8 @@ public enum ValueMetric: String, CaseIterable, Sendable {
 public struct ValueReference: Sendable, Hashable {
     public var experimentID: String
     public var selectors: [Selector]
+    /// `[reset=2]`: one run of each seed, after that many presses of the reset button.
+    public var reset: Int?
     public var metric: ValueMetric
 
     public struct Selector: Sendable, Hashable {
@@ -69,7 +72,7 @@ public struct ValueReference: Sendable, Hashable {
         case unknownKey(String)
     }
 
-    public static let syntax = "ID.METRIC or ID[KEY=VALUE, …].METRIC, METRIC one of "
+    public static let syntax = "ID.METRIC or ID[KEY=VALUE, …].METRIC (KEY a varied setting, seed or reset), METRIC one of "
         + ValueMetric.allCases.map(\.rawValue).joined(separator: ", ")
 
     public init(parsing text: String) throws(ParseError) {
@@ -80,6 +83,7 @@ public struct ValueReference: Sendable, Hashable {
         var head = content[..<dot]
         guard let metric = ValueMetric(rawValue: metricName) else { throw .unknownMetric(metricName) }
         var selectors: [Selector] = []
+        var reset: Int? = nil
         if let open = head.firstIndex(of: "[") {
             guard head.last == "]" else { throw .malformed }
             let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
@@ -87,8 +91,15 @@ public struct ValueReference: Sendable, Hashable {
                 let pieces = part.split(separator: "=", maxSplits: 1)
                 guard pieces.count == 2 else { throw .malformed }
                 let keyName = pieces[0].trimmingCharacters(in: " ")
+                let value = pieces[1].trimmingCharacters(in: " ")
+                if keyName == "reset" {
+                    // One run after that many presses of the reset button (0 = the fresh page).
+                    guard let n = Int(value), n >= 0, n <= 100 else { throw .malformed }
+                    reset = n
+                    continue
+                }
                 guard let key = SettingKey(rawValue: keyName) else { throw .unknownKey(keyName) }
-                selectors.append(Selector(key: key, value: pieces[1].trimmingCharacters(in: " ")))
+                selectors.append(Selector(key: key, value: value))
             }
             head = head[..<open]
         }
@@ -96,6 +107,7 @@ public struct ValueReference: Sendable, Hashable {
         guard !id.isEmpty else { throw .malformed }
         self.experimentID = id
         self.selectors = selectors
+        self.reset = reset
         self.metric = metric
     }
 }

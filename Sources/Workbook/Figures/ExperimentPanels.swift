@@ -104,7 +104,7 @@ struct ExperimentPanels {
         return ResultChart(
             settings: settings, series: series, xAxisTitle: axis.key.displayName, yAxisTitle: metricTitle,
             logarithmicY: resultMetric != .epochs && resultMetric != .testAccuracy && display.logScale,
-            medianDescription: "median of \(panels[0].settings.seedCount) seeds")
+            medianDescription: "median of \(panels[0].results.seedCount) \(panels[0].results.runNoun)")
     }
 
     private func point(_ r: CombinationResults, setting: Int) -> ResultChart.Result {
@@ -168,7 +168,7 @@ struct ExperimentPanels {
         return MetricGrid(
             cells: cells, rowHeaders: sweep[0].values.map(\.text), columnHeaders: sweep[1].values.map(\.text),
             rowTitle: sweep[0].key.displayName, columnTitle: sweep[1].key.displayName,
-            metricName: metricTitle + " (median of \(panels[0].settings.seedCount) seeds)",
+            metricName: metricTitle + " (median of \(panels[0].results.seedCount) \(panels[0].results.runNoun))",
             shading: resultMetric == .testAccuracy ? .higherIsDarker : .lowerIsDarker)
     }
 }

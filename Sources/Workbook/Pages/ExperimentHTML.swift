@@ -26,7 +26,10 @@ struct ExperimentHTML {
         if !spec.isSweep, spec.base.configuration.isShowableInPlayground {
             let c = spec.combinations[0].settings
             let url = PlaygroundLink.url(for: c.configuration, seed: c.seeds[0], display: display)
-            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a></p>\n"
+            let resets = c.resetCount > 0
+                ? " <span class=\"lb-reset-note\">The link opens seed \(HTML.escape(c.seeds[0]))'s page (reset 0); press the reset button r times, training after each press, to see run \"reset r\".</span>"
+                : ""
+            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)</p>\n"
         }
         out += configuration()
         out += "</div>\n"

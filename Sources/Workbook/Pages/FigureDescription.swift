@@ -10,7 +10,9 @@ struct FigureDescription {
     let panels: [ResultPanel]
     let kind: FigureKind
 
-    private var seeds: Int { panels[0].settings.seedCount }
+    /// Runs per panel (seeds × (resets + 1)) and what they are called.
+    private var seeds: Int { panels[0].results.seedCount }
+    private var noun: String { panels[0].results.runNoun }
     private var configuration: TrainingConfiguration { panels[0].settings.configuration }
 
     /// "Loss curves. {author's caption} Training (grey) and test (black) loss … seed 3 bold: the
@@ -30,7 +32,7 @@ struct FigureDescription {
             parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias.")
             if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
         case .loss:
-            parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) seeds; the median seed bold (\(ruleText))" : "").")
+            parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "").")
         case .data:
             parts.append(display.showTestData ? "Training and test points." : "Training points only.")
         case .lossOverlay:
@@ -72,7 +74,8 @@ struct FigureDescription {
         let r = panel.results
         let c = panel.settings.configuration
         let run = r.representative
-        let seed = r.seedCount > 1 ? "median seed \(run.seed)" : "seed \(run.seed)"
+        let name = CombinationResults.name(run)
+        let seed = r.seedCount > 1 ? (run.reset == 0 && r.runNoun == "seeds" ? "median seed \(run.seed)" : "median run (\(name))") : name
         let accuracy = run.finalTestAccuracy.map { ", test accuracy \(ValueFormatting.percent($0))" } ?? ""
         let loss = "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
         let target: String
@@ -93,12 +96,12 @@ struct FigureDescription {
         case .loss:
             var text = "\(r.seedCount) loss curve\(r.seedCount == 1 ? "" : "s")"
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
-            if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) seeds reached the target" }
+            if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
             return text + "; \(loss)"
         case .data, .activations:
             return "the \(c.dataset.displayName.lowercased()) data set"
         case .lossOverlay, .result, .metricGrid:
-            var text = r.stopRule == nil ? "" : "\(r.reachedCount) of \(r.seedCount) seeds reached the target, "
+            var text = r.stopRule == nil ? "" : "\(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target, "
             if r.stopRule != nil {
                 text += r.medianEpochs.map { "median \($0) epochs" } ?? "median not reached in \(r.epochBudget) epochs"
             }

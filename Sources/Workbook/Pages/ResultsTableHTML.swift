@@ -68,7 +68,10 @@ struct ResultsTableHTML {
 
     var captionText: String {
         let seeds = panels[0].settings.seeds
-        var text = seeds.count > 1
+        let resets = panels[0].settings.resetCount
+        var text = resets > 0
+            ? "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
+            : seeds.count > 1
             ? "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
             : "One seed (\(seeds[0]))."
         let c = panels[0].settings.configuration

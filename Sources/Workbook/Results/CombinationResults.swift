@@ -35,7 +35,15 @@ public struct CombinationResults: Sendable, Hashable {
         }
     }
 
+    /// Runs of the combination: seeds × (resets + 1).
     public var seedCount: Int { runs.count }
+    /// What the runs are called: "seeds", or "runs" when resets give several runs per seed.
+    public var runNoun: String { runs.contains { $0.reset > 0 } ? "runs" : "seeds" }
+
+    /// "seed 3", or "seed 1, reset 2" for a run after presses of the reset button.
+    public static func name(_ run: RunDigest) -> String {
+        run.reset == 0 ? "seed \(run.seed)" : "seed \(run.seed), reset \(run.reset)"
+    }
     /// The run a figure shows when it can show only one; the bold curve among many.
     public var representativeIndex: Int { order[(order.count - 1) / 2] }
     public var representative: RunDigest { runs[representativeIndex] }
@@ -67,7 +75,7 @@ public struct CombinationResults: Sendable, Hashable {
     /// How the median was taken, for captions and alt texts: "median of 5 seeds; 2 did not
     /// reach the target within 3000 epochs".
     public var medianNote: String {
-        var text = seedCount == 1 ? "one seed" : "median of \(seedCount) seeds"
+        var text = seedCount == 1 ? "one seed" : "median of \(seedCount) \(runNoun)"
         if stopRule != nil, notReachedCount > 0, seedCount > 1 {
             text += "; \(notReachedCount) did not reach the target within \(epochBudget) epochs"
             if divergedCount > 0 { text += " (\(divergedCount) diverged)" }

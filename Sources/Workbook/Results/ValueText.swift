@@ -11,15 +11,15 @@ struct ValueText {
     func text(_ value: ResolvedValue) -> (text: String, notReached: Bool) {
         let metric = value.metric
         if metric.comparesCombinations { return best(value) }
-        let r = results[value.combinations[0]]
+        let r = Self.runs(results[value.combinations[0]], seed: value.runSeed, reset: value.runReset)
         let plain = value.plain
-        let qualifier = r.seedCount > 1 ? " (median of \(r.seedCount) seeds)" : ""
+        let qualifier = r.seedCount > 1 ? " (median of \(r.seedCount) \(r.runNoun))" : ""
         switch metric {
         case .epochs:
             guard let median = r.medianEpochs else {
                 if plain { return ("not reached", true) }
                 let who = r.seedCount == 1 ? ""
-                    : r.reachedCount == 0 ? " (none of the \(r.seedCount) seeds reached it)"
+                    : r.reachedCount == 0 ? " (none of the \(r.seedCount) \(r.runNoun) reached it)"
                     : " by the median seed (\(r.reachedCount) of \(r.seedCount) reached it)"
                 return ("not reached in \(r.epochBudget) epochs\(who)", true)
             }
@@ -28,7 +28,7 @@ struct ValueText {
             if r.seedCount > 1 {
                 text += r.notReachedCount == 0
                     ? qualifier
-                    : " (median of \(r.seedCount) seeds; \(r.notReachedCount) did not reach it in \(r.epochBudget) epochs)"
+                    : " (median of \(r.seedCount) \(r.runNoun); \(r.notReachedCount) did not reach it in \(r.epochBudget) epochs)"
             }
             return (text, false)
         case .epochsRange:
@@ -45,7 +45,7 @@ struct ValueText {
                 }
                 return ("did not reach the target in \(r.epochBudget) epochs", true)
             }
-            return (plain ? "\(r.reachedCount) of \(r.seedCount)" : "\(r.reachedCount) of \(r.seedCount) seeds", r.reachedCount == 0)
+            return (plain ? "\(r.reachedCount) of \(r.seedCount)" : "\(r.reachedCount) of \(r.seedCount) \(r.runNoun)", r.reachedCount == 0)
         case .testLoss: return median(r.finalTestLoss, ValueFormatting.loss, r, plain)
         case .trainLoss: return median(r.finalTrainLoss, ValueFormatting.loss, r, plain)
         case .testAccuracy: return median(r.finalTestAccuracy, ValueFormatting.percent, r, plain)
@@ -57,10 +57,21 @@ struct ValueText {
         case .trainAccuracyRange: return range(r.finalTrainAccuracy, ValueFormatting.percent, r)
         case .gapRange: return range(r.gap, ValueFormatting.loss, r)
         case .budget: return (String(r.epochBudget), false)
-        case .seeds: return (String(r.seedCount), false)
+        case .seeds: return (String(spec.seedCount), false)
+        case .resets: return (String(spec.base.resetCount), false)
+        case .runs: return (String(r.seedCount), false)
         case .best, .bestEpochs, .bestByLoss, .bestLoss, .bestByAccuracy, .bestAccuracy:
             return best(value)
         }
+    }
+
+    /// The analysis of only the runs a `[seed=…]` / `[reset=…]` selector picks.
+    static func runs(_ r: CombinationResults, seed: String?, reset: Int?) -> CombinationResults {
+        guard seed != nil || reset != nil else { return r }
+        let picked = r.runs.filter { run in
+            (seed == nil || run.seed == seed) && (reset == nil || run.reset == reset)
+        }
+        return CombinationResults(runs: picked, epochBudget: r.epochBudget, stopRule: r.stopRule)
     }
 
     private func median(
@@ -68,7 +79,7 @@ struct ValueText {
     ) -> (String, Bool) {
         guard let statistic else { return (r.divergedCount > 0 ? "diverged" : "n/a", true) }
         let text = format(statistic.median)
-        return (plain || r.seedCount == 1 ? text : "\(text) (median of \(r.seedCount) seeds)", false)
+        return (plain || r.seedCount == 1 ? text : "\(text) (median of \(r.seedCount) \(r.runNoun))", false)
     }
 
     private func range(_ statistic: Statistic?, _ format: (Double) -> String, _ r: CombinationResults) -> (String, Bool) {

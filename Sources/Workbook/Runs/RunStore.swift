@@ -54,7 +54,7 @@ final class RunStore: Sendable {
     ) throws {
         try runInParallel(count: jobs.count, workers: workers) { index in
             let job = jobs[index]
-            let result = Trainer(configuration: job.configuration).run(seed: job.seed) { epoch in
+            let result = Trainer(configuration: job.configuration).run(seed: job.seed, reset: job.reset) { epoch in
                 progress(job, epoch, job.configuration.epochs)
             }
             try self.store(result, key: job.key)
@@ -81,7 +81,7 @@ final class RunStore: Sendable {
             full.update { $0[key] = result }
             return result
         }
-        let result = Trainer(configuration: job.configuration).run(seed: job.seed)
+        let result = Trainer(configuration: job.configuration).run(seed: job.seed, reset: job.reset)
         try store(result, key: key)
         return result
     }
