@@ -97,3 +97,45 @@ struct AnalysisTests {
 extension String {
     fileprivate var wrappedInBrackets: String { "[" + self + "]" }
 }
+
+/// Resets, and values of one seed or one reset.
+@Suite("Resets and run selectors")
+struct ResetAnalysisTests {
+    @Test func resetsMakeRunsOfOneSeedOnTheSameData() throws {
+        let plan = AnalysisTests.analyse("```{experiment} r\nseeds: 2\nresets: 3\n```\n")
+        let spec = try #require(plan.experiments["r"]?.spec)
+        #expect(spec.combinations[0].jobs.map { "\($0.seed)/\($0.reset)" } == ["1/0", "1/1", "1/2", "1/3", "2/0", "2/1", "2/2", "2/3"])
+        #expect(Set(spec.combinations[0].jobs.map(\.key)).count == 8)
+        // The fresh page keeps the key it had before resets existed.
+        let fresh = AnalysisTests.analyse("```{experiment} f\nseeds: 2\n```\n").experiments["f"]!.spec
+        #expect(fresh.combinations[0].jobs[0].key == spec.combinations[0].jobs[0].key)
+    }
+
+    @Test func seedAndResetSelectorsPickRuns() throws {
+        let plan = AnalysisTests.analyse("""
+            ```{experiment} r
+            seeds: 2
+            resets: 2
+            until: test-loss <= 0.02
+            ```
+
+            {value}`r[seed=2].test-loss`, {value}`r[reset=1].epochs`, {value}`r[seed=9].epochs`, {value}`r[reset=3].epochs`.
+            """)
+        let errors = AnalysisTests.errors(plan)
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.contains("'r' has no seed 9") })
+        #expect(errors.contains { $0.contains("'r' has 2 resets per seed; valid: reset=0 (the fresh page) to reset=2") })
+        guard case .value(let first) = plan.chapters[0].roles[0], case .value(let second) = plan.chapters[0].roles[1] else {
+            Issue.record("values not resolved")
+            return
+        }
+        #expect(first.runSeed == "2" && first.runReset == nil)
+        #expect(second.runReset == 1 && second.runSeed == nil)
+    }
+
+    @Test func noisePastTheSliderIsAWarningNotAnError() {
+        let plan = AnalysisTests.analyse("```{experiment} n\ndataset: spiral\nnoise: 80\n```\n")
+        #expect(AnalysisTests.errors(plan).isEmpty)
+        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.line.contains("noise: 80 is beyond the Playground's control (0–50)") })
+    }
+}

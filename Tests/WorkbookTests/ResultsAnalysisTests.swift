@@ -128,3 +128,14 @@ struct ResultsAnalysisTests {
         return plan.experiments["l2"]?.spec
     }
 }
+
+extension ResultsAnalysisTests {
+    @Test func aSeedSelectorReadsOnlyThatSeedsRuns() {
+        let r = CombinationResults(
+            runs: [Self.run("1", reached: 10, loss: 0.01), Self.run("2", reached: 90, loss: 0.03)], epochBudget: 100,
+            stopRule: Self.rule)
+        let picked = ValueText.runs(r, seed: "2", reset: nil)
+        #expect(picked.seedCount == 1 && picked.medianEpochs == 90)
+        #expect(ValueText.runs(r, seed: nil, reset: nil).seedCount == 2)
+    }
+}
