@@ -25,6 +25,15 @@ struct YAMLReader {
 
     func read(_ yaml: String, into diagnostics: inout DiagnosticCollector) -> Result {
         if yaml.allSatisfy(\.isWhitespace) { return .empty }
+        if let reference = YAMLAnchorScan.firstReference(in: yaml) {
+            let written = (reference.isAlias ? "*" : "&") + reference.name
+            diagnostics.error(
+                "\(what): YAML \(reference.isAlias ? "alias" : "anchor") '\(written)' is not supported",
+                at: location(line: reference.line, column: reference.column),
+                hint: "write the value out in full (anchors, aliases and '<<' merges are refused so a "
+                    + "few lines cannot expand to gigabytes); quote text that starts with '&' or '*'")
+            return .failed
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
