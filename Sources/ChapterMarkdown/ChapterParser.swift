@@ -59,7 +59,9 @@ struct ChapterParser {
         // Each pass that edits the tree gets a fresh node list: a pass never walks nodes
         // that an earlier pass took out of the document.
         let directives = extractDirectives(from: tree.blocksInOrder(), in: tree)
-        let roles = extractRoles(from: tree.nodesInOrder().map(CmarkNode.init), in: tree)
+        let inlines = tree.nodesInOrder().map(CmarkNode.init)
+        checkLinksAndHTML(in: inlines)  // reads only, so the role pass may use the same list
+        let roles = extractRoles(from: inlines, in: tree)
         let headings = collectHeadings(
             from: tree.blocksInOrder(), roles: roles, restorer: restorer)
 

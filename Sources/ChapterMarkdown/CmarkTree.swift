@@ -127,6 +127,10 @@ struct CmarkNode {
     var literal: String {
         cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
     }
+    /// A link's or image's destination (entities and escapes already decoded by cmark).
+    var url: String {
+        cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
+    }
     var fenceInfo: String {
         cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? ""
     }
