@@ -18,8 +18,15 @@ struct ChapterStress {
             let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
             let first = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
             exit(fuzz(count: count, firstSeed: first) ? 0 : 1)
+        case "show":
+            // Reproduces one fuzz case: the chapter, its diagnostics and its HTML.
+            var generator = ChapterGenerator(seed: arguments.count > 1 ? UInt64(arguments[1]) ?? 1 : 1)
+            let text = generator.chapter()
+            let (document, diagnostics) = ChapterSource.parse(text: text, path: FuzzCheck.path)
+            say(text + "\n----- diagnostics\n" + diagnostics.map(\.description).joined(separator: "\n"))
+            say("----- HTML\n" + render(document) + "----- problems\n" + FuzzCheck.problems(text: text).joined(separator: "\n"))
         default:
-            say("usage: ChapterStress bench [prose|paragraph|math|roles|line…] [MB…] | fuzz [COUNT] [FIRST-SEED]")
+            say("usage: ChapterStress bench [prose|paragraph|math|roles|line…] [MB…] | fuzz [COUNT] [FIRST-SEED] | show SEED")
             exit(2)
         }
     }

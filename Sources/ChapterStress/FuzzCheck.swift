@@ -17,7 +17,7 @@ enum FuzzCheck {
         if again.document != document || again.diagnostics != diagnostics { problems.append("parse is not deterministic") }
 
         // Every diagnostic points into the file (a line past the end is fine for "runs to the end").
-        let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).count
+        let lineCount = lineEnds(in: text) + 1
         for diagnostic in diagnostics {
             guard let location = diagnostic.location else {
                 problems.append("diagnostic without location: \(diagnostic)")
@@ -42,37 +42,59 @@ enum FuzzCheck {
         return problems
     }
 
-    /// Script that would run in the rendered page: script-like elements, event handler
-    /// attributes, `javascript:`/`vbscript:` URLs. A deliberately simple, independent check.
-    static func liveScript(in html: String) -> [String] {
-        let lower = html.lowercased()
-        var found: [String] = []
-        for element in ["<script", "<iframe", "<object", "<embed"] where lower.contains(element) {
-            found.append(element)
-        }
-        for scheme in ["javascript:", "vbscript:"] where lower.contains("=\"\(scheme)") || lower.contains("='\(scheme)") {
-            found.append(scheme)
-        }
-        // An event attribute: whitespace, `on`, letters, `=` inside a tag.
-        var insideTag = false
-        let scalars = Array(lower.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "<" { insideTag = true } else if c == ">" { insideTag = false }
-            if insideTag, c == " " || c == "\n" || c == "\t" || c == "/", i + 3 < scalars.count,
-                scalars[i + 1] == "o", scalars[i + 2] == "n"
-            {
-                var j = i + 3
-                while j < scalars.count, ("a"..."z").contains(scalars[j]) { j += 1 }
-                while j < scalars.count, scalars[j] == " " { j += 1 }
-                if j > i + 3, j < scalars.count, scalars[j] == "=" {
-                    found.append("an event attribute")
-                    break
-                }
+    /// LF, CRLF and lone CR each end a line (as for cmark).
+    static func lineEnds(in text: String) -> Int {
+        var count = 0
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
             }
-            i += 1
+            previousWasCR = byte == 0x0D
+            if byte == 0x0A || byte == 0x0D { count += 1 }
+        }
+        return count
+    }
+
+    /// Script that would run in the rendered page: script-like elements, event handler
+    /// attributes, `javascript:`/`vbscript:` URLs, looked for inside tags only (text outside
+    /// tags is escaped). A deliberately simple check, independent of the parser's own.
+    static func liveScript(in html: String) -> [String] {
+        var found: [String] = []
+        for tag in tags(in: html.lowercased()) {
+            for element in ["<script", "<iframe", "<object", "<embed"] where tag.hasPrefix(element) {
+                found.append(element)
+            }
+            for scheme in ["javascript:", "vbscript:"]
+            where ["=", "=\"", "='"].contains(where: { tag.contains($0 + scheme) }) {
+                found.append(scheme)
+            }
+            let words = tag.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "/" }).dropFirst()
+            if words.contains(where: { word in
+                word.hasPrefix("on") && word.dropFirst(2).prefix(while: \.isLetter).count > 0
+                    && word.dropFirst(2).drop(while: \.isLetter).hasPrefix("=")
+            }) {
+                found.append("an event attribute")
+            }
         }
         return found
+    }
+
+    /// Every `<letter…>` in `html`, up to its `>`.
+    private static func tags(in html: String) -> [Substring] {
+        var result: [Substring] = []
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest.index(after: open)
+            guard after < rest.endIndex, rest[after].isLetter else {
+                rest = rest[after...]
+                continue
+            }
+            let close = rest[after...].firstIndex(of: ">") ?? rest.endIndex
+            result.append(rest[open..<close])
+            rest = rest[close...]
+        }
+        return result
     }
 }
