@@ -14,7 +14,19 @@ enum FuzzCheck {
         let (document, diagnostics) = ChapterSource.parse(text: text, path: path)
         var problems: [String] = []
         let again = ChapterSource.parse(text: text, path: path)
-        if again.document != document || again.diagnostics != diagnostics { problems.append("parse is not deterministic") }
+        if again.diagnostics != diagnostics {
+            let changed = zip(diagnostics, again.diagnostics).first { $0 != $1 }.map { "\($0.0) / \($0.1)" }
+            problems.append("diagnostics differ between two parses: \(changed ?? "count")")
+        }
+        if again.document != document {
+            let d = again.document
+            let parts = [
+                ("front matter", d.frontMatter != document.frontMatter), ("directives", d.directives != document.directives),
+                ("roles", d.inlineRoles != document.inlineRoles), ("headings", d.headings != document.headings),
+                ("math", d.math != document.math),
+            ].filter(\.1).map(\.0)
+            problems.append("document differs between two parses: \(parts.isEmpty ? "HTML" : parts.joined(separator: ", "))")
+        }
 
         // Every diagnostic points into the file (a line past the end is fine for "runs to the end").
         let lineCount = lineEnds(in: text) + 1
@@ -63,12 +75,15 @@ enum FuzzCheck {
     static func liveScript(in html: String) -> [String] {
         var found: [String] = []
         for tag in tags(in: html.lowercased()) {
-            for element in ["<script", "<iframe", "<object", "<embed"] where tag.hasPrefix(element) {
+            let name = tag.prefix { !" \n\t/>".contains($0) }
+            for element in ["<script", "<iframe", "<object", "<embed"] where name == element {
                 found.append(element)
             }
-            for scheme in ["javascript:", "vbscript:"]
-            where ["=", "=\"", "='"].contains(where: { tag.contains($0 + scheme) }) {
-                found.append(scheme)
+            for attribute in [" href=", " src=", " action=", " formaction=", " xlink:href="] {
+                for scheme in ["javascript:", "vbscript:"]
+                where ["", "\"", "'"].contains(where: { tag.contains(attribute + $0 + scheme) }) {
+                    found.append(scheme)
+                }
             }
             let words = tag.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "/" }).dropFirst()
             if words.contains(where: { word in
@@ -81,11 +96,15 @@ enum FuzzCheck {
         return found
     }
 
-    /// Every `<letter…>` in `html`, up to its `>`.
+    /// Every `<letter…>` in `html`, up to its `>`, outside comments.
     private static func tags(in html: String) -> [Substring] {
         var result: [Substring] = []
         var rest = html[...]
         while let open = rest.firstIndex(of: "<") {
+            if rest[open...].hasPrefix("<!--") {
+                rest = rest[open...].firstRange(of: "-->").map { rest[$0.upperBound...] } ?? ""
+                continue
+            }
             let after = rest.index(after: open)
             guard after < rest.endIndex, rest[after].isLetter else {
                 rest = rest[after...]

@@ -41,5 +41,6 @@ struct ChapterFuzzTests {
         #expect(FuzzCheck.liveScript(in: "<p onclick=\"x\">") == ["an event attribute"])
         #expect(FuzzCheck.liveScript(in: "<a href=\"javascript:x\">") == ["javascript:"])
         #expect(FuzzCheck.liveScript(in: "<SCRIPT>") == ["<script"])
+        #expect(FuzzCheck.liveScript(in: "<!-- <script> --><a title=\"javascript:\">").isEmpty)
     }
 }

@@ -71,3 +71,20 @@ struct YAMLReferenceTests {
         #expect(matter.fields["text"] == "*emphasis* & more")
     }
 }
+
+/// Yams sorts duplicated keys, but keys that are lists do not sort reliably; the diagnostic
+/// must not change from one parse to the next (found by the fuzzer).
+@Suite("Duplicate keys")
+struct DuplicateKeyDeterminismTests {
+    @Test func duplicatedTextAndListKeysGiveOneStableDiagnostic() {
+        let text = "```{experiment} e\nepochs: 3\nepochs: 4\n? [a]\n: b\n? [a]\n: b\n```\n"
+        let runs = (0..<20).map { _ in parse(text).1.map(\.description) }
+        #expect(Set(runs).count == 1)
+        #expect(runs.first == ["Chapters/test.md:3:1: error: duplicate key 'epochs' in {experiment} body"])
+    }
+
+    @Test func duplicatedListKeyAloneIsReportedWithoutAName() {
+        let (_, diagnostics) = parse("```{experiment} e\n? [a]\n: b\n? [a]\n: b\n```\n")
+        #expect(diagnostics.map(\.message) == ["duplicate key in {experiment} body (a key that is not plain text)"])
+    }
+}
