@@ -70,49 +70,70 @@ enum FuzzCheck {
     }
 
     /// Script that would run in the rendered page: script-like elements, event handler
-    /// attributes, `javascript:`/`vbscript:` URLs, looked for inside tags only (text outside
-    /// tags is escaped). A deliberately simple check, independent of the parser's own.
+    /// attributes, `javascript:`/`vbscript:` URLs, looked for in real tags only (text outside
+    /// tags is escaped). A deliberately simple reader, independent of the parser's own.
     static func liveScript(in html: String) -> [String] {
         var found: [String] = []
         for tag in tags(in: html.lowercased()) {
-            let name = tag.prefix { !" \n\t/>".contains($0) }
-            for element in ["<script", "<iframe", "<object", "<embed"] where name == element {
-                found.append(element)
-            }
-            for attribute in [" href=", " src=", " action=", " formaction=", " xlink:href="] {
-                for scheme in ["javascript:", "vbscript:"]
-                where ["", "\"", "'"].contains(where: { tag.contains(attribute + $0 + scheme) }) {
-                    found.append(scheme)
+            if ["script", "iframe", "object", "embed"].contains(tag.name) { found.append("<" + tag.name) }
+            for (name, value) in tag.attributes {
+                if name.count > 2, name.hasPrefix("on") { found.append("an event attribute") }
+                let url = value.drop { $0.asciiValue.map { $0 <= 0x20 } ?? false }
+                if ["href", "src", "action", "formaction", "xlink:href"].contains(name) {
+                    for scheme in ["javascript:", "vbscript:"] where url.hasPrefix(scheme) { found.append(scheme) }
                 }
-            }
-            let words = tag.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "/" }).dropFirst()
-            if words.contains(where: { word in
-                word.hasPrefix("on") && word.dropFirst(2).prefix(while: \.isLetter).count > 0
-                    && word.dropFirst(2).drop(while: \.isLetter).hasPrefix("=")
-            }) {
-                found.append("an event attribute")
             }
         }
         return found
     }
 
-    /// Every `<letter…>` in `html`, up to its `>`, outside comments.
-    private static func tags(in html: String) -> [Substring] {
-        var result: [Substring] = []
-        var rest = html[...]
-        while let open = rest.firstIndex(of: "<") {
-            if rest[open...].hasPrefix("<!--") {
-                rest = rest[open...].firstRange(of: "-->").map { rest[$0.upperBound...] } ?? ""
+    /// The start tags in `html` (outside comments) with their attributes, quotes honoured.
+    private static func tags(in html: String) -> [(name: String, attributes: [(String, String)])] {
+        let c = Array(html.unicodeScalars)
+        func isSpace(_ x: Unicode.Scalar) -> Bool { x == " " || x == "\n" || x == "\t" || x == "\r" || x == "\u{0C}" }
+        var result: [(name: String, attributes: [(String, String)])] = []
+        var i = 0
+        while i < c.count {
+            if c[i] == "<", i + 3 < c.count, c[i + 1] == "!", c[i + 2] == "-", c[i + 3] == "-" {
+                i += 4
+                while i + 2 < c.count, !(c[i] == "-" && c[i + 1] == "-" && c[i + 2] == ">") { i += 1 }
+                i += 3
                 continue
             }
-            let after = rest.index(after: open)
-            guard after < rest.endIndex, rest[after].isLetter else {
-                rest = rest[after...]
+            guard c[i] == "<", i + 1 < c.count, c[i + 1].properties.isAlphabetic else {
+                i += 1
                 continue
             }
-            let close = rest[after...].firstIndex(of: ">") ?? rest.endIndex
-            result.append(rest[open..<close])
-            rest = rest[close...]
+            var k = i + 1
+            var name = ""
+            while k < c.count, !isSpace(c[k]), c[k] != "/", c[k] != ">" { name.unicodeScalars.append(c[k]); k += 1 }
+            var attributes: [(String, String)] = []
+            while k < c.count, c[k] != ">" {
+                if isSpace(c[k]) || c[k] == "/" { k += 1; continue }
+                var attribute = String(c[k])
+                k += 1
+                while k < c.count, !isSpace(c[k]), c[k] != "/", c[k] != ">", c[k] != "=" {
+                    attribute.unicodeScalars.append(c[k]); k += 1
+                }
+                var j = k
+                while j < c.count, isSpace(c[j]) { j += 1 }
+                var value = ""
+                if j < c.count, c[j] == "=" {
+                    k = j + 1
+                    while k < c.count, isSpace(c[k]) { k += 1 }
+                    if k < c.count, c[k] == "\"" || c[k] == "'" {
+                        let quote = c[k]
+                        k += 1
+                        while k < c.count, c[k] != quote { value.unicodeScalars.append(c[k]); k += 1 }
+                        k += 1
+                    } else {
+                        while k < c.count, !isSpace(c[k]), c[k] != ">" { value.unicodeScalars.append(c[k]); k += 1 }
+                    }
+                }
+                attributes.append((attribute, value))
+            }
+            result.append((name, attributes))
+            i = k + 1
         }
         return result
     }
