@@ -100,6 +100,11 @@ enum FuzzCheck {
                 i += 3
                 continue
             }
+            if c[i] == "<", i + 1 < c.count, c[i + 1] == "/" {
+                // An end tag's name runs to the next space or `>`, `<` included (`</t<iframe>`).
+                while i < c.count, c[i] != ">" { i += 1 }
+                continue
+            }
             guard c[i] == "<", i + 1 < c.count, c[i + 1].properties.isAlphabetic else {
                 i += 1
                 continue

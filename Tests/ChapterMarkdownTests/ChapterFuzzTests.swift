@@ -43,6 +43,7 @@ struct ChapterFuzzTests {
         #expect(FuzzCheck.liveScript(in: "<SCRIPT>") == ["<script"])
         #expect(FuzzCheck.liveScript(in: "<!-- <script> --><a title=\"javascript:\">").isEmpty)
         #expect(FuzzCheck.liveScript(in: "<a href='<a href=\"javascript:x\">'>").isEmpty)
+        #expect(FuzzCheck.liveScript(in: "</t<iframe>able>").isEmpty)
         #expect(FuzzCheck.liveScript(in: "<scriptx> <a href=\" vbscript:x\">") == ["vbscript:"])
     }
 }
