@@ -49,11 +49,13 @@ let package = Package(
                 "Workbook", "PlaygroundTrainer", "Plotting", "CairoRendering", "LivePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Measures the chapter parser on 1–10 MB chapters and fuzzes it with generated chapters.
+        .executableTarget(name: "ChapterStress", dependencies: ["ChapterMarkdown"]),
 
         // MARK: Tests
         .testTarget(name: "PlaygroundTrainerTests", dependencies: ["PlaygroundTrainer"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering"]),
-        .testTarget(name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown"]),
+        .testTarget(name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown", "ChapterStress"]),
         .testTarget(
             name: "WorkbookTests", dependencies: ["Workbook", "labbook"],
             exclude: ["Fixtures"]),

@@ -47,24 +47,15 @@ public struct ChapterDocument: Sendable, Hashable {
     public func renderHTML(
         directive: (Directive) throws -> String, role: (InlineRole) throws -> String
     ) rethrows -> String {
-        var output = ""
-        output.reserveCapacity(template.utf8.count)
-        var last = template.startIndex
-        for match in placeholders.matches(in: template) {
-            let html: String
+        try placeholders.substitute(in: template) { match in
             switch match.kind {
             case .directive where directives.indices.contains(match.index):
-                html = try directive(directives[match.index])
+                try directive(directives[match.index])
             case .role where inlineRoles.indices.contains(match.index):
-                html = try role(inlineRoles[match.index])
+                try role(inlineRoles[match.index])
             default:
-                continue
+                nil
             }
-            output += template[last..<match.range.lowerBound]
-            output += html
-            last = match.range.upperBound
         }
-        output += template[last...]
-        return output
     }
 }

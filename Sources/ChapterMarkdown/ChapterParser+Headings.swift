@@ -34,25 +34,17 @@ extension ChapterParser {
 
     /// Turns `<hN>TOKEN` into `<hN id="slug">` and drops any stray heading token.
     func insertHeadingIDs(in html: String, headings: [Heading]) -> String {
-        var output = ""
-        var last = html.startIndex
-        for match in placeholders.matches(in: html) where match.kind == .heading {
-            var before = html[last..<match.range.lowerBound]
+        placeholders.splice(html) { match, output, chunkStart, _ in
+            guard match.kind == .heading else { return nil }
             if headings.indices.contains(match.index) {
                 let heading = headings[match.index]
-                let open = "<h\(heading.level)>"
-                if before.hasSuffix(open) {
-                    before = before.dropLast(open.count)
-                    output += before
-                    output += "<h\(heading.level) id=\"\(HTML.escape(heading.id))\">"
-                    last = match.range.upperBound
-                    continue
+                let open = Array("<h\(heading.level)>".utf8)
+                if output.count - chunkStart >= open.count, output.suffix(open.count).elementsEqual(open) {
+                    output.removeLast(open.count)
+                    output.append(contentsOf: "<h\(heading.level) id=\"\(HTML.escape(heading.id))\">".utf8)
                 }
             }
-            output += before
-            last = match.range.upperBound
+            return 0  // a stray heading token is dropped
         }
-        output += html[last...]
-        return output
     }
 }

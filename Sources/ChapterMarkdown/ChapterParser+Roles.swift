@@ -8,13 +8,19 @@ extension ChapterParser {
     mutating func extractRoles(from nodes: [CmarkNode], in tree: CmarkTree) -> [InlineRole] {
         var roles: [InlineRole] = []
         var edits: [(text: CmarkNode, trimmed: String, code: CmarkNode, token: String)] = []
-        var searchCursor: [Int: (line: Int, column: Int)] = [:]  // per block: where the last role was found
+        var locator = RoleLocator(path: path)
         for node in nodes where node.isText {
             guard let code = node.next, code.isCode, let (name, trimmed) = roleSuffix(of: node.literal) else {
                 continue
             }
-            let block = enclosingBlock(of: node)
-            let location = roleLocation(name: name, in: block, cursor: &searchCursor)
+            let location: SourceLocation
+            if let block = enclosingBlock(of: node) {
+                location = locator.next(
+                    name: name, block: Int(bitPattern: UnsafeRawPointer(block.pointer)),
+                    lines: block.startLine...max(block.endLine, block.startLine), of: lines)
+            } else {
+                location = SourceLocation(file: path, line: 1, column: 1)
+            }
             guard roleNames.contains(name) else {
                 var message = "unknown role '{\(name)}'"
                 if let guess = suggestion(for: name, among: roleNames) { message += "; did you mean '{\(guess)}'?" }
@@ -52,34 +58,5 @@ extension ChapterParser {
             current = candidate.parent
         }
         return nil
-    }
-
-    /// Locates the role's `{name}` in the chapter text.
-    ///
-    /// cmark-gfm does not track positions of inline nodes reliably, but it does know the
-    /// enclosing block's lines; the role is the next `` {name}` `` in those lines after
-    /// the previous role of that block (roles are visited in source order).
-    private func roleLocation(
-        name: String, in block: CmarkNode?, cursor: inout [Int: (line: Int, column: Int)]
-    ) -> SourceLocation {
-        guard let block else { return SourceLocation(file: path, line: 1, column: 1) }
-        let key = Int(bitPattern: UnsafeRawPointer(block.pointer))
-        let needle = Array("{\(name)}`".unicodeScalars)
-        var (line, column) = cursor[key] ?? (block.startLine, 1)
-        let lastLine = max(block.endLine, block.startLine)
-        while line <= lastLine, lines.indices.contains(line - 1) {
-            let scalars = Array(lines[line - 1].unicodeScalars)
-            var start = column - 1
-            while start + needle.count <= scalars.count {
-                if Array(scalars[start..<(start + needle.count)]) == needle {
-                    cursor[key] = (line, start + 2)
-                    return SourceLocation(file: path, line: line, column: start + 1)
-                }
-                start += 1
-            }
-            line += 1
-            column = 1
-        }
-        return SourceLocation(file: path, line: block.startLine, column: 1)
     }
 }

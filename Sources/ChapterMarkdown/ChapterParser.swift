@@ -18,13 +18,32 @@ struct ChapterParser {
     let placeholders: PlaceholderScheme
 
     init(text: String, path: String, directiveNames: [String], roleNames: [String]) {
-        var normalized = text.replacing("\r\n", with: "\n")
-        if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
+        let normalized = Self.normalizingLineEnds(text)
         self.path = path
         self.directiveNames = directiveNames
         self.roleNames = roleNames
-        self.lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = normalized.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map(Substring.init)
         self.placeholders = PlaceholderScheme(avoiding: normalized)
+    }
+
+    /// The text without a leading byte-order mark and with CRLF and lone CR turned into LF,
+    /// as cmark counts lines (so cmark's line numbers and ``lines`` agree).
+    static func normalizingLineEnds(_ text: String) -> String {
+        var text = text
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = String(text.utf8.dropFirst(3))! }
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(previousWasCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func run() -> ChapterDocument {
@@ -39,10 +58,12 @@ struct ChapterParser {
         tree.consolidateText()
         // Each pass that edits the tree gets a fresh node list: a pass never walks nodes
         // that an earlier pass took out of the document.
-        let directives = extractDirectives(from: tree.nodesInOrder().map(CmarkNode.init), in: tree)
-        let roles = extractRoles(from: tree.nodesInOrder().map(CmarkNode.init), in: tree)
+        let directives = extractDirectives(from: tree.blocksInOrder(), in: tree)
+        let inlines = tree.nodesInOrder().map(CmarkNode.init)
+        checkLinksAndHTML(in: inlines)  // reads only, so the role pass may use the same list
+        let roles = extractRoles(from: inlines, in: tree)
         let headings = collectHeadings(
-            from: tree.nodesInOrder().map(CmarkNode.init), roles: roles, restorer: restorer)
+            from: tree.blocksInOrder(), roles: roles, restorer: restorer)
 
         var html = tree.renderHTML()
         html = insertHeadingIDs(in: html, headings: headings)
@@ -57,7 +78,7 @@ struct ChapterParser {
     private func codeAndHTMLLines(in text: String) -> Set<Int> {
         let tree = CmarkTree(markdown: text)
         var result = Set<Int>()
-        for node in tree.nodesInOrder().map(CmarkNode.init) where node.isCodeBlock || node.isHTMLBlock {
+        for node in tree.blocksInOrder() where node.isCodeBlock || node.isHTMLBlock {
             let start = node.startLine
             let end = max(node.endLine, start)
             guard start > 0 else { continue }

@@ -65,6 +65,19 @@ final class CmarkTree {
         return result
     }
 
+    /// Block nodes in document order, without walking into paragraphs, headings or table
+    /// cells: the passes that only look at blocks skip the (many more) inline nodes.
+    func blocksInOrder() -> [CmarkNode] {
+        var result: [CmarkNode] = []
+        var stack: [CmarkNode] = [CmarkNode(pointer: root)]
+        while let node = stack.popLast() {
+            result.append(node)
+            guard node.holdsBlocks else { continue }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return result
+    }
+
     /// Merges adjacent text nodes so `{value}` is never split across two of them.
     func consolidateText() {
         cmark_consolidate_text_nodes(root)
@@ -114,6 +127,10 @@ struct CmarkNode {
     var literal: String {
         cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
     }
+    /// A link's or image's destination (entities and escapes already decoded by cmark).
+    var url: String {
+        cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
+    }
     var fenceInfo: String {
         cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? ""
     }
@@ -135,6 +152,22 @@ struct CmarkNode {
             child = node.next
         }
         return result
+    }
+
+    /// True for blocks whose children are blocks (document, quote, list, item, footnote
+    /// definition, table, table row); false for leaves and for blocks that hold inlines.
+    var holdsBlocks: Bool {
+        switch type {
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM,
+            CMARK_NODE_FOOTNOTE_DEFINITION, CMARK_NODE_CUSTOM_BLOCK:
+            true
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+            CMARK_NODE_THEMATIC_BREAK:
+            false
+        default:
+            // Extension blocks report type strings: a table holds rows, a row holds cells.
+            ["table", "table_row"].contains(String(cString: cmark_node_get_type_string(pointer)))
+        }
     }
 
     /// True for block-level nodes (used to find the block that holds an inline).

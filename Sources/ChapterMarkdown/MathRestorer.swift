@@ -10,41 +10,37 @@ struct MathRestorer {
 
     func restore(in html: String) -> String {
         // Pass 1: drop continuation tokens and the whitespace before them.
-        var joined = ""
-        var last = html.startIndex
-        for match in scheme.matches(in: html) where match.kind == .mathContinuation {
-            joined += html[last..<match.range.lowerBound]
-            while let tail = joined.last, tail == " " || tail == "\n" || tail == "\t" { joined.removeLast() }
-            last = match.range.upperBound
+        let joined = scheme.splice(html) { match, output, _, _ in
+            guard match.kind == .mathContinuation else { return nil }
+            while let tail = output.last, tail == 0x20 || tail == 0x0A || tail == 0x09 { output.removeLast() }
+            return 0
         }
-        joined += html[last...]
 
         // Pass 2: replace first-line tokens, tracking whether we are inside a tag.
-        var output = ""
         var insideTag = false
-        last = joined.startIndex
-        for match in scheme.matches(in: joined) where match.kind == .math && spans.indices.contains(match.index) {
-            let span = spans[match.index]
-            var before = joined[last..<match.range.lowerBound]
-            var after = match.range.upperBound
-            if let bracket = before.lastIndex(where: { $0 == "<" || $0 == ">" }) { insideTag = before[bracket] == "<" }
-            if insideTag {
-                output += before
-                output += HTML.escape(span.delimited)
-            } else if span.style == .display, before.hasSuffix("<p>"), joined[after...].hasPrefix("</p>") {
-                before = before.dropLast(3)
-                after = joined.index(after, offsetBy: 4)
-                output += before
-                output += span.blockHTML
-            } else {
-                output += before
-                output += span.html
+        return scheme.splice(joined) { match, output, chunkStart, following in
+            if let bracket = output[chunkStart...].lastIndex(where: { $0 == 0x3C || $0 == 0x3E }) {
+                insideTag = output[bracket] == 0x3C
             }
-            last = after
+            guard match.kind == .math, spans.indices.contains(match.index) else { return nil }
+            let span = spans[match.index]
+            if insideTag {
+                output.append(contentsOf: HTML.escape(span.delimited).utf8)
+            } else if span.style == .display, output[chunkStart...].reversed().starts(with: Self.paragraphOpen.reversed()),
+                following.starts(with: Self.paragraphClose)
+            {
+                output.removeLast(Self.paragraphOpen.count)
+                output.append(contentsOf: span.blockHTML.utf8)
+                return Self.paragraphClose.count
+            } else {
+                output.append(contentsOf: span.html.utf8)
+            }
+            return 0
         }
-        output += joined[last...]
-        return output
     }
+
+    private static let paragraphOpen = Array("<p>".utf8)
+    private static let paragraphClose = Array("</p>".utf8)
 
     /// Plain text with tokens replaced by the delimited TeX (for heading text and slugs).
     func plainText(_ text: String) -> String {

@@ -25,6 +25,15 @@ struct YAMLReader {
 
     func read(_ yaml: String, into diagnostics: inout DiagnosticCollector) -> Result {
         if yaml.allSatisfy(\.isWhitespace) { return .empty }
+        if let reference = YAMLAnchorScan.firstReference(in: yaml) {
+            let written = (reference.isAlias ? "*" : "&") + reference.name
+            diagnostics.error(
+                "\(what): YAML \(reference.isAlias ? "alias" : "anchor") '\(written)' is not supported",
+                at: location(line: reference.line, column: reference.column),
+                hint: "write the value out in full (anchors, aliases and '<<' merges are refused so a "
+                    + "few lines cannot expand to gigabytes); quote text that starts with '&' or '*'")
+            return .failed
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -100,11 +109,22 @@ struct YAMLReader {
         case let .reader(problem, _, _, _):
             return .error("unreadable YAML in \(what): \(problem)", at: location(line: 1, column: 1))
         case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams lists the duplicated keys sorted, but lists and mappings used as keys do not
+            // sort reliably, so which key comes first (and its mark) can change from run to run.
+            // The smallest plain key is reported instead; a key that is not text, only alone.
+            let textKeys = duplicates.filter { $0 != "<uncovertable>" }.sorted()
+            guard let key = textKeys.first else {
+                let at = duplicates.count == 1 ? location(context.mark) : location(line: 1, column: 1)
+                return .error("duplicate key in \(what) (a key that is not plain text)", at: at)
+            }
+            let mark =
+                key == duplicates.first
+                ? (line: context.mark.line, column: context.mark.column)
+                : firstKeyPosition(key, in: yaml) ?? (line: context.mark.line, column: context.mark.column)
             // Yams points at the first occurrence; authors need the repeated one.
-            let key = duplicates.first ?? "?"
-            let first = location(context.mark)
-            let repeated = repeatedKeyLine(key, after: context.mark, in: yaml).map {
-                location(line: $0, column: context.mark.column)
+            let first = location(line: mark.line, column: mark.column)
+            let repeated = repeatedKeyLine(key, after: mark, in: yaml).map {
+                location(line: $0, column: mark.column)
             }
             return .error(
                 "duplicate key '\(key)' in \(what)", at: repeated ?? first,
@@ -114,8 +134,19 @@ struct YAMLReader {
         }
     }
 
+    /// Where `key:` is first written at the start of a line (after indentation or `- `).
+    private func firstKeyPosition(_ key: String, in yaml: String) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let body = line.drop { $0 == " " || $0 == "-" }
+            if body.hasPrefix(key), body.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return (index + 1, line.count - body.count + 1)
+            }
+        }
+        return nil
+    }
+
     /// The snippet line (1-based) of a later `key:` at the same indentation as `mark`.
-    private func repeatedKeyLine(_ key: String, after mark: Mark, in yaml: String) -> Int? {
+    private func repeatedKeyLine(_ key: String, after mark: (line: Int, column: Int), in yaml: String) -> Int? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         guard mark.line < lines.count else { return nil }
         for index in mark.line..<lines.count {
