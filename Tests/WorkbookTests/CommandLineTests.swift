@@ -81,7 +81,7 @@ struct CommandLineTests {
     @Test(
         "a bad flag or value: one line naming the flag and what is valid, status 2",
         arguments: [
-            (["train", "--noise", "70"], "--noise"),
+            (["train", "--noise", "2000"], "--noise"),
             (["train", "--activation", "swish"], "relu, tanh, sigmoid, linear"),
             (["train", "--dataset", "xr"], "did you mean 'xor'?"),
             (["train", "--learning-rate", "0"], "--learning-rate"),

@@ -157,7 +157,7 @@ struct WorkOncePerRunTests {
                 dataset: xor
                 epochs: 20
                 vary:
-                  activation: [relu, tanh]
+                  activation: [relu, sigmoid]
                 show: [boundary, network, data, loss]
                 ```
                 """)
@@ -166,5 +166,6 @@ struct WorkOncePerRunTests {
         let report = try book.build()
         #expect(report.renderedFigures == 7)
         #expect(report.evaluatedRuns == 3)
+        // A figure of a run another experiment also trained shares that evaluation too.
     }
 }
