@@ -21,30 +21,39 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var notes: [String]
     /// A suggested fix, printed after the notes.
     public var hint: String?
+    /// What kind of problem this is, stable across wording changes (`labbook.unknown-key`), so
+    /// tools and tests can match on it.
+    public var id: DiagnosticID
+    /// Where the problem ends (exclusive), when it spans more than its start.
+    public var end: SourceLocation?
 
     public init(
         _ severity: Severity, at location: SourceLocation?, _ message: String,
-        notes: [String] = [], hint: String? = nil
+        notes: [String] = [], hint: String? = nil, id: DiagnosticID = .general, end: SourceLocation? = nil
     ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.notes = notes
         self.hint = hint
+        self.id = id
+        self.end = end
     }
 
     /// Shorthand for an error diagnostic.
     public static func error(
-        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
+        id: DiagnosticID = .general
     ) -> Diagnostic {
-        Diagnostic(.error, at: location, message, notes: notes, hint: hint)
+        Diagnostic(.error, at: location, message, notes: notes, hint: hint, id: id)
     }
 
     /// Shorthand for a warning diagnostic.
     public static func warning(
-        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
+        id: DiagnosticID = .general
     ) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, notes: notes, hint: hint)
+        Diagnostic(.warning, at: location, message, notes: notes, hint: hint, id: id)
     }
 
     /// Exactly `FILE:LINE:COL: SEVERITY: MESSAGE` (or `SEVERITY: MESSAGE` without a location).

@@ -19,15 +19,17 @@ public struct DiagnosticCollector: Sendable, Hashable {
     }
 
     public mutating func error(
-        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
+        id: DiagnosticID = .general
     ) {
-        append(.error(message, at: location, notes: notes, hint: hint))
+        append(.error(message, at: location, notes: notes, hint: hint, id: id))
     }
 
     public mutating func warning(
-        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil
+        _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
+        id: DiagnosticID = .general
     ) {
-        append(.warning(message, at: location, notes: notes, hint: hint))
+        append(.warning(message, at: location, notes: notes, hint: hint, id: id))
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -139,3 +139,27 @@ struct ResetAnalysisTests {
         #expect(plan.diagnostics.contains { $0.severity == .warning && $0.line.contains("noise: 80 is beyond the Playground's control (0–50)") })
     }
 }
+
+@Suite("Diagnostic kinds")
+struct DiagnosticKindTests {
+    @Test func everyKindOfProblemCarriesItsID() {
+        let plan = AnalysisTests.analyse("""
+            ```{experiment} a
+            learning_rate: 0.1
+            activation: relux
+            noise: 70
+            ```
+
+            ```{experiment} a
+            ```
+
+            ```{dataset} ../x
+            ```
+
+            {value}`nothing.epochs` {value}`a[activation=relu].epochs`
+            """)
+        let ids = Set(plan.diagnostics.map(\.id))
+        #expect(ids == [.unknownKey, .badValue, .beyondPlayground, .duplicateID, .badID, .unknownReference, .badReference])
+        #expect(plan.diagnostics.first { $0.id == .unknownKey }?.line.hasSuffix("[labbook.unknown-key]") == true)
+    }
+}

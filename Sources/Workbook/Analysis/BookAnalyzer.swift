@@ -29,17 +29,17 @@ public enum BookLoader {
             guard name.unicodeScalars.allSatisfy(Self.isPlainFileNameCharacter) else {
                 collector.error(
                     "the chapter file name '\(name)' has characters a page address cannot carry plainly", at: start,
-                    hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)")
+                    hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)", id: .badFile)
                 continue
             }
             guard let data = fm.contents(atPath: chaptersFolder.appendingPathComponent(name).path) else {
-                collector.error("cannot read the file", at: start)
+                collector.error("cannot read the file", at: start, id: .badFile)
                 continue
             }
             guard let text = String(validating: data, as: UTF8.self) else {
                 collector.error(
                     "the file is not UTF-8 text", at: firstInvalidUTF8(in: data, file: display),
-                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)")
+                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .badFile)
                 continue
             }
             sources.append((name, display, edition == .student ? removingInstructorOnly(text) : text))
@@ -118,7 +118,7 @@ public enum BookLoader {
                 if let id = block.id {
                     if let first = ids[id] {
                         analyzer.diagnostics.error(
-                            "duplicate ID '\(id)'; it was first used at \(first)", at: directive.location)
+                            "duplicate ID '\(id)'; it was first used at \(first)", at: directive.location, id: .duplicateID)
                     } else {
                         ids[id] = directive.location
                     }

@@ -66,7 +66,7 @@ struct DirectiveAnalyzer {
         // Valid, and a Playground link reproduces it, but its controls cannot show it.
         for note in settings.configuration.beyondPlaygroundControls() {
             let location = directive.body.entry(note.key)?.value.location ?? directive.location
-            diagnostics.warning("\(note.key): \(note.message)", at: location)
+            diagnostics.warning("\(note.key): \(note.message)", at: location, id: .beyondPlayground)
         }
         spec.base = settings
         if let sweepEntry {
@@ -92,7 +92,8 @@ struct DirectiveAnalyzer {
         if let problem = DirectiveID.problem(with: id) {
             diagnostics.error(
                 "{\(directive.name)} ID '\(id)' \(problem)", at: directive.location,
-                hint: "an ID is letters, digits, '-' and '_' (it names the figure files and page anchors), e.g. \(example)")
+                hint: "an ID is letters, digits, '-' and '_' (it names the figure files and page anchors), e.g. \(example)",
+                id: .badID)
             return nil
         }
         return id
@@ -106,7 +107,7 @@ struct DirectiveAnalyzer {
         } catch {
             diagnostics.error(
                 "\(key.rawValue): \(error.reason)", at: value.location,
-                hint: error.suggestion.map { "did you mean '\($0)'?" } ?? "valid: \(key.validValues)")
+                hint: error.suggestion.map { "did you mean '\($0)'?" } ?? "valid: \(key.validValues)", id: .badValue)
             return nil
         }
     }
@@ -307,6 +308,6 @@ struct DirectiveAnalyzer {
         diagnostics.error(
             "unknown key '\(entry.key)' in {\(directive)}", at: entry.keyLocation,
             hint: suggestion(for: entry.key, among: valid).map { "did you mean '\($0)'?" }
-                ?? "valid keys: \(valid.joined(separator: ", "))")
+                ?? "valid keys: \(valid.joined(separator: ", "))", id: .unknownKey)
     }
 }

@@ -115,7 +115,7 @@ struct ReferenceResolver {
                         ?? "valid: \(valid.joined(separator: ", "))")
             case .malformed:
                 diagnostics.error(
-                    "cannot read {\(role.name)}`\(role.content)`; write \(ValueReference.syntax)", at: role.location)
+                    "cannot read {\(role.name)}`\(role.content)`; write \(ValueReference.syntax)", at: role.location, id: .badReference)
             }
             return nil
         }
@@ -127,7 +127,7 @@ struct ReferenceResolver {
         if reference.metric.comparesCombinations && !spec.isSweep {
             diagnostics.error(
                 "\(written): '\(reference.metric.rawValue)' compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
-                at: role.location)
+                at: role.location, id: .badReference)
             return nil
         }
         var selectors: [SettingValue] = []
@@ -145,14 +145,14 @@ struct ReferenceResolver {
         if let reset = reference.reset, reset > spec.base.resetCount {
             diagnostics.error(
                 "\(written): '\(spec.id)' has \(spec.base.resetCount) reset\(spec.base.resetCount == 1 ? "" : "s") per seed; valid: reset=0 (the fresh page) to reset=\(spec.base.resetCount)",
-                at: role.location)
+                at: role.location, id: .badReference)
             return nil
         }
         for selector in reference.selectors where !(selector.key == .seed && !seedIsVaried) {
             do {
                 selectors.append(try SettingRules.parse(selector.key, selector.value))
             } catch {
-                diagnostics.error("\(written): \(error.key.rawValue): \(error.reason)", at: role.location)
+                diagnostics.error("\(written): \(error.key.rawValue): \(error.reason)", at: role.location, id: .badReference)
                 return nil
             }
         }
@@ -174,15 +174,15 @@ struct ReferenceResolver {
         }
         if reference.metric.needsStopRule && spec.base.configuration.stopRule == nil {
             diagnostics.error(
-                "\(written): '\(spec.id)' has no stop rule; add e.g. until: test-loss <= 0.02", at: role.location)
+                "\(written): '\(spec.id)' has no stop rule; add e.g. until: test-loss <= 0.02", at: role.location, id: .badReference)
             return nil
         }
         if reference.metric.isAccuracy && spec.base.configuration.isRegression {
-            diagnostics.error("\(written): accuracy is not defined for regression", at: role.location)
+            diagnostics.error("\(written): accuracy is not defined for regression", at: role.location, id: .badReference)
             return nil
         }
         if (runSeed != nil || reference.reset != nil) && reference.metric.comparesCombinations {
-            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location)
+            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location, id: .badReference)
             return nil
         }
         return ResolvedValue(
@@ -193,6 +193,6 @@ struct ReferenceResolver {
     mutating func report(_ role: String, _ name: String, at location: SourceLocation, among ids: [String]) {
         diagnostics.error(
             "{\(role)} names '\(name)', but no experiment or figure has that ID", at: location,
-            hint: suggestion(for: name, among: ids).map { "did you mean '\($0)'?" })
+            hint: suggestion(for: name, among: ids).map { "did you mean '\($0)'?" }, id: .unknownReference)
     }
 }

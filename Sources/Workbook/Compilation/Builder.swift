@@ -138,13 +138,3 @@ public struct Builder: Sendable {
         return tasks
     }
 }
-
-extension Diagnostic {
-    /// One line: `file:line:col: error: message; hint`.
-    public var line: String {
-        var text = description
-        if let hint { text += "; \(hint)" }
-        for note in notes { text += " (note: \(note))" }
-        return text
-    }
-}

@@ -52,7 +52,8 @@ struct WorkEstimate {
             }
             return .error(
                 message, at: item.experiment.location,
-                hint: "lower epochs, seeds or the sweep, or raise the budget with --max-training-minutes")
+                hint: "lower epochs, seeds or the sweep, or raise the budget with --max-training-minutes",
+                id: .tooMuchWork)
         }
     }
 

@@ -28,7 +28,7 @@ enum ResultsAnalysis {
                 warnings.append(
                     .warning(
                         "experiment '\(spec.id)'\(which) diverged for seed\(diverged.count == 1 ? "" : "s") \(diverged.map(\.seed).joined(separator: ", ")): the loss became NaN or infinite at epoch \(diverged[0].divergedAtEpoch ?? 0)",
-                        at: spec.location, hint: "try a smaller learning rate"))
+                        at: spec.location, hint: "try a smaller learning rate", id: .diverged))
             }
         }
         return warnings
