@@ -25,6 +25,7 @@ struct Bench: ParsableCommand {
             let figureMilliseconds = try measureFigures(configuration, renderer: renderer)
             rows.append((id, label, epochsPerSecond, gridMilliseconds, figureMilliseconds))
         }
+        let render = try RenderBench(renderer: renderer, repetitions: max(1, repetitions / 3)).run()
         switch format {
         case .json:
             let configs: [JSONValue] = rows.map {
@@ -34,7 +35,13 @@ struct Bench: ParsableCommand {
                     ("figuresMilliseconds", .number(($0.4 * 100).rounded() / 100)),
                 ])
             }
-            print(JSONValue.object([("configs", .array(configs))]).serialized(indent: 2))
+            let renderRows: [JSONValue] = render.map {
+                .object([
+                    ("figure", .string($0.figure)), ("format", .string($0.format)),
+                    ("cpuMilliseconds", .number(($0.cpuMilliseconds * 10).rounded() / 10)), ("bytes", .integer($0.bytes)),
+                ])
+            }
+            print(JSONValue.object([("configs", .array(configs)), ("render", .array(renderRows))]).serialized(indent: 2))
         case .text:
             print("config  description                                  epochs/s   grid (all nodes)   figures (boundary+network+loss, PNG+SVG)")
             for row in rows {
@@ -43,6 +50,10 @@ struct Bench: ParsableCommand {
             }
             print("Playground under Node 20 (semantics §12.1): c 4680, g 5320, h 715 epochs/s; grid c 2.90 ms, h 16.8 ms.")
             print("Targets: ≥ 10× Node on c and g, ≥ 4× on h and on the grids; figures ≤ 50 ms.")
+            print("\nrendering (CPU ms per figure and format, median; bytes written)")
+            for row in render {
+                print(String(format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 16, withPad: " ", startingAt: 0), row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
+            }
         }
     }
 

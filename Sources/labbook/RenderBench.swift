@@ -1,0 +1,55 @@
+import CairoRendering
+import Foundation
+import Plotting
+import PlaygroundTrainer
+import Workbook
+
+/// `labbook bench`'s rendering part: CPU milliseconds (this process's user + system time, so
+/// other load does not count) and bytes per figure and format, for one experiment's figures
+/// and for a sweep figure of ten loss panels.
+struct RenderBench {
+    struct Row {
+        var figure: String
+        var format: String
+        var cpuMilliseconds: Double
+        var bytes: Int
+    }
+
+    let renderer: FigureRenderer
+    let repetitions: Int
+
+    func run() throws -> [Row] {
+        var c = BenchmarkConfigurations.all.first { $0.0 == "c" }!.2
+        c.epochs = 1000
+        let runs = [Trainer(configuration: c).run()]
+        var figures: [(String, any Figure)] = ExperimentFigure.allCases.map { ("c-\($0.rawValue)", $0.make(configuration: c, runs: runs)) }
+        var panels: [(String, any Figure)] = []
+        for k in 0..<10 {
+            var swept = c
+            swept.learningRate = 0.001 * Double(k + 1)
+            panels.append(("learning rate = \(swept.learningRate)", ExperimentFigure.loss.make(configuration: swept, runs: [Trainer(configuration: swept).run()])))
+        }
+        figures.append(("sweep-10-loss", ExperimentFigure.smallMultiples(panels)))
+        var rows: [Row] = []
+        for (name, figure) in figures {
+            for format in [OutputFormat.png, .svg, .pdf] {
+                var samples: [Double] = []
+                var bytes = 0
+                for _ in 0..<max(1, repetitions) {
+                    let start = Self.cpuSeconds()
+                    bytes = try renderer.render(figure, as: format).count
+                    samples.append((Self.cpuSeconds() - start) * 1000)
+                }
+                rows.append(Row(figure: name, format: format.fileExtension, cpuMilliseconds: samples.sorted()[samples.count / 2], bytes: bytes))
+            }
+        }
+        return rows
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
