@@ -41,12 +41,7 @@ extension DirectiveAnalyzer {
                 }
             case "caption": spec.caption = text(entry.value, key: "caption")
             case "title": spec.title = text(entry.value, key: "title")
-            case "axes":
-                switch entry.value.scalar?.text.lowercased() {
-                case "shared": spec.sharedAxes = true
-                case "independent": spec.sharedAxes = false
-                default: diagnostics.error("axes takes shared or independent", at: entry.value.location)
-                }
+            case "axes": spec.sharedAxes = sharedAxes(entry.value) ?? spec.sharedAxes
             default: unknownKey(entry, directive: "compare", valid: Self.comparisonKeys)
             }
         }

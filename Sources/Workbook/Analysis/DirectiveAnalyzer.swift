@@ -47,12 +47,7 @@ struct DirectiveAnalyzer {
             case "show-test-data": spec.showTestData = bool(entry.value, key: "show-test-data")
             case "discretize": spec.discretize = bool(entry.value, key: "discretize")
             case "log-scale": spec.logScale = bool(entry.value, key: "log-scale")
-            case "axes":
-                switch entry.value.scalar?.text.lowercased() {
-                case "shared": spec.sharedAxes = true
-                case "independent": spec.sharedAxes = false
-                default: diagnostics.error("axes takes shared or independent", at: entry.value.location)
-                }
+            case "axes": spec.sharedAxes = sharedAxes(entry.value) ?? spec.sharedAxes
             case "result-metric": resultMetricEntry = entry
             case "vary": sweepEntry = entry
             default:
@@ -279,6 +274,17 @@ struct DirectiveAnalyzer {
     }
 
     // MARK: - Small helpers
+
+    /// `axes: shared` (true) or `axes: independent` (false); nil after reporting anything else.
+    mutating func sharedAxes(_ value: YAMLValue) -> Bool? {
+        switch value.scalar?.text.lowercased() {
+        case "shared": return true
+        case "independent": return false
+        default:
+            diagnostics.error("axes takes shared or independent", at: value.location, id: .badValue)
+            return nil
+        }
+    }
 
     mutating func text(_ value: YAMLValue, key: String) -> String? {
         guard let scalar = value.scalar else {
