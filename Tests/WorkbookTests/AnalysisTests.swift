@@ -145,9 +145,12 @@ struct DiagnosticKindTests {
     @Test func everyKindOfProblemCarriesItsID() {
         let plan = AnalysisTests.analyse("""
             ```{experiment} a
+            noise: 70
+            ```
+
+            ```{experiment} b
             learning_rate: 0.1
             activation: relux
-            noise: 70
             ```
 
             ```{experiment} a

@@ -137,7 +137,7 @@ struct ReferenceResolver {
             guard spec.combinations[0].settings.seeds.contains(selector.value) else {
                 diagnostics.error(
                     "\(written): '\(spec.id)' has no seed \(selector.value)", at: role.location,
-                    notes: ["seeds: \(spec.combinations[0].settings.seeds.joined(separator: ", "))"])
+                    notes: ["seeds: \(spec.combinations[0].settings.seeds.joined(separator: ", "))"], id: .badReference)
                 return nil
             }
             runSeed = selector.value
@@ -161,7 +161,8 @@ struct ReferenceResolver {
             let options = spec.combinations.map(\.label).joined(separator: "; ")
             diagnostics.error(
                 "\(written): no combination of '\(spec.id)' has \(selectors.map { "\($0.key.rawValue)=\($0.text)" }.joined(separator: ", "))",
-                at: role.location, notes: spec.isSweep ? ["combinations: \(options)"] : ["'\(spec.id)' has no 'vary'"])
+                at: role.location, notes: spec.isSweep ? ["combinations: \(options)"] : ["'\(spec.id)' has no 'vary'"],
+                id: .badReference)
             return nil
         }
         let perCombination = !reference.metric.comparesCombinations && ![.budget, .seeds, .resets, .runs].contains(reference.metric)
@@ -169,7 +170,7 @@ struct ReferenceResolver {
             let example = "\(spec.id)[\(spec.sweep.map { "\($0.key.rawValue)=\($0.values[0].text)" }.joined(separator: ", "))].\(reference.metric.rawValue)"
             diagnostics.error(
                 "\(written): '\(spec.id)' is a sweep; name one value for each of: \(spec.sweep.map(\.key.rawValue).joined(separator: ", "))",
-                at: role.location, hint: "e.g. \(example)")
+                at: role.location, hint: "e.g. \(example)", id: .badReference)
             return nil
         }
         if reference.metric.needsStopRule && spec.base.configuration.stopRule == nil {
