@@ -9,12 +9,14 @@ struct ResultsTableHTML {
     let display: PanelDisplay
     /// Playground links per row (for sweeps and comparisons; a lone experiment has its own link).
     let rowLinks: Bool
+    /// A worksheet's table: the same rows and columns, the result cells left empty to write in.
+    var blank = false
 
     var html: String {
         let c = panels[0].settings.configuration
         let classification = !c.isRegression
         let links = rowLinks && panels.contains { $0.settings.configuration.isShowableInPlayground }
-        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\">\n<thead><tr>"
+        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\(blank ? " lb-blank-table" : "")\">\n<thead><tr>"
         for label in panels[0].labels { out += "<th scope=\"col\">\(HTML.escape(label.name))</th>" }
         if let rule = c.stopRule {
             out += "<th scope=\"col\" class=\"num\">Epochs to \(HTML.escape(ValueFormatting.rule(rule)))<br><small>median (range), seeds reaching it</small></th>"
@@ -27,10 +29,15 @@ struct ResultsTableHTML {
             let r = panel.results
             out += "<tr>"
             for label in panel.labels { out += "<td>\(HTML.escape(label.value))</td>" }
-            if c.stopRule != nil { out += epochsCell(r) }
-            out += "<td class=\"num\">\(statisticText(r.finalTrainLoss, r, ValueFormatting.loss))</td>"
-            out += "<td class=\"num\">\(statisticText(r.finalTestLoss, r, ValueFormatting.loss))</td>"
-            if classification { out += "<td class=\"num\">\(statisticText(r.finalTestAccuracy, r, ValueFormatting.percent))</td>" }
+            if blank {
+                let cells = (c.stopRule != nil ? 1 : 0) + 2 + (classification ? 1 : 0)
+                out += String(repeating: "<td class=\"num lb-blank-cell\"></td>", count: cells)
+            } else {
+                if c.stopRule != nil { out += epochsCell(r) }
+                out += "<td class=\"num\">\(statisticText(r.finalTrainLoss, r, ValueFormatting.loss))</td>"
+                out += "<td class=\"num\">\(statisticText(r.finalTestLoss, r, ValueFormatting.loss))</td>"
+                if classification { out += "<td class=\"num\">\(statisticText(r.finalTestAccuracy, r, ValueFormatting.percent))</td>" }
+            }
             if links {
                 let settings = panel.settings
                 if settings.configuration.isShowableInPlayground {
@@ -68,6 +75,15 @@ struct ResultsTableHTML {
 
     var captionText: String {
         let seeds = panels[0].settings.seeds
+        if blank {
+            var text = seeds.count > 1
+                ? "To fill in: \(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; write the median with the fewest–most in brackets."
+                : "To fill in: one seed (\(seeds[0]))."
+            if let rule = panels[0].settings.configuration.stopRule {
+                text += " Epochs to \(ValueFormatting.rule(rule)): write how many seeds reached it, or \"not reached\"."
+            }
+            return text
+        }
         var text = seeds.count > 1
             ? "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
             : "One seed (\(seeds[0]))."
