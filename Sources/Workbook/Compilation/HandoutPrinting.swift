@@ -116,10 +116,8 @@ public struct HandoutPrinting: Sendable {
     }
 
     func write(_ text: String, to url: URL) throws(Failure) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            try Data(text.utf8).write(to: url, options: .atomic)  // a temporary file renamed into place
         } catch {
             throw .file("cannot write \(url.path): \(error.localizedDescription)")
         }
@@ -205,9 +203,11 @@ enum HandoutContentsNumbers {
     static func pages(forSlotsIn html: String, outline: [PDFOutlineItem]) -> [Int?] {
         var pages: [Int?] = []
         var cursor = 0
+        // Compared without white space: a bookmark loses the space where its heading wrapped.
+        func key(_ text: String) -> String { text.filter { !$0.isWhitespace } }
         for heading in slotHeadings(html) {
-            let wanted = PlainText.normalized(heading)
-            if let index = outline[cursor...].firstIndex(where: { PlainText.normalized($0.title) == wanted }) {
+            let wanted = key(heading)
+            if let index = outline[cursor...].firstIndex(where: { key($0.title) == wanted }) {
                 pages.append(outline[index].page)
                 cursor = index + 1
             } else {

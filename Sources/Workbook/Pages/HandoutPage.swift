@@ -74,12 +74,14 @@ struct HandoutPage {
             .lb-handout-subtitle { font-size: 1.3rem; color: #444; }
             .lb-handout-authors, .lb-handout-course { font-size: 1.05rem; }
             .lb-handout-edition { margin-top: 2rem; text-transform: uppercase; letter-spacing: .08em; color: #666; }
-            .lb-handout-contents-title { font-size: 1.6rem; font-weight: 650; margin: 0 0 1rem; }
+            .lb-handout-contents-title { font-size: 1.6rem; font-weight: 650; margin: 0 0 0.8rem; }
+            /* One page of contents for a course of a dozen chapters. */
+            .lb-handout-contents { font-size: 9.5pt; line-height: 1.3; }
             .lb-handout-contents ol { list-style: none; padding: 0; margin: 0; }
-            .lb-handout-contents li + li { margin-top: 0.15rem; }
+            .lb-handout-contents li + li { margin-top: 0.05rem; }
             .lb-handout-contents a { display: flex; gap: 0.4em; color: inherit; text-decoration: none; }
             .lb-handout-contents .lb-toc-title { flex: 1; }
-            .lb-handout-toc-chapter { font-weight: 650; margin-top: 0.6rem !important; }
+            .lb-handout-toc-chapter { font-weight: 650; margin-top: 0.45rem !important; }
             .lb-handout-toc-section { padding-left: 2.2em; }
             .lb-handout-contents .lb-toc-number { min-width: 1.8em; }
             .\(HandoutContentsEntry.pageClass) { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }

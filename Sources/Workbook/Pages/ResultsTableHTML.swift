@@ -23,7 +23,7 @@ struct ResultsTableHTML {
         }
         out += "<th scope=\"col\" class=\"num\">Final train loss</th><th scope=\"col\" class=\"num\">Final test loss</th>"
         if classification { out += "<th scope=\"col\" class=\"num\">Test accuracy</th>" }
-        if links { out += "<th scope=\"col\">Playground</th>" }
+        if links { out += "<th scope=\"col\" class=\"lb-links-col\">Playground</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for panel in panels {
             let r = panel.results
@@ -44,9 +44,9 @@ struct ResultsTableHTML {
                     let url = PlaygroundLink.url(
                         for: settings.configuration, seed: settings.seeds[0],
                         display: .init(showTestData: display.showTestData, discretize: display.discretize))
-                    out += "<td><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
+                    out += "<td class=\"lb-links-col\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
                 } else {
-                    out += "<td></td>"
+                    out += "<td class=\"lb-links-col\"></td>"
                 }
             }
             out += "</tr>\n"

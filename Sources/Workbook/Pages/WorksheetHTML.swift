@@ -94,7 +94,7 @@ struct WorksheetHTML {
         text += c.isRegression ? "the final training and test loss" : "the final training and test loss and the test accuracy"
         let seeds = settings.seeds
         text += seeds.count > 1
-            ? ", for each of the seeds \(seeds.joined(separator: ", ")) (the Playground's seed is part of its link); write the median, with the fewest–most in brackets."
+            ? ", for each of the seeds \(seeds.joined(separator: ", ")); write the median, with the fewest–most in brackets."
             : " (seed \(seeds[0]))."
         return text
     }
