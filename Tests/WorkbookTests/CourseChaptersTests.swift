@@ -138,6 +138,26 @@ import Testing
             #expect(page.contains("id=\"\(q.question)\""), "student \(q.page): no question \(q.question)")
             #expect(!page.contains("class=\"lb-answer\""), "student \(q.page): an answer is in the student edition")
         }
+
+        // Chapter 12 asks Q1A–Q1C as worksheets: blank tables, and none of the numbers the
+        // instructor edition's tables give, nor any answer, anywhere on the page.
+        let taught = html["12-gaussian"] ?? ""
+        let asked = try String(contentsOf: tmp.appendingPathComponent("Student/12-gaussian.html"), encoding: .utf8)
+        for question in ["q1a-question", "q1b-question", "q1c-question"] {
+            #expect(asked.contains("id=\"\(question)\""), "student 12: Question \(question) is not asked")
+        }
+        for id in ["q1a", "q1b", "q1c-none", "q1c-one", "q1c-two", "q1c"] {
+            let worksheet = try #require(EditionsTests.block(id, in: asked), "student 12: no worksheet \(id)")
+            #expect(worksheet.contains("lb-blank-table"), "student 12: \(id) has no blank table")
+            let instructorBlock = try #require(EditionsTests.block(id, in: taught))
+            let numbers = EditionsTests.resultNumbers(inTableOf: instructorBlock)
+            #expect(!numbers.isEmpty)
+            for number in numbers {
+                #expect(!EditionsTests.contains(number, in: asked), "student 12 shows \(number) from \(id)")
+            }
+        }
+        #expect(!asked.contains("lb-answer") && !asked.contains("<strong>Answer:</strong>"))
+        #expect(!asked.contains("figures/q1a-loss") && !asked.contains("figures/q1c-boundary"))
     }
 
     // MARK: - Helpers

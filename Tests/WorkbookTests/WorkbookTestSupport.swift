@@ -19,6 +19,11 @@ struct FixtureBook {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.fixtures.appendingPathComponent(name).appendingPathComponent("Chapters"), to: chapters)
+        // The book's settings file, when the fixture has one, sits beside Chapters/.
+        let settings = Self.fixtures.appendingPathComponent(name).appendingPathComponent("labbook.yml")
+        if FileManager.default.fileExists(atPath: settings.path) {
+            try FileManager.default.copyItem(at: settings, to: root.appendingPathComponent("labbook.yml"))
+        }
     }
 
     var options: BuildOptions {

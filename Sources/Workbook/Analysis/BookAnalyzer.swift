@@ -42,12 +42,51 @@ public enum BookLoader {
                     hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .badFile)
                 continue
             }
-            sources.append((name, display, edition == .student ? removingInstructorOnly(text) : text))
+            sources.append((name, display, text))
         }
-        var plan = analyse(sources: sources)
-        collector.append(contentsOf: plan.diagnostics)
+        let (settings, settingsDiagnostics) = BookSettings.load(
+            folder: chaptersFolder.deletingLastPathComponent(), displayPath: settingsDisplayPath(displayPrefix))
+        collector.append(contentsOf: settingsDiagnostics)
+        // Both editions are analysed (no training yet, so this is cheap): every problem of either
+        // is reported by every build, and one that only one edition has says which.
+        let full = analyse(sources: sources, settings: settings)
+        let student = analyse(
+            sources: sources.map { ($0.0, $0.1, removingInstructorOnly($0.2)) }, settings: settings,
+            edition: .student, fullPlan: full)
+        collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
+        var plan = edition == .student ? student : full
         plan.diagnostics = collector.sorted
         return plan
+    }
+
+    /// `labbook.yml` as diagnostics show it: beside the chapters folder (`Chapters/` → `labbook.yml`).
+    static func settingsDisplayPath(_ displayPrefix: String) -> String {
+        var folder = displayPrefix
+        while folder.hasSuffix("/") { folder.removeLast() }
+        let parent = (folder as NSString).deletingLastPathComponent
+        return parent.isEmpty ? BookSettings.fileName : parent + "/" + BookSettings.fileName
+    }
+
+    /// The diagnostics of both editions: those both have once, an error only one has with the
+    /// edition named in its message.
+    static func mergedDiagnostics(instructor: [Diagnostic], student: [Diagnostic]) -> [Diagnostic] {
+        let inStudent = Set(student)
+        let inInstructor = Set(instructor)
+        var merged: [Diagnostic] = []
+        for diagnostic in instructor {
+            merged.append(inStudent.contains(diagnostic) ? diagnostic : tagged(diagnostic, .instructor))
+        }
+        for diagnostic in student where !inInstructor.contains(diagnostic) {
+            merged.append(tagged(diagnostic, .student))
+        }
+        return merged
+    }
+
+    static func tagged(_ diagnostic: Diagnostic, _ edition: Edition) -> Diagnostic {
+        guard diagnostic.severity == .error else { return diagnostic }
+        var tagged = diagnostic
+        tagged.message += " (in the \(edition.rawValue) edition only)"
+        return tagged
     }
 
     static func isPlainFileNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -81,7 +120,10 @@ public enum BookLoader {
     }
 
     /// Analyses chapter texts given as (file name, display path, text).
-    public static func analyse(sources: [(name: String, displayPath: String, text: String)]) -> BookPlan {
+    public static func analyse(
+        sources: [(name: String, displayPath: String, text: String)], settings: BookSettings = BookSettings(),
+        edition: Edition = .instructor, fullPlan: BookPlan? = nil
+    ) -> BookPlan {
         var collector = DiagnosticCollector()
         var chapters: [PlannedChapter] = []
         var experiments: [String: (chapter: Int, spec: ExperimentSpec)] = [:]
@@ -92,6 +134,7 @@ public enum BookLoader {
                 text: source.text, path: source.displayPath, directiveNames: directiveNames, roleNames: roleNames)
             collector.append(contentsOf: parseDiagnostics)
             var analyzer = DirectiveAnalyzer()
+            analyzer.defaults = settings.defaults
             let stem = (source.name as NSString).deletingPathExtension
             var blocks: [PlannedBlock] = []
             var counters: [String: Int] = [:]
@@ -139,9 +182,21 @@ public enum BookLoader {
                     number: number, title: title, blocks: blocks, roles: [], instructorOnly: instructorOnly))
         }
 
-        let figures = numberFigures(chapters)
-        var plan = BookPlan(chapters: chapters, diagnostics: [], experiments: experiments, figures: figures)
-        var resolver = ReferenceResolver(plan: plan)
+        var plan = BookPlan(chapters: chapters, diagnostics: [], experiments: experiments, figures: [:])
+        plan.edition = edition
+        plan.settings = settings
+        plan.worksheets = WorksheetRule.worksheets(in: chapters)
+        for (index, chapter) in chapters.enumerated() {
+            for block in chapter.blocks {
+                guard let id = block.id, plan.blocks[id] == nil else { continue }
+                plan.blocks[id] = BookPlan.BlockEntry(chapterIndex: index, kinds: block.figureKinds)
+            }
+        }
+        plan.figures = numberFigures(chapters) { block in
+            guard let id = block.id, plan.isWorksheet(id) else { return block.figureKinds }
+            return block.figureKinds.filter { $0 == .data }  // a worksheet shows its data, not its results
+        }
+        var resolver = ReferenceResolver(plan: plan, fullPlan: fullPlan)
         plan.chapters = resolver.resolveAll()
         collector.append(contentsOf: resolver.diagnostics.diagnostics)
         plan.diagnostics = collector.sorted
@@ -162,14 +217,16 @@ public enum BookLoader {
         return lines.joined(separator: "\n")
     }
 
-    /// Numbers figures per chapter in page order: `chapter.k`.
-    static func numberFigures(_ chapters: [PlannedChapter]) -> [String: [PlannedFigure]] {
+    /// Numbers the figures this edition shows per chapter in page order: `chapter.k`.
+    static func numberFigures(
+        _ chapters: [PlannedChapter], shown: (PlannedBlock) -> [FigureKind] = \.figureKinds
+    ) -> [String: [PlannedFigure]] {
         var result: [String: [PlannedFigure]] = [:]
         for (c, chapter) in chapters.enumerated() {
             var k = 0
             for block in chapter.blocks {
                 guard let id = block.id else { continue }
-                for kind in block.figureKinds {
+                for kind in shown(block) {
                     k += 1
                     let place = FigurePlace(chapterIndex: c, label: "\(chapter.number).\(k)", anchor: "fig-\(id)-\(kind.rawValue)")
                     result[id, default: []].append(PlannedFigure(kind: kind, place: place))

@@ -39,6 +39,9 @@ public enum ResolvedRole: Sendable, Hashable {
     case figure(FigurePlace)
     /// `{ref}` to an experiment without figures.
     case experiment(chapterIndex: Int, id: String)
+    /// A role naming content this edition leaves out (an instructor-only block in the student
+    /// edition): valid in the book, shown as a blank.
+    case withheld
     /// A role that could not be resolved (only in plans with errors); shown as written.
     case unresolved(String)
 }
@@ -54,6 +57,9 @@ public struct ResolvedValue: Sendable, Hashable {
     /// `[seed=3]` (when the seed is not varied) and `[reset=2]`: the values of those runs only.
     public var runSeed: String? = nil
     public var runReset: Int? = nil
+    /// Set when this edition shows a blank to fill in instead of the number ("____ epochs"):
+    /// the value of a worksheet, or of an experiment the edition leaves out.
+    public var blank: String? = nil
 }
 
 /// One chapter, parsed and analysed.
@@ -93,8 +99,27 @@ public struct BookPlan: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every experiment by ID, with its chapter.
     public var experiments: [String: (chapter: Int, spec: ExperimentSpec)]
-    /// Figures by directive ID (experiment, dataset or activations), in page order.
+    /// Figures by directive ID (experiment, dataset or activations), in page order; only those
+    /// this edition shows (a worksheet's result figures are not in the student edition).
     public var figures: [String: [PlannedFigure]]
+    /// The edition this plan was analysed for.
+    public var edition: Edition = .instructor
+    /// IDs of experiments and comparisons that are worksheets in the student edition (the rule
+    /// is ``WorksheetRule``); the instructor edition shows them with their results.
+    public var worksheets: Set<String> = []
+    /// Every directive by ID: its chapter and every figure it draws in the instructor edition.
+    public var blocks: [String: BlockEntry] = [:]
+    /// The book's settings (`labbook.yml`).
+    public var settings = BookSettings()
+
+    /// A directive's chapter and all its figure kinds.
+    public struct BlockEntry: Sendable, Hashable {
+        public var chapterIndex: Int
+        public var kinds: [FigureKind]
+    }
+
+    /// Whether this edition shows the block as a worksheet: setup and a blank table, no results.
+    public func isWorksheet(_ id: String) -> Bool { edition == .student && worksheets.contains(id) }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

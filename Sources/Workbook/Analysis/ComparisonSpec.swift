@@ -14,10 +14,12 @@ public struct ComparisonSpec: Sendable, Hashable {
     public var caption: String?
     public var title: String?
     public var sharedAxes = true
+    /// `student:` as written (or from the book's defaults); nil leaves it to the worksheet rule.
+    public var student: StudentRole?
 }
 
 extension DirectiveAnalyzer {
-    static let comparisonKeys = ["experiments", "show", "caption", "title", "axes"]
+    static let comparisonKeys = ["experiments", "show", "caption", "title", "axes", StudentRole.key]
 
     mutating func comparison(_ directive: Directive) -> ComparisonSpec? {
         let before = diagnostics.errorCount
@@ -42,8 +44,14 @@ extension DirectiveAnalyzer {
             case "caption": spec.caption = text(entry.value, key: "caption")
             case "title": spec.title = text(entry.value, key: "title")
             case "axes": spec.sharedAxes = sharedAxes(entry.value) ?? spec.sharedAxes
+            case StudentRole.key: spec.student = studentRole(entry.value)
             default: unknownKey(entry, directive: "compare", valid: Self.comparisonKeys)
             }
+        }
+        if spec.student == nil, directive.body.entry(StudentRole.key) == nil,
+            let inherited = defaults.first(where: { $0.key == StudentRole.key })
+        {
+            spec.student = studentRole(inherited.value)
         }
         if directive.body.entry("experiments") == nil {
             diagnostics.error("{compare} needs an experiments: list, e.g. experiments: [q1c-none, q1c-one]", at: directive.location)

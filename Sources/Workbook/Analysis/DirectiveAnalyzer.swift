@@ -5,9 +5,12 @@ import PlaygroundTrainer
 /// location of the key or value at fault, what would be valid, and a "did you mean".
 struct DirectiveAnalyzer {
     var diagnostics = DiagnosticCollector()
+    /// The book's `defaults` (already checked): keys an experiment gets unless it writes them.
+    var defaults: [YAMLMapping.Entry] = []
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
+        StudentRole.key,
     ]
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -25,14 +28,23 @@ struct DirectiveAnalyzer {
             discretize: false, logScale: false, sharedAxes: true)
         var resultMetricEntry: YAMLMapping.Entry? = nil
 
-        // A Playground link is the starting point; explicit keys override it wherever written.
+        // Book defaults first, then a Playground link read on top of them; keys written in the
+        // experiment override both wherever they stand.
+        let written = Set(directive.body.keys)
+        let inherited = defaults.filter { !written.contains($0.key) }
+        for entry in inherited {
+            if let key = SettingKey(rawValue: entry.key), let value = settingValue(key, entry.value, base: settings.configuration) {
+                settings.set(value)
+            }
+        }
         if let entry = directive.body.entry(SettingKey.playgroundURL.rawValue),
             let value = settingValue(.playgroundURL, entry.value, base: settings.configuration)
         {
             settings.set(value)
         }
         var sweepEntry: YAMLMapping.Entry? = nil
-        for entry in directive.body.entries {
+        let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
+        for entry in inheritedDisplay + directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
                 if key != .playgroundURL, let value = settingValue(key, entry.value, base: settings.configuration) {
                     settings.set(value)
@@ -49,6 +61,7 @@ struct DirectiveAnalyzer {
             case "log-scale": spec.logScale = bool(entry.value, key: "log-scale")
             case "axes": spec.sharedAxes = sharedAxes(entry.value) ?? spec.sharedAxes
             case "result-metric": resultMetricEntry = entry
+            case StudentRole.key: spec.student = studentRole(entry.value)
             case "vary": sweepEntry = entry
             default:
                 unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)

@@ -52,6 +52,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var sharedAxes: Bool
     /// What the result chart and the metric grid plot (`result-metric`).
     public var resultMetric: ResultMetric = .epochs
+    /// `student:` as written (or from the book's defaults); nil leaves it to the worksheet rule.
+    public var student: StudentRole?
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }

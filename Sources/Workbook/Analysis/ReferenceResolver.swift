@@ -4,10 +4,14 @@ import ChapterMarkdown
 /// names, once, before anything is trained; reports those that name nothing.
 struct ReferenceResolver {
     let plan: BookPlan
+    /// For the student edition: the instructor edition's plan, where IDs the student edition
+    /// leaves out still exist (a role naming one is a blank there, not an error).
+    let fullPlan: BookPlan?
     var diagnostics = DiagnosticCollector()
 
-    init(plan: BookPlan) {
+    init(plan: BookPlan, fullPlan: BookPlan? = nil) {
         self.plan = plan
+        self.fullPlan = fullPlan
     }
 
     /// The chapters with every role resolved and every question's Markdown parsed.
@@ -33,6 +37,12 @@ struct ReferenceResolver {
     mutating func check(_ comparison: ComparisonSpec) {
         for id in comparison.experimentIDs {
             guard let (_, spec) = plan.experiments[id] else {
+                if fullPlan?.experiments[id] != nil {
+                    diagnostics.error(
+                        "{compare} \(comparison.id): '\(id)' is instructor-only, so this edition cannot compare it",
+                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too")
+                    continue
+                }
                 report("compare", id, at: comparison.experimentsLocation, among: Array(plan.experiments.keys).sorted())
                 continue
             }
@@ -76,6 +86,11 @@ struct ReferenceResolver {
             let target = role.content.trimmingCharacters(in: " ")
             if let place = figure(named: target) { return .figure(place) }
             if let (chapter, spec) = plan.experiments[target] { return .experiment(chapterIndex: chapter, id: spec.id) }
+            if let block = Self.block(named: target, in: plan) {
+                // A worksheet's result figure, which this edition leaves out: lead to the worksheet.
+                return .experiment(chapterIndex: block.chapterIndex, id: Self.id(of: target))
+            }
+            if let fullPlan, Self.block(named: target, in: fullPlan) != nil { return .withheld }
             let allIDs = Set(plan.figures.keys).union(plan.experiments.keys)
             report("ref", target, at: role.location, among: allIDs.sorted())
             return .unresolved(target)
@@ -83,6 +98,17 @@ struct ReferenceResolver {
             return .unresolved(role.content)
         }
     }
+
+    /// The directive `ID` or `ID.kind` names, when it exists and draws that kind of figure.
+    static func block(named target: String, in plan: BookPlan) -> BookPlan.BlockEntry? {
+        let id = id(of: target)
+        guard let block = plan.blocks[id] else { return nil }
+        if id == target { return block }
+        let kind = target.dropFirst(id.count + 1)
+        return block.kinds.contains { $0.rawValue == kind } ? block : nil
+    }
+
+    static func id(of target: String) -> String { String(target.prefix { $0 != "." }) }
 
     /// `ID` (its first figure) or `ID.kind` (that figure).
     func figure(named target: String) -> FigurePlace? {
@@ -120,7 +146,8 @@ struct ReferenceResolver {
             return nil
         }
         let written = "{\(role.name)}`\(role.content)`"
-        guard let (_, spec) = plan.experiments[reference.experimentID] else {
+        let withheld = plan.experiments[reference.experimentID] == nil
+        guard let (_, spec) = plan.experiments[reference.experimentID] ?? fullPlan?.experiments[reference.experimentID] else {
             report(role.name, reference.experimentID, at: role.location, among: Array(plan.experiments.keys).sorted())
             return nil
         }
@@ -186,9 +213,13 @@ struct ReferenceResolver {
             diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location, id: .badReference)
             return nil
         }
-        return ResolvedValue(
+        var value = ResolvedValue(
             experimentID: spec.id, combinations: matching, metric: reference.metric, plain: role.name == "number",
             runSeed: runSeed, runReset: reference.reset)
+        if withheld || (plan.isWorksheet(spec.id) && ValueBlank.isResult(reference.metric)) {
+            value.blank = ValueBlank.text(reference.metric, plain: value.plain, seedCount: spec.seedCount)
+        }
+        return value
     }
 
     mutating func report(_ role: String, _ name: String, at location: SourceLocation, among ids: [String]) {

@@ -11,7 +11,6 @@ public struct BuildOptions: Sendable {
     public var edition: Edition = .instructor
     /// How paths are shown in diagnostics (`Chapters/` for the default folder).
     public var displayPrefix: String
-    public var bookTitle: String = "Neural networks in the Playground"
     /// Refuse, before training, a build whose estimated training time on one core exceeds this
     /// (`--max-training-minutes`; a course never comes near the default hour).
     public var trainingBudgetMinutes: Double = 60

@@ -1,36 +1,120 @@
 import ChapterMarkdown
 import Foundation
 
-/// `handout.html`: every chapter on one page, made for printing — each chapter starts a new
-/// page, figures are the SVG files (vector on paper), no navigation.
+/// `handout.html`: every chapter on one page, made for printing as a book — a cover, a table of
+/// contents, each chapter on a new page, figures as SVG (vector on paper), page numbers in the
+/// footer, no navigation. Chromium writes the PDF's bookmarks from the headings; the cover
+/// title and the contents heading are not headings, so the bookmarks are chapters and sections.
 struct HandoutPage {
     var bookTitle: String
     var bodyHTML: String
     var editionLabel: String?
-
-    /// Rules only the handout needs; the shared stylesheet already has the print basics.
-    static let style = """
-        <style>
-        .lb-handout-chapter + .lb-handout-chapter { break-before: page; }
-        .lb-handout-title { text-align: center; margin: 30vh 0 0; }
-        .lb-handout-cover { break-after: page; }
-        .lb-chapter-number { text-transform: uppercase; letter-spacing: .08em; color: #666; margin-bottom: 0; }
-        .lb-handout main img { height: auto; }
-        </style>
-
-        """
+    var settings: BookSettings
+    var contents: [HandoutContentsEntry]
 
     func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         var html = PageShell.head(title: title + " (handout)", assetPrefix: "", bodyClass: "lb-handout")
-        html = html.replacingOccurrences(of: "</head>", with: Self.style + "</head>")
+        html = html.replacingOccurrences(of: "</head>", with: style + "</head>")
+        if settings.language != "en" {
+            html = html.replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"\(HTML.escape(settings.language))\">")
+        }
         html += "<main class=\"lb-main\">\n"
-        html += "<section class=\"lb-handout-cover\"><h1 class=\"lb-handout-title\">\(HTML.escape(bookTitle))</h1>"
-        if let editionLabel { html += "<p style=\"text-align:center\">\(HTML.escape(editionLabel))</p>" }
-        html += "</section>\n"
+        html += cover
+        html += contentsHTML
         html += bodyHTML
         html += "</main>\n"
         html += PageShell.end
         return html
     }
+
+    var cover: String {
+        var html = "<section class=\"lb-handout-cover\">\n"
+        html += "<p class=\"lb-handout-title\">\(HTML.escape(bookTitle))</p>\n"
+        if let subtitle = settings.subtitle { html += "<p class=\"lb-handout-subtitle\">\(HTML.escape(subtitle))</p>\n" }
+        if !settings.authors.isEmpty {
+            html += "<p class=\"lb-handout-authors\">\(HTML.escape(settings.authors.joined(separator: ", ")))</p>\n"
+        }
+        if let course = settings.course { html += "<p class=\"lb-handout-course\">\(HTML.escape(course))</p>\n" }
+        if let editionLabel { html += "<p class=\"lb-handout-edition\">\(HTML.escape(editionLabel))</p>\n" }
+        html += "</section>\n"
+        return html
+    }
+
+    /// Chapters and their sections, each with an empty page-number slot of fixed width that
+    /// the printer fills after a first printing (Chromium has no `target-counter()`).
+    var contentsHTML: String {
+        var html = "<nav class=\"lb-handout-contents\" aria-label=\"Contents\">\n<p class=\"lb-handout-contents-title\">Contents</p>\n<ol>\n"
+        for entry in contents {
+            html += "<li class=\"lb-handout-toc-\(entry.isChapter ? "chapter" : "section")\"><a href=\"\(HTML.escape(entry.href))\">"
+            if let number = entry.number { html += "<span class=\"lb-toc-number\">\(HTML.escape(number))</span> " }
+            html += "<span class=\"lb-toc-title\">\(HTML.escape(entry.title))</span>"
+            html += "<span class=\"\(HandoutContentsEntry.pageClass)\" data-heading=\"\(HTML.escape(entry.heading))\"></span></a></li>\n"
+        }
+        html += "</ol>\n</nav>\n"
+        return html
+    }
+
+    /// Rules only the handout needs: the page box with its running title and page numbers
+    /// (CSS margin boxes, which Chromium prints), the cover and contents, and the breaks.
+    var style: String {
+        let running = editionLabel.map { "\(bookTitle) · \($0)" } ?? bookTitle
+        return """
+            <style>
+            @page {
+              size: A4;
+              margin: 18mm 17mm 20mm;
+              @top-center { content: \(Self.cssString(running)); font: 8pt "DejaVu Sans", sans-serif; color: #666; }
+              @bottom-center { content: counter(page); font: 9pt "DejaVu Sans", sans-serif; color: #333; }
+            }
+            @page :first { @top-center { content: none; } @bottom-center { content: none; } }
+            .lb-handout-chapter { break-before: page; }
+            .lb-handout-cover { break-after: page; text-align: center; padding-top: 28vh; }
+            .lb-handout-title { font-size: 2.2rem; font-weight: 650; margin-bottom: 1rem; }
+            .lb-handout-subtitle { font-size: 1.3rem; color: #444; }
+            .lb-handout-authors, .lb-handout-course { font-size: 1.05rem; }
+            .lb-handout-edition { margin-top: 2rem; text-transform: uppercase; letter-spacing: .08em; color: #666; }
+            .lb-handout-contents-title { font-size: 1.6rem; font-weight: 650; margin: 0 0 0.8rem; }
+            /* One page of contents for a course of a dozen chapters. */
+            .lb-handout-contents { font-size: 9.5pt; line-height: 1.3; }
+            .lb-handout-contents ol { list-style: none; padding: 0; margin: 0; }
+            .lb-handout-contents li + li { margin-top: 0.05rem; }
+            .lb-handout-contents a { display: flex; gap: 0.4em; color: inherit; text-decoration: none; }
+            .lb-handout-contents .lb-toc-title { flex: 1; }
+            .lb-handout-toc-chapter { font-weight: 650; margin-top: 0.45rem !important; }
+            .lb-handout-toc-section { padding-left: 2.2em; }
+            .lb-handout-contents .lb-toc-number { min-width: 1.8em; }
+            .\(HandoutContentsEntry.pageClass) { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+            .lb-chapter-number { text-transform: uppercase; letter-spacing: .08em; color: #666; margin-bottom: 0; }
+            .lb-handout main img { height: auto; }
+            </style>
+
+            """
+    }
+
+    /// Text as a CSS string literal.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": out += "\\" + String(scalar)
+            case "\n", "\r", "<", ">": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// One line of the handout's contents: a chapter or one of its `##` sections.
+struct HandoutContentsEntry: Sendable, Hashable {
+    /// The class of the page-number slot, which the printer finds and fills.
+    static let pageClass = "lb-toc-page"
+
+    var number: String?
+    var title: String
+    var href: String
+    /// The heading's text as the PDF's bookmarks give it, to find its page.
+    var heading: String
+    var isChapter: Bool
 }

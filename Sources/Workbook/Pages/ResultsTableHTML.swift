@@ -9,37 +9,44 @@ struct ResultsTableHTML {
     let display: PanelDisplay
     /// Playground links per row (for sweeps and comparisons; a lone experiment has its own link).
     let rowLinks: Bool
+    /// A worksheet's table: the same rows and columns, the result cells left empty to write in.
+    var blank = false
 
     var html: String {
         let c = panels[0].settings.configuration
         let classification = !c.isRegression
         let links = rowLinks && panels.contains { $0.settings.configuration.isShowableInPlayground }
-        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\">\n<thead><tr>"
+        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\(blank ? " lb-blank-table" : "")\">\n<thead><tr>"
         for label in panels[0].labels { out += "<th scope=\"col\">\(HTML.escape(label.name))</th>" }
         if let rule = c.stopRule {
             out += "<th scope=\"col\" class=\"num\">Epochs to \(HTML.escape(ValueFormatting.rule(rule)))<br><small>median (range), seeds reaching it</small></th>"
         }
         out += "<th scope=\"col\" class=\"num\">Final train loss</th><th scope=\"col\" class=\"num\">Final test loss</th>"
         if classification { out += "<th scope=\"col\" class=\"num\">Test accuracy</th>" }
-        if links { out += "<th scope=\"col\">Playground</th>" }
+        if links { out += "<th scope=\"col\" class=\"lb-links-col\">Playground</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for panel in panels {
             let r = panel.results
             out += "<tr>"
             for label in panel.labels { out += "<td>\(HTML.escape(label.value))</td>" }
-            if c.stopRule != nil { out += epochsCell(r) }
-            out += "<td class=\"num\">\(statisticText(r.finalTrainLoss, r, ValueFormatting.loss))</td>"
-            out += "<td class=\"num\">\(statisticText(r.finalTestLoss, r, ValueFormatting.loss))</td>"
-            if classification { out += "<td class=\"num\">\(statisticText(r.finalTestAccuracy, r, ValueFormatting.percent))</td>" }
+            if blank {
+                let cells = (c.stopRule != nil ? 1 : 0) + 2 + (classification ? 1 : 0)
+                out += String(repeating: "<td class=\"num lb-blank-cell\"></td>", count: cells)
+            } else {
+                if c.stopRule != nil { out += epochsCell(r) }
+                out += "<td class=\"num\">\(statisticText(r.finalTrainLoss, r, ValueFormatting.loss))</td>"
+                out += "<td class=\"num\">\(statisticText(r.finalTestLoss, r, ValueFormatting.loss))</td>"
+                if classification { out += "<td class=\"num\">\(statisticText(r.finalTestAccuracy, r, ValueFormatting.percent))</td>" }
+            }
             if links {
                 let settings = panel.settings
                 if settings.configuration.isShowableInPlayground {
                     let url = PlaygroundLink.url(
                         for: settings.configuration, seed: settings.seeds[0],
                         display: .init(showTestData: display.showTestData, discretize: display.discretize))
-                    out += "<td><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
+                    out += "<td class=\"lb-links-col\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
                 } else {
-                    out += "<td></td>"
+                    out += "<td class=\"lb-links-col\"></td>"
                 }
             }
             out += "</tr>\n"
@@ -68,6 +75,15 @@ struct ResultsTableHTML {
 
     var captionText: String {
         let seeds = panels[0].settings.seeds
+        if blank {
+            var text = seeds.count > 1
+                ? "To fill in: \(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; write the median with the fewest–most in brackets."
+                : "To fill in: one seed (\(seeds[0]))."
+            if let rule = panels[0].settings.configuration.stopRule {
+                text += " Epochs to \(ValueFormatting.rule(rule)): write how many seeds reached it, or \"not reached\"."
+            }
+            return text
+        }
         let resets = panels[0].settings.resetCount
         var text = resets > 0
             ? "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."

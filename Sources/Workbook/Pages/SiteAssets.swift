@@ -22,7 +22,7 @@ public struct SiteAssets: Sendable, Hashable {
     public static let scriptPath = "assets/labbook.js"
 
     /// In `<head>` order: KaTeX's rules first so ours can adjust them.
-    static let stylesheetPaths = [katexStylesheetPath, stylesheetPath]
+    static let stylesheetPaths = [katexStylesheetPath, stylesheetPath, editionsStylesheetPath]
     /// In execution order (all `defer`): labbook.js needs both KaTeX scripts.
     static let scriptPaths = [katexScriptPath, autoRenderScriptPath, scriptPath]
 
@@ -40,6 +40,7 @@ public struct SiteAssets: Sendable, Hashable {
         let katex = try locateKaTeX()
         var files: [(path: String, contents: Data)] = [
             (Self.stylesheetPath, Data(Self.stylesheet.utf8)),
+            (Self.editionsStylesheetPath, Data(Self.editionsStylesheet.utf8)),
             (Self.scriptPath, Data(Self.script.utf8)),
             (Self.katexStylesheetPath, try Self.read(katex.stylesheet)),
             (Self.katexScriptPath, try Self.read(katex.script)),

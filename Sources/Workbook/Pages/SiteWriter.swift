@@ -10,6 +10,7 @@ struct SiteWriter {
     let options: BuildOptions
 
     var editionLabel: String? { options.edition == .student ? "Student edition" : nil }
+    var bookTitle: String { plan.settings.title }
 
     /// Chapters in this edition (instructor-only chapters are left out of the student one).
     var chapters: [(index: Int, chapter: PlannedChapter)] {
@@ -35,10 +36,10 @@ struct SiteWriter {
             let previous = position > 0 ? PageLink(title: list[position - 1].chapter.title, href: list[position - 1].chapter.pageName) : nil
             let next = position + 1 < list.count ? PageLink(title: list[position + 1].chapter.title, href: list[position + 1].chapter.pageName) : nil
             let page = ChapterPage(
-                bookTitle: options.bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
+                bookTitle: bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
                 bodyHTML: body, contents: TableOfContentsEntry.outline(of: chapter.document.headings.filter { $0.level > 1 }),
                 previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
-            try write(page.render(), folder.appendingPathComponent(chapter.pageName))
+            try write(withLanguage(page.render()), folder.appendingPathComponent(chapter.pageName))
         }
         var entries = list.map { entry in
             TableOfContentsEntry(
@@ -49,19 +50,36 @@ struct SiteWriter {
         let key = answerKey()
         if options.edition == .instructor && !key.isEmpty {
             let page = ChapterPage(
-                bookTitle: options.bookTitle, numberLabel: nil, title: "Answer key", bodyHTML: key, contents: [],
+                bookTitle: bookTitle, numberLabel: nil, title: "Answer key", bodyHTML: key, contents: [],
                 previous: list.last.map { PageLink(title: $0.chapter.title, href: $0.chapter.pageName) }, next: nil,
                 indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
-            try write(page.render(), folder.appendingPathComponent("answers.html"))
+            try write(withLanguage(page.render()), folder.appendingPathComponent("answers.html"))
             entries.append(TableOfContentsEntry(number: nil, title: "Answer key", href: "answers.html", sections: []))
         }
         entries.append(TableOfContentsEntry(number: nil, title: "Printable handout (all chapters)", href: "handout.html", sections: []))
         let index = IndexPage(
-            bookTitle: options.bookTitle,
-            subtitleHTML: "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
+            bookTitle: bookTitle,
+            subtitleHTML: bookIntroduction + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
             chapters: entries, assetPrefix: "", editionLabel: editionLabel)
-        try write(index.render(), folder.appendingPathComponent("index.html"))
+        try write(withLanguage(index.render()), folder.appendingPathComponent("index.html"))
         try write(handout(), folder.appendingPathComponent("handout.html"))
+    }
+
+    /// The page with the book's `language` as its `lang` (the templates write `en`).
+    func withLanguage(_ page: String) -> String {
+        let language = plan.settings.language
+        guard language != "en" else { return page }
+        return page.replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"\(HTML.escape(language))\">")
+    }
+
+    /// The subtitle and authors from `labbook.yml`, above the index's own introduction.
+    var bookIntroduction: String {
+        var html = ""
+        if let subtitle = plan.settings.subtitle { html += "<p class=\"lb-subtitle\">\(HTML.escape(subtitle))</p>\n" }
+        if !plan.settings.authors.isEmpty {
+            html += "<p class=\"lb-authors\">\(HTML.escape(plan.settings.authors.joined(separator: ", ")))</p>\n"
+        }
+        return html
     }
 
     func write(_ text: String, _ url: URL) throws {
@@ -95,6 +113,21 @@ struct SiteWriter {
 
     func blockHTML(_ block: PlannedBlock, vector: Bool, handout: Bool) -> String {
         switch block {
+        case .experiment(let spec) where plan.isWorksheet(spec.id):
+            let panels = ResultPanel.panels(of: spec, results: results[spec.id])
+            return WorksheetHTML(
+                id: spec.id, title: spec.title, panels: panels, display: spec.display,
+                figuresHTML: shownFigures(spec.id, ownerName: "experiment \(spec.id)", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false
+            ).html
+        case .comparison(let spec) where plan.isWorksheet(spec.id):
+            let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
+            let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
+            return WorksheetHTML(
+                id: spec.id, title: spec.title, panels: panels, display: spec.display,
+                figuresHTML: shownFigures(spec.id, ownerName: "the comparison of \(spec.experimentIDs.joined(separator: ", "))", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                sweep: [], rowLinks: true, isComparison: true
+            ).html
         case .experiment(let spec):
             return ExperimentHTML(
                 spec: spec, figures: plan.figures[spec.id] ?? [], rendered: figures, results: results[spec.id],
@@ -118,6 +151,16 @@ struct SiteWriter {
         case .invalid:
             return ""
         }
+    }
+
+    /// The figures the plan keeps for this edition (a worksheet's data figures).
+    func shownFigures(
+        _ id: String, ownerName: String, caption: String?, display: PanelDisplay, panels: [ResultPanel], vector: Bool
+    ) -> String {
+        let figure = PanelFigureHTML(
+            ownerID: id, ownerName: ownerName, authorCaption: caption, display: display, panels: panels,
+            rendered: figures, vector: vector, figurePrefix: "figures/")
+        return (plan.figures[id] ?? []).map(figure.html).joined()
     }
 
     func defaultDataCaption(_ spec: DatasetSpec) -> String {
@@ -149,6 +192,7 @@ struct SiteWriter {
     func roleHTML(_ resolved: ResolvedRole, handout: Bool) -> String {
         switch resolved {
         case .value(let value):
+            if let blank = value.blank { return Self.blankHTML(blank) }
             guard let (_, spec) = plan.experiments[value.experimentID] else { return "" }
             let (text, notReached) = ValueText(spec: spec, results: results[spec.id]).text(value)
             return "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(text))</span>"
@@ -158,9 +202,16 @@ struct SiteWriter {
         case .experiment(let chapter, let id):
             let page = handout ? "" : plan.chapters[chapter].pageName
             return "<a class=\"lb-ref\" href=\"\(page)#\(id)\">experiment \(HTML.escape(id))</a>"
+        case .withheld:
+            return Self.blankHTML(ValueBlank.line)
         case .unresolved(let text):
             return HTML.escape(text)
         }
+    }
+
+    /// A blank to fill in, where this edition leaves a number or a reference out.
+    static func blankHTML(_ text: String) -> String {
+        "<span class=\"lb-blank\" title=\"fill in from your own runs\">\(HTML.escape(text))</span>"
     }
 
     // MARK: - Answer key and handout
@@ -189,12 +240,23 @@ struct SiteWriter {
 
     func handout() -> String {
         var body = ""
+        var contents: [HandoutContentsEntry] = []
         for (index, chapter) in chapters {
+            let chapterHTML = chapterBody(chapterIndex: index, vector: true, handout: true)
             body += "<section class=\"lb-handout-chapter\" id=\"chapter-\(chapter.number)\">\n"
             body += "<p class=\"lb-chapter-number\">Chapter \(chapter.number)</p>\n"
-            body += chapterBody(chapterIndex: index, vector: true, handout: true)
+            body += chapterHTML
             body += "</section>\n"
+            contents.append(HandoutContentsEntry(
+                number: String(chapter.number), title: chapter.title, href: "#chapter-\(chapter.number)",
+                heading: PlainText.firstHeading(in: chapterHTML) ?? chapter.title, isChapter: true))
+            for heading in chapter.document.headings where heading.level == 2 {
+                contents.append(HandoutContentsEntry(
+                    number: nil, title: heading.text, href: "#\(heading.id)", heading: heading.text, isChapter: false))
+            }
         }
-        return HandoutPage(bookTitle: options.bookTitle, bodyHTML: body, editionLabel: editionLabel).render()
+        return HandoutPage(
+            bookTitle: bookTitle, bodyHTML: body, editionLabel: editionLabel, settings: plan.settings, contents: contents
+        ).render()
     }
 }

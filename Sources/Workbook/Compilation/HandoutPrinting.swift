@@ -1,0 +1,239 @@
+import ChapterMarkdown
+import Foundation
+
+/// Prints `handout.html` to `handout.pdf` with headless Chromium, as a book: page numbers in the
+/// footer and a running title (CSS margin boxes, which Chromium prints), bookmarks from the
+/// headings (`--generate-pdf-document-outline`), and a table of contents with page numbers.
+///
+/// Chromium has no `target-counter()`, so the contents' page numbers come from a first
+/// printing: its bookmarks (read with poppler's `pdftohtml -xml`) say on which page each
+/// chapter and section starts; the numbers are written into `handout.html` and it is printed
+/// again. The numbers sit in fixed-width slots that are empty the first time, so filling them
+/// moves nothing; a third printing happens only if a page did move.
+public struct HandoutPrinting: Sendable {
+    public var output: URL
+    public var browser: String
+
+    public init(output: URL, browser: String) {
+        self.output = output
+        self.browser = browser
+    }
+
+    /// What a printing did, for the command's summary and for tests.
+    public struct Report: Sendable {
+        public var pages = 0
+        public var printings = 0
+        /// Contents lines that got a page number, and all of them.
+        public var numberedEntries = 0
+        public var entries = 0
+        /// Set when poppler's tools are missing: the contents then have no page numbers.
+        public var note: String?
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case noBrowser
+        case printFailed(status: Int32)
+        case file(String)
+
+        public var description: String {
+            switch self {
+            case .noBrowser: "printing the handout needs headless Chromium; install it with: apt-get install chromium (the HTML handout was written)"
+            case .printFailed(let status): "Chromium could not print handout.html (exit \(status))"
+            case .file(let message): message
+            }
+        }
+    }
+
+    /// The first Chromium on the PATH.
+    public static func findBrowser() -> String? { executable(["chromium", "chromium-browser", "google-chrome"]) }
+
+    static func executable(_ names: [String]) -> String? {
+        for name in names {
+            for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+                let path = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    public func print() throws(Failure) -> Report {
+        var report = Report()
+        let handout = output.appendingPathComponent("handout.html")
+        let pdf = output.appendingPathComponent("handout.pdf")
+        let temporary = output.appendingPathComponent(".handout.pdf.tmp")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard var html = try? String(contentsOf: handout, encoding: .utf8) else {
+            throw .file("cannot read \(handout.path)")
+        }
+        try printOnce(handout, to: temporary)
+        report.printings = 1
+        if let reader = Self.executable(["pdftohtml"]) {
+            var previous: [Int?] = []
+            for _ in 0..<3 {
+                let outline = try Self.outline(of: temporary, reader: reader)
+                let pages = HandoutContentsNumbers.pages(forSlotsIn: html, outline: outline)
+                report.entries = pages.count
+                report.numberedEntries = pages.compactMap { $0 }.count
+                if pages == previous { break }
+                previous = pages
+                html = HandoutContentsNumbers.filling(html, with: pages)
+                try write(html, to: handout)
+                try printOnce(handout, to: temporary)
+                report.printings += 1
+            }
+        } else {
+            report.note = "the contents have no page numbers: install poppler-utils (pdftohtml) for them"
+        }
+        if let info = try? Self.run(Self.executable(["pdfinfo"]) ?? "/usr/bin/pdfinfo", [temporary.path]),
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") })
+        {
+            report.pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        _ = try? FileManager.default.removeItem(at: pdf)
+        do {
+            try FileManager.default.moveItem(at: temporary, to: pdf)
+        } catch {
+            throw .file("cannot write \(pdf.path): \(error.localizedDescription)")
+        }
+        return report
+    }
+
+    func printOnce(_ handout: URL, to pdf: URL) throws(Failure) {
+        try? FileManager.default.removeItem(at: pdf)
+        let arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline",
+            "--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000",
+            "--print-to-pdf=\(pdf.path)", handout.absoluteString,
+        ]
+        let status: Int32
+        do {
+            status = try Self.status(browser, arguments)
+        } catch {
+            throw .printFailed(status: -1)
+        }
+        guard status == 0, FileManager.default.fileExists(atPath: pdf.path) else { throw .printFailed(status: status) }
+    }
+
+    func write(_ text: String, to url: URL) throws(Failure) {
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)  // a temporary file renamed into place
+        } catch {
+            throw .file("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The PDF's bookmarks in document order: title and page.
+    static func outline(of pdf: URL, reader: String) throws(Failure) -> [PDFOutlineItem] {
+        guard let xml = try? run(reader, ["-xml", "-stdout", "-i", "-q", pdf.path]) else {
+            throw .file("cannot read the bookmarks of \(pdf.path) with \(reader)")
+        }
+        return PDFOutlineItem.items(inPdftohtmlXML: xml)
+    }
+
+    /// Runs a tool and returns what it printed.
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func status(_ tool: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+/// One bookmark of a PDF: its title and the page it leads to (1-based).
+public struct PDFOutlineItem: Sendable, Hashable {
+    public var title: String
+    public var page: Int
+    /// Nesting depth, 0 for the top level.
+    public var depth: Int
+
+    /// The `<item page="N">title</item>` lines of `pdftohtml -xml`, in order, with their depth
+    /// from the nested `<outline>` elements.
+    public static func items(inPdftohtmlXML xml: String) -> [PDFOutlineItem] {
+        var items: [PDFOutlineItem] = []
+        var depth = -1
+        var rest = xml[...]
+        while let next = rest.firstIndex(of: "<") {
+            rest = rest[next...]
+            if rest.hasPrefix("<outline>") {
+                depth += 1
+                rest = rest.dropFirst(9)
+            } else if rest.hasPrefix("</outline>") {
+                depth -= 1
+                rest = rest.dropFirst(10)
+            } else if rest.hasPrefix("<item"), let close = rest.range(of: "</item>"), let tagEnd = rest.firstIndex(of: ">") {
+                let tag = rest[..<tagEnd]
+                let page = tag.range(of: "page=\"").flatMap { start in
+                    Int(tag[start.upperBound...].prefix { $0.isNumber })
+                }
+                let title = PlainText.of(String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
+                if let page { items.append(PDFOutlineItem(title: title, page: page, depth: max(depth, 0))) }
+                rest = rest[close.upperBound...]
+            } else {
+                rest = rest.dropFirst()
+            }
+        }
+        return items
+    }
+}
+
+/// Fills the handout's contents with page numbers from the bookmarks of a printing.
+enum HandoutContentsNumbers {
+    static let slotOpen = "<span class=\"\(HandoutContentsEntry.pageClass)\" data-heading=\""
+
+    /// For each page-number slot in the handout, in order, the page of the bookmark with its
+    /// heading's text, searched forward from the previous match (a title may repeat).
+    static func pages(forSlotsIn html: String, outline: [PDFOutlineItem]) -> [Int?] {
+        var pages: [Int?] = []
+        var cursor = 0
+        // Compared without white space: a bookmark loses the space where its heading wrapped.
+        func key(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+        for heading in slotHeadings(html) {
+            let wanted = key(heading)
+            if let index = outline[cursor...].firstIndex(where: { key($0.title) == wanted }) {
+                pages.append(outline[index].page)
+                cursor = index + 1
+            } else {
+                pages.append(nil)
+            }
+        }
+        return pages
+    }
+
+    static func slotHeadings(_ html: String) -> [String] {
+        html.components(separatedBy: slotOpen).dropFirst().map { part in
+            PlainText.unescaped(String(part.prefix { $0 != "\"" }))
+        }
+    }
+
+    /// The handout with each slot's content replaced by its page number (empty when unknown).
+    static func filling(_ html: String, with pages: [Int?]) -> String {
+        var parts = html.components(separatedBy: slotOpen)
+        for index in parts.indices.dropFirst() {
+            let part = parts[index]
+            guard let quote = part.firstIndex(of: "\""), let open = part[quote...].firstIndex(of: ">"),
+                let close = part[open...].range(of: "</span>")
+            else { continue }
+            let page = pages.indices.contains(index - 1) ? pages[index - 1].map(String.init) ?? "" : ""
+            parts[index] = String(part[...open]) + page + String(part[close.lowerBound...])
+        }
+        return parts.joined(separator: slotOpen)
+    }
+}

@@ -1,0 +1,101 @@
+import ChapterMarkdown
+import PlaygroundTrainer
+
+/// An experiment or comparison as a worksheet in the student edition: what to set up (in words,
+/// with the Playground link and the data figure where the author shows one) and a blank results
+/// table with the instructor edition's rows and columns, to fill in from one's own runs. No
+/// result figure, no number from the runs: the student finds them.
+struct WorksheetHTML {
+    let id: String
+    let title: String?
+    /// One per row of the table: an experiment's combinations or the compared experiments.
+    let panels: [ResultPanel]
+    let display: PanelDisplay
+    /// The figures this edition shows (data figures only), already HTML.
+    let figuresHTML: String
+    /// The varied settings of a sweep, to say what changes from row to row.
+    let sweep: [SweepAxis]
+    /// Playground links per row (sweeps and comparisons) rather than one below the setup.
+    let rowLinks: Bool
+    let isComparison: Bool
+
+    var html: String {
+        var out = "<div class=\"lb-experiment lb-worksheet\(isComparison ? " lb-comparison" : "")\" id=\"\(id)\">\n"
+        if let title { out += "<h3 class=\"lb-experiment-title\">\(HTML.escape(title))</h3>\n" }
+        out += "<p class=\"lb-worksheet-label\">Worksheet: set it up in the Playground, train, and write down what you observe.</p>\n"
+        out += setupHTML
+        out += figuresHTML
+        out += ResultsTableHTML(panels: panels, display: display, rowLinks: rowLinks, blank: true).html
+        if !rowLinks, let panel = panels.first, panel.settings.configuration.isShowableInPlayground {
+            let url = PlaygroundLink.url(
+                for: panel.settings.configuration, seed: panel.settings.seeds[0],
+                display: .init(showTestData: display.showTestData, discretize: display.discretize))
+            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open this setup in the Playground ↗</a></p>\n"
+        }
+        out += "</div>\n"
+        return out
+    }
+
+    /// The setup as a short list: shared settings, what varies, what to measure.
+    var setupHTML: String {
+        var out = "<ul class=\"lb-setup\">\n"
+        if isComparison {
+            for panel in panels {
+                out += "<li><strong>\(HTML.escape(panel.labels.map(\.value).joined(separator: ", "))):</strong> \(HTML.escape(Self.settingsText(panel.settings.configuration)))</li>\n"
+            }
+        } else if let first = panels.first {
+            out += "<li><strong>Setup:</strong> \(HTML.escape(Self.settingsText(first.settings.configuration, except: Set(sweep.map(\.key)))))</li>\n"
+            for axis in sweep {
+                out += "<li><strong>Vary \(HTML.escape(axis.key.displayName)):</strong> \(HTML.escape(axis.values.map(\.text).joined(separator: ", "))) (one row each)</li>\n"
+            }
+        }
+        if let first = panels.first {
+            out += "<li><strong>Record:</strong> \(HTML.escape(Self.measureText(first.settings)))</li>\n"
+        }
+        out += "</ul>\n"
+        return out
+    }
+
+    /// "Gaussian data, noise 0, 50 % training data; features x1; no hidden layer; …".
+    static func settingsText(_ c: TrainingConfiguration, except varied: Set<SettingKey> = []) -> String {
+        var parts: [String] = []
+        if !varied.contains(.dataset) {
+            var data = "\(c.dataset.displayName) data"
+            if !varied.contains(.noise) { data += ", noise \(javaScriptNumberString(c.noise))" }
+            if !varied.contains(.trainRatio) { data += ", \(javaScriptNumberString(c.trainRatio)) % training data" }
+            parts.append(data)
+        }
+        if !varied.contains(.features) { parts.append("features \(c.features.map(\.name).joined(separator: ", "))") }
+        if !varied.contains(.hidden) {
+            parts.append(c.hidden.isEmpty ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", "))")
+        }
+        if !varied.contains(.activation), !c.hidden.isEmpty || varied.contains(.hidden) { parts.append("activation \(c.activation.rawValue)") }
+        if !varied.contains(.learningRate) { parts.append("learning rate \(javaScriptNumberString(c.learningRate))") }
+        if !varied.contains(.batchSize) { parts.append("batch size \(c.batchSize)") }
+        if !varied.contains(.regularization) {
+            parts.append(c.regularization == .none
+                ? "no regularisation"
+                : "\(c.regularization.rawValue) regularisation, rate \(javaScriptNumberString(c.regularizationRate))")
+        }
+        if c.loss != .squared && !varied.contains(.loss) { parts.append("\(c.loss.rawValue) loss") }
+        if c.initialization != .playground && !varied.contains(.initialization) { parts.append("\(c.initialization.rawValue) initialisation") }
+        return parts.joined(separator: "; ") + "."
+    }
+
+    /// What to write in the table: the stop rule and budget, the final losses, the seeds.
+    static func measureText(_ settings: ExperimentSettings) -> String {
+        let c = settings.configuration
+        var text = ""
+        if let rule = c.stopRule {
+            text = "the epoch at which \(ValueFormatting.rule(rule)) is first reached (train at most \(c.epochs) epochs), then "
+        } else {
+            text = "after \(c.epochs) epochs, "
+        }
+        text += c.isRegression ? "the final training and test loss" : "the final training and test loss and the test accuracy"
+        let seeds = settings.seeds
+        text += seeds.count > 1
+            ? ", for each of the seeds \(seeds.joined(separator: ", ")); write the median, with the fewest–most in brackets."
+            : " (seed \(seeds[0]))."
+        return text
+    }
+}
