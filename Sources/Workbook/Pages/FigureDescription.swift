@@ -110,7 +110,7 @@ struct FigureDescription {
         let r = panel.results
         let c = panel.settings.configuration
         let run = r.representative
-        let seed = r.seedCount > 1 ? "median seed (\(run.seed))" : "seed \(run.seed)"
+        let seed = r.seedCount > 1 ? "median seed \(run.seed)" : "seed \(run.seed)"
         let accuracy = run.finalTestAccuracy.map { "test accuracy \(ValueFormatting.percent($0))" }
         let loss = "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
         let target: String
@@ -125,7 +125,7 @@ struct FigureDescription {
         }
         switch kind {
         case .boundary:
-            var text = "the \(seed) \(target)"
+            var text = "the boundary of the \(seed), which \(target); \(loss)"
             if let accuracy { text += ", \(accuracy)" }
             if let where_ = r.network?.boundaryText { text += ": " + where_ }
             return text
