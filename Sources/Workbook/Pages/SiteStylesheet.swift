@@ -148,11 +148,14 @@ extension SiteAssets {
 
         /* Phones: the chapter list is a menu in the header; wide screens show it as the
            sidebar instead (display: none also hides the other copy from screen readers). */
-        .lb-menu { position: relative; font-size: 0.9rem; }
+        /* The open menu hangs from the header's left edge, inside the screen at any width. */
+        .lb-header-inner { position: relative; }
+        .lb-menu { font-size: 0.9rem; }
         .lb-menu > summary { cursor: pointer; color: var(--lb-accent); }
         .lb-menu > .lb-menu-list {
           position: absolute;
-          right: 0;
+          left: 1rem;
+          top: 100%;
           z-index: 5;
           width: min(22rem, calc(100vw - 2rem));
           max-height: 75vh;
