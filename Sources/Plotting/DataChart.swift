@@ -28,20 +28,29 @@ public struct DataChart: Figure {
         .plane(domain: domain, xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme, showsGrid: true)
     }
 
+    /// Tells the classes apart by shape and colour (positive blue circle, negative orange
+    /// square), and, when both are shown, training (solid) from test (hollow) points.
     private var legend: Legend? {
         let trainingCount = points.filter { !$0.isTest }.count
         let testCount = points.count - trainingCount
-        guard showsLegend, trainingCount > 0, testCount > 0 else { return nil }
-        // Neutral grey samples: the legend explains shapes; colour is the value, as in the plot.
-        let grey = Color(hex: 0x9a9a9a)
-        let training = PointMarker(shape: .circle, radius: 3.5, fill: grey,
-                                   outline: StrokeStyle(color: .white, width: 1))
-        let test = PointMarker(shape: .diamond, radius: 3.5, fill: grey,
-                               outline: StrokeStyle(color: Color.black.withAlpha(0.6), width: 1))
-        return Legend(entries: [
-            LegendEntry(label: "training (\(trainingCount))", sample: .marker(training)),
-            LegendEntry(label: "test (\(testCount))", sample: .marker(test)),
-        ], style: theme.legendStyle)
+        guard showsLegend else { return nil }
+        var entries: [LegendEntry] = []
+        if ScatterPointsLayer.isClassification(points) {
+            let white = StrokeStyle(color: .white, width: 1)
+            entries.append(LegendEntry(label: "positive", sample: .marker(PointMarker(
+                shape: .circle, radius: 3.5, fill: PlaygroundPalette.heatMapColor(for: 1).withAlpha(0.9), outline: white))))
+            entries.append(LegendEntry(label: "negative", sample: .marker(PointMarker(
+                shape: .square, radius: 3.1, fill: PlaygroundPalette.heatMapColor(for: -1).withAlpha(0.9), outline: white))))
+        }
+        if trainingCount > 0, testCount > 0 {
+            // Neutral grey samples: these entries explain solid against hollow, not colour.
+            let grey = Color(hex: 0x9a9a9a)
+            entries.append(LegendEntry(label: "training (\(trainingCount))", sample: .marker(PointMarker(
+                shape: .circle, radius: 3.5, fill: grey.withAlpha(0.9), outline: StrokeStyle(color: .white, width: 1)))))
+            entries.append(LegendEntry(label: "test (\(testCount))", sample: .marker(PointMarker(
+                shape: .circle, radius: 3.5, fill: grey.withAlpha(0.3), outline: StrokeStyle(color: Color.black.withAlpha(0.8), width: 1.3)))))
+        }
+        return entries.isEmpty ? nil : Legend(entries: entries, style: theme.legendStyle)
     }
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect?, PlotGeometry) {

@@ -21,11 +21,20 @@ public struct ChapterPage: Sendable, Hashable {
     public var assetPrefix: String
     /// e.g. "Instructor edition"; shown in the header (and in print) when set.
     public var editionLabel: String?
+    /// Every chapter of the book (as the index lists them), for the chapter list: a sidebar on
+    /// wide screens, a menu on phones. The entry whose `href` is `pageHref` is marked as the
+    /// current page and shows `contents` below it. Empty: only "On this page" is shown.
+    public var chapters: [TableOfContentsEntry]
+    /// This page's own file name, e.g. "12-gaussian.html".
+    public var pageHref: String?
+    /// The search index script (`search-index.js`); nil leaves the search box out.
+    public var searchIndexHref: String?
 
     public init(
         bookTitle: String, numberLabel: String?, title: String, bodyHTML: String,
         contents: [TableOfContentsEntry] = [], previous: PageLink? = nil, next: PageLink? = nil,
-        indexHref: String? = nil, assetPrefix: String = "", editionLabel: String? = nil
+        indexHref: String? = nil, assetPrefix: String = "", editionLabel: String? = nil,
+        chapters: [TableOfContentsEntry] = [], pageHref: String? = nil, searchIndexHref: String? = nil
     ) {
         self.bookTitle = bookTitle
         self.numberLabel = numberLabel
@@ -37,6 +46,9 @@ public struct ChapterPage: Sendable, Hashable {
         self.indexHref = indexHref ?? assetPrefix + "index.html"
         self.assetPrefix = assetPrefix
         self.editionLabel = editionLabel
+        self.chapters = chapters
+        self.pageHref = pageHref
+        self.searchIndexHref = searchIndexHref
     }
 
     /// "Chapter 12 · Title — Book": the number first so browser tabs stay tellable apart.
@@ -47,16 +59,28 @@ public struct ChapterPage: Sendable, Hashable {
 
     public func render() -> String {
         var html = PageShell.head(title: documentTitle, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page")
-        html += PageShell.header(bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel)
+        let chapterList = chapters.isEmpty ? nil : PageShell.list(chapterListEntries, current: pageHref)
+        html += PageShell.header(
+            bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, chapterMenu: chapterList,
+            searchIndexHref: searchIndexHref)
         // `lb-with-toc` gives the layout its sidebar column; without contents there is none.
-        html += contents.isEmpty ? "<div class=\"lb-layout\">\n" : "<div class=\"lb-layout lb-with-toc\">\n"
-        if !contents.isEmpty {
+        let sidebar = chapterList != nil || !contents.isEmpty
+        html += sidebar ? "<div class=\"lb-layout lb-with-toc\">\n" : "<div class=\"lb-layout\">\n"
+        if let chapterList {
+            // The same list as the phone menu; CSS shows one of the two, so a screen reader
+            // (which skips `display: none`) meets it once.
+            html += "<nav class=\"lb-toc lb-chapter-list\" aria-label=\"Chapters\">\n"
+            html += "<p class=\"lb-toc-heading\">Chapters</p>\n"
+            html += chapterList
+            html += "</nav>\n"
+        } else if !contents.isEmpty {
             html += "<nav class=\"lb-toc\" aria-label=\"On this page\">\n"
             html += "<p class=\"lb-toc-heading\">On this page</p>\n"
             html += PageShell.list(contents)
             html += "</nav>\n"
         }
-        html += "<main>\n<header class=\"lb-chapter-title\">\n"
+        // The skip link's target; tabindex -1 lets it take focus without becoming a tab stop.
+        html += "<main id=\"lb-main\" tabindex=\"-1\">\n<header class=\"lb-chapter-title\">\n"
         if let numberLabel {
             html += "<p class=\"lb-chapter-number\">\(HTML.escape(numberLabel))</p>\n"
         }
@@ -69,10 +93,20 @@ public struct ChapterPage: Sendable, Hashable {
         return html
     }
 
+    /// The chapter list with this page's own outline under its entry (and no other
+    /// chapter's sections, which would make the list long).
+    var chapterListEntries: [TableOfContentsEntry] {
+        chapters.map { entry in
+            var entry = entry
+            entry.sections = entry.href == pageHref ? contents : []
+            return entry
+        }
+    }
+
     /// Previous · Contents · Next. An absent neighbour leaves an empty slot rather than
     /// nothing, so "Next" stays on the right on the first page.
     private var footer: String {
-        var html = "<footer class=\"lb-footer\">\n<nav class=\"lb-pager\" aria-label=\"Chapters\">\n"
+        var html = "<footer class=\"lb-footer\">\n<nav class=\"lb-pager\" aria-label=\"Previous and next chapter\">\n"
         if let previous {
             html += "<a class=\"lb-prev\" rel=\"prev\" href=\"\(HTML.escape(previous.href))\">"
             html += "<span class=\"lb-pager-label\">← Previous</span> "

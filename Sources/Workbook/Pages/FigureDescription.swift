@@ -27,14 +27,14 @@ struct FigureDescription {
             parts.append(seeds > 1
                 ? "\(panels.count > 1 ? "Each panel shows the" : "The") median seed's network after training (\(ruleText))."
                 : "After training (seed \(configuration.seed)).")
-            if display.showTestData { parts.append("Test points have a dark outline.") }
+            parts.append(Self.markerText(testData: display.showTestData))
         case .network:
             parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias.")
             if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
         case .loss:
             parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "").")
         case .data:
-            parts.append(display.showTestData ? "Training and test points." : "Training points only.")
+            parts.append((display.showTestData ? "Training and test points. " : "Training points only. ") + Self.markerText(testData: display.showTestData))
         case .lossOverlay:
             parts.append("Test loss per epoch, one colour and dash per \(panelNoun); each \(panelNoun)'s \(seeds) seed\(seeds == 1 ? "" : "s") thin, its median seed bold (\(ruleText)), on one pair of axes.")
         case .result:
@@ -58,6 +58,11 @@ struct FigureDescription {
             : "by final test loss"
     }
 
+    /// How the data classes and splits are told apart, in shape as well as colour.
+    static func markerText(testData: Bool) -> String {
+        "Blue circles are positive points, orange squares negative" + (testData ? "; test points have a dark outline, training points a white one." : ".")
+    }
+
     /// What the figure shows, panel by panel, in words and numbers from the runs.
     var altText: String {
         let texts = panels.map { panel -> String in
@@ -70,13 +75,46 @@ struct FigureDescription {
         return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
     }
 
+    /// More than the alt text can carry, for `aria-describedby`: every seed's epoch to the
+    /// target (loss curves), more of the strongest weights (network); nil where the alt text
+    /// says it all.
+    var longDescription: String? {
+        let texts: [String] = panels.compactMap { panel in
+            let prefix = panel.title.isEmpty ? "" : panel.title + ": "
+            let r = panel.results
+            switch kind {
+            case .loss where r.seedCount > 1:
+                let seeds = r.runs.map { run -> String in
+                    let outcome: String
+                    if run.status == .diverged {
+                        outcome = "diverged at epoch \(run.divergedAtEpoch ?? run.epochsRun)"
+                    } else if r.stopRule != nil {
+                        outcome = run.targetEpoch.map { "reached it at epoch \($0)" } ?? "did not reach it in \(r.epochBudget) epochs"
+                    } else {
+                        outcome = "ended at test loss \(ValueFormatting.loss(run.finalTestLoss))"
+                    }
+                    return "seed \(run.seed) \(outcome)"
+                }
+                return prefix + seeds.joined(separator: ", ")
+            case .network:
+                guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
+                return prefix + "the five strongest weights: " + network.weightsText(count: 5)
+            default:
+                return nil
+            }
+        }
+        guard !texts.isEmpty else { return nil }
+        let what = kind == .loss ? "Each seed by epochs to the target" : "Weights of the median seed's network"
+        return "\(what). " + texts.joined(separator: "; ") + "."
+    }
+
     private func panelText(_ panel: ResultPanel) -> String {
         let r = panel.results
         let c = panel.settings.configuration
         let run = r.representative
         let name = CombinationResults.name(run)
         let seed = r.seedCount > 1 ? (run.reset == 0 && r.runNoun == "seeds" ? "median seed \(run.seed)" : "median run (\(name))") : name
-        let accuracy = run.finalTestAccuracy.map { ", test accuracy \(ValueFormatting.percent($0))" } ?? ""
+        let accuracy = run.finalTestAccuracy.map { "test accuracy \(ValueFormatting.percent($0))" }
         let loss = "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
         let target: String
         if let rule = c.stopRule {
@@ -90,9 +128,17 @@ struct FigureDescription {
         }
         switch kind {
         case .boundary:
-            return "the boundary of the \(seed), which \(target); \(loss)\(accuracy)"
+            var text = "the boundary of the \(seed), which \(target); \(loss)"
+            if let accuracy { text += ", \(accuracy)" }
+            if let where_ = r.network?.boundaryText { text += ": " + where_ }
+            return text
         case .network:
-            return "the network of the \(seed) (\(c.shortDescription))"
+            let shape = c.hidden.isEmpty ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", ")) (\(c.activation.rawValue))"
+            var text = "the \(seed)'s network, inputs \(c.features.map(\.label).joined(separator: ", ")), \(shape)"
+            if let network = r.network, !network.strongestWeights.isEmpty {
+                text += "; strongest weights " + network.weightsText(count: 3)
+            }
+            return text
         case .loss:
             var text = "\(r.seedCount) loss curve\(r.seedCount == 1 ? "" : "s")"
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }

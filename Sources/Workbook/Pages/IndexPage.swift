@@ -10,11 +10,14 @@ public struct IndexPage: Sendable, Hashable {
     public var chapters: [TableOfContentsEntry]
     public var assetPrefix: String
     public var editionLabel: String?
+    /// The search index script (`search-index.js`); nil leaves the search box out.
+    public var searchIndexHref: String?
 
     public init(
         bookTitle: String, subtitleHTML: String? = nil, chapters: [TableOfContentsEntry],
-        assetPrefix: String = "", editionLabel: String? = nil
+        assetPrefix: String = "", editionLabel: String? = nil, searchIndexHref: String? = nil
     ) {
+        self.searchIndexHref = searchIndexHref
         self.bookTitle = bookTitle
         self.subtitleHTML = subtitleHTML
         self.chapters = chapters
@@ -26,8 +29,9 @@ public struct IndexPage: Sendable, Hashable {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         let indexHref = assetPrefix + "index.html"
         var html = PageShell.head(title: title, assetPrefix: assetPrefix, bodyClass: "lb-index-page")
-        html += PageShell.header(bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel)
-        html += "<div class=\"lb-layout\">\n<main>\n"
+        html += PageShell.header(
+            bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, searchIndexHref: searchIndexHref)
+        html += "<div class=\"lb-layout\">\n<main id=\"lb-main\" tabindex=\"-1\">\n"
         html += "<header class=\"lb-chapter-title\">\n<h1>\(HTML.escape(bookTitle))</h1>\n</header>\n"
         if let subtitleHTML {
             html += "<div class=\"lb-subtitle\">\n\(subtitleHTML)\n</div>\n"

@@ -23,17 +23,27 @@ enum PageShell {
         return html
     }
 
-    /// The bar at the top: the book title (a link home), the edition label when there is one,
-    /// and a "Contents" link. The title and label stay in print as a running title; the
-    /// `.lb-header-nav` part is navigation and is hidden there.
-    static func header(bookTitle: String, indexHref: String, editionLabel: String?) -> String {
-        var html = "<header class=\"lb-header\">\n<div class=\"lb-header-inner\">\n"
+    /// The bar at the top: a skip link (the first tab stop, shown when focused), the book
+    /// title (a link home), the edition label when there is one, the search box, and the
+    /// chapter menu for narrow screens (`chapterMenu`, a `<details>` that needs no script; on
+    /// wide screens the sidebar shows the same list and the menu is hidden). The title and
+    /// label stay in print as a running title; the rest is navigation and is hidden there.
+    static func header(
+        bookTitle: String, indexHref: String, editionLabel: String?, chapterMenu: String? = nil, searchIndexHref: String? = nil
+    ) -> String {
+        var html = "<a class=\"lb-skip-link\" href=\"#lb-main\">Skip to the content</a>\n"
+        html += "<header class=\"lb-header\">\n<div class=\"lb-header-inner\">\n"
         html += "<a class=\"lb-book-title\" href=\"\(HTML.escape(indexHref))\">\(HTML.escape(bookTitle))</a>\n"
         if let editionLabel {
             html += "<span class=\"lb-edition\">\(HTML.escape(editionLabel))</span>\n"
         }
         html += "<nav class=\"lb-header-nav\" aria-label=\"Book\">"
         html += "<a href=\"\(HTML.escape(indexHref))\">Contents</a></nav>\n"
+        if let searchIndexHref { html += SearchBox.html(indexHref: searchIndexHref) }
+        if let chapterMenu {
+            html += "<details class=\"lb-menu\"><summary>Chapters</summary>\n"
+            html += "<nav class=\"lb-menu-list\" aria-label=\"Chapters\">\n\(chapterMenu)</nav>\n</details>\n"
+        }
         html += "</div>\n</header>\n"
         return html
     }
@@ -42,17 +52,20 @@ enum PageShell {
 
     /// A nested `<ol>` for a table of contents; `depth` only feeds the class name so the
     /// stylesheet can tell chapter lines from section lines.
-    static func list(_ entries: [TableOfContentsEntry], depth: Int = 0) -> String {
+    /// `current` marks the entry whose `href` it equals with `aria-current="page"` (the chapter
+    /// a reader is on, in the chapter list).
+    static func list(_ entries: [TableOfContentsEntry], depth: Int = 0, current: String? = nil) -> String {
         guard !entries.isEmpty else { return "" }
         var html = "<ol class=\"lb-toc-level-\(depth)\">\n"
         for entry in entries {
-            html += "<li><a href=\"\(HTML.escape(entry.href))\">"
+            let here = entry.href == current ? " aria-current=\"page\"" : ""
+            html += "<li><a href=\"\(HTML.escape(entry.href))\"\(here)>"
             if let number = entry.number {
                 html += "<span class=\"lb-toc-number\">\(HTML.escape(number))</span> "
             }
             html += "<span class=\"lb-toc-title\">\(HTML.escape(entry.title))</span></a>"
             if !entry.sections.isEmpty {
-                html += "\n" + list(entry.sections, depth: depth + 1)
+                html += "\n" + list(entry.sections, depth: depth + 1, current: current)
             }
             html += "</li>\n"
         }

@@ -20,10 +20,25 @@ struct PanelFigureHTML {
         let description = FigureDescription(
             ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind)
         var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\" id=\"\(planned.place.anchor)\">\n"
-        out += "<a href=\"\(figurePrefix)\(stem).svg\"><img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(description.altText))\"></a>\n"
-        out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))</figcaption>\n"
+        let long = description.longDescription
+        let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
+        // The image is no link (no tab stop of its own); the caption's link says where it goes.
+        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(description.altText))\"\(describedBy)>\n"
+        out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
+        out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"
+        if let long {
+            out += "<p class=\"lb-visually-hidden\" id=\"\(planned.place.anchor)-description\">\(HTML.escape(long))</p>\n"
+        }
         out += "</figure>\n"
         return out
+    }
+}
+
+/// The visible link under every figure to its full-size vector file: on a phone a figure is
+/// shrunk to the column, and its labels become readable only when it is opened.
+enum FigureLink {
+    static func html(href: String, label: String) -> String {
+        "<a class=\"lb-figure-open\" href=\"\(HTML.escape(href))\">Open Figure \(HTML.escape(label)) full size</a>"
     }
 }
 

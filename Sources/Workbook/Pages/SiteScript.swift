@@ -1,15 +1,18 @@
 extension SiteAssets {
-    /// `assets/labbook.js`. It typesets math and opens folded answers for printing: the Markdown front end has already turned
-    /// `$…$`/`$$…$$` into `\(…\)`/`\[…\]`, so only those delimiters are listed (a stray `$`
-    /// in prose, e.g. a price, stays text). `throwOnError: false` shows bad TeX in red in
-    /// place instead of stopping the page. Nothing here fetches or stores anything, so it
-    /// runs without console errors from file://. The guard covers a page opened without
-    /// its assets folder: the text stays readable, just untypeset.
+    /// `assets/labbook.js`. It typesets math, opens folded answers for printing, makes regions
+    /// that scroll sideways focusable, and runs the search box: the Markdown front end has
+    /// already turned `$…$`/`$$…$$` into `\(…\)`/`\[…\]`, so only those delimiters are listed
+    /// (a stray `$` in prose, e.g. a price, stays text). `throwOnError: false` shows bad TeX in
+    /// red in place instead of stopping the page. Nothing here fetches or stores anything (the
+    /// search index is a script tag), so it runs without console errors from file://. The
+    /// guard covers a page opened without its assets folder: the text stays readable, just
+    /// untypeset.
     public static let script = #"""
         // Labbook: typeset \( … \) and \[ … \] with KaTeX. Loaded with `defer` after KaTeX
         // and its auto-render extension, so both exist and the document is parsed.
         (function () {
           "use strict";
+          document.documentElement.classList.add("lb-js");
           if (typeof window.renderMathInElement !== "function") { return; }
           window.renderMathInElement(document.body, {
             delimiters: [
@@ -23,6 +26,99 @@ extension SiteAssets {
         window.addEventListener("beforeprint", function () {
           document.querySelectorAll("details.lb-answer").forEach(function (d) { d.open = true; });
         });
+        // A region that scrolls sideways (wide display math, a wide table on a phone) must
+        // take keyboard focus, or a keyboard user cannot scroll it; one that fits is no tab stop.
+        (function () {
+          "use strict";
+          function update() {
+            var count = { math: 0, table: 0 };
+            document.querySelectorAll(".math.display, .lb-table-scroll, main table, main pre").forEach(function (e) {
+              if (e.matches(".lb-table-scroll > table")) { return; }
+              if (e.scrollWidth > e.clientWidth + 1) {
+                e.setAttribute("tabindex", "0");
+                if (e.tagName !== "TABLE" && e.tagName !== "PRE") {
+                  e.setAttribute("role", "region");
+                  // Numbered: landmarks on one page need names of their own.
+                  var math = e.classList.contains("math");
+                  var n = math ? ++count.math : ++count.table;
+                  e.setAttribute("aria-label", (math ? "Equation " : "Table ") + n + ", scrolls sideways");
+                }
+              } else if (e.getAttribute("tabindex") === "0") {
+                e.removeAttribute("tabindex");
+                if (e.getAttribute("role") === "region") { e.removeAttribute("role"); e.removeAttribute("aria-label"); }
+              }
+            });
+          }
+          update();
+          window.addEventListener("resize", update);
+        })();
+        // Search: every section of every chapter, from search-index.js (a script that sets
+        // window.labbookSearchIndex, loaded on first use). A section matches when it contains
+        // every word typed; those with the words in their heading come first.
+        (function () {
+          "use strict";
+          var box = document.querySelector(".lb-search");
+          if (!box) { return; }
+          var input = box.querySelector("input");
+          var list = box.querySelector(".lb-search-results ol");
+          var status = box.querySelector("#lb-search-status");
+          var requested = false;
+          function load() {
+            if (requested || window.labbookSearchIndex) { return; }
+            requested = true;
+            var script = document.createElement("script");
+            script.src = box.getAttribute("data-index");
+            script.onload = show;
+            document.head.appendChild(script);
+          }
+          function snippet(text, word) {
+            var at = text.toLowerCase().indexOf(word);
+            if (at < 0) { return text.slice(0, 140); }
+            var start = Math.max(0, at - 60);
+            return (start > 0 ? "… " : "") + text.slice(start, start + 160) + (start + 160 < text.length ? " …" : "");
+          }
+          function show() {
+            var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+            list.textContent = "";
+            box.classList.toggle("lb-searching", words.length > 0);
+            if (words.length === 0) { status.textContent = ""; return; }
+            var index = window.labbookSearchIndex;
+            if (!index) { load(); status.textContent = "Loading the search index…"; return; }
+            var hits = [];
+            index.forEach(function (entry, order) {
+              var heading = entry.section.toLowerCase();
+              var all = (entry.page + " " + entry.section + " " + entry.text).toLowerCase();
+              if (!words.every(function (w) { return all.indexOf(w) >= 0; })) { return; }
+              var inHeading = words.filter(function (w) { return heading.indexOf(w) >= 0; }).length;
+              hits.push({ entry: entry, score: inHeading, order: order });
+            });
+            hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+            status.textContent = hits.length === 0 ? "No section contains " + input.value
+              : hits.length + (hits.length === 1 ? " section contains " : " sections contain ") + input.value;
+            hits.slice(0, 20).forEach(function (hit) {
+              var item = document.createElement("li");
+              var link = document.createElement("a");
+              link.href = hit.entry.href;
+              link.textContent = hit.entry.page + (hit.entry.section ? " — " + hit.entry.section : "");
+              var text = document.createElement("span");
+              text.className = "lb-search-snippet";
+              text.textContent = snippet(hit.entry.text, words[0]);
+              item.appendChild(link);
+              item.appendChild(text);
+              list.appendChild(item);
+            });
+            if (hits.length === 0) {
+              var none = document.createElement("li");
+              none.textContent = "No results.";
+              list.appendChild(none);
+            }
+          }
+          input.addEventListener("focus", load);
+          input.addEventListener("input", show);
+          input.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") { input.value = ""; show(); }
+          });
+        })();
 
         """#
 }

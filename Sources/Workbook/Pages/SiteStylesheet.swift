@@ -10,7 +10,7 @@ extension SiteAssets {
         :root {
           --lb-text: #1d2126;
           --lb-muted: #59626d;
-          --lb-faint: #868f9a;
+          --lb-faint: #5f6873; /* 5.6:1 on white: small labels stay legible (WCAG AA) */
           --lb-rule: #dde1e6;
           --lb-rule-strong: #aab2bc;
           --lb-paper: #ffffff;
@@ -83,6 +83,97 @@ extension SiteAssets {
         .lb-header-nav { margin-left: auto; font-size: 0.9rem; }
         .lb-header-nav a { text-decoration: none; }
 
+        /* ---- Skip link, hidden text, search, chapter menu ---- */
+
+        /* Hidden from the eye, read by screen readers (long figure descriptions, labels). */
+        .lb-visually-hidden {
+          position: absolute !important;
+          width: 1px; height: 1px;
+          margin: -1px; padding: 0; border: 0;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+        .lb-skip-link {
+          position: absolute;
+          left: 0.5rem;
+          top: -3rem;
+          z-index: 10;
+          padding: 0.4rem 0.8rem;
+          background: var(--lb-paper);
+          border: 2px solid var(--lb-accent);
+          border-radius: 4px;
+        }
+        .lb-skip-link:focus { top: 0.5rem; }
+        main:focus { outline: none; }
+
+        /* The search box needs the script; without it, it is not shown. */
+        .lb-search { display: none; position: relative; flex: 0 1 16rem; min-width: 0; }
+        .lb-js .lb-search { display: block; }
+        .lb-search input {
+          width: 100%;
+          font: inherit;
+          font-size: 0.9rem;
+          padding: 0.25rem 0.5rem;
+          border: 1px solid var(--lb-rule-strong);
+          border-radius: 4px;
+          background: var(--lb-paper);
+          color: var(--lb-text);
+        }
+        .lb-search input:focus-visible { outline: 2px solid var(--lb-accent); outline-offset: 1px; }
+        .lb-search-results { display: none; }
+        .lb-search.lb-searching .lb-search-results {
+          display: block;
+          position: absolute;
+          right: 0;
+          top: calc(100% + 0.3rem);
+          z-index: 5;
+          width: min(32rem, calc(100vw - 2rem));
+          max-height: 70vh;
+          overflow-y: auto;
+          padding: 0.5rem 0.8rem;
+          background: var(--lb-paper);
+          border: 1px solid var(--lb-rule-strong);
+          border-radius: 6px;
+          box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
+          font-size: 0.875rem;
+          line-height: 1.4;
+        }
+        .lb-search-results ol { list-style: none; margin: 0; padding: 0; }
+        .lb-search-results li { padding-block: 0.4rem; border-bottom: 1px solid var(--lb-rule); }
+        .lb-search-results li:last-child { border-bottom: 0; }
+        .lb-search-results a { display: block; font-weight: 600; }
+        .lb-search-snippet { display: block; color: var(--lb-muted); overflow-wrap: anywhere; }
+
+        /* Phones: the chapter list is a menu in the header; wide screens show it as the
+           sidebar instead (display: none also hides the other copy from screen readers). */
+        /* The open menu hangs from the header's left edge, inside the screen at any width. */
+        .lb-header-inner { position: relative; }
+        .lb-menu { font-size: 0.9rem; }
+        .lb-menu > summary { cursor: pointer; color: var(--lb-accent); }
+        .lb-menu > .lb-menu-list {
+          position: absolute;
+          left: 1rem;
+          top: 100%;
+          z-index: 5;
+          width: min(22rem, calc(100vw - 2rem));
+          max-height: 75vh;
+          overflow-y: auto;
+          padding: 0.5rem 0.8rem;
+          background: var(--lb-paper);
+          border: 1px solid var(--lb-rule-strong);
+          border-radius: 6px;
+          box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
+          line-height: 1.4;
+        }
+        .lb-menu ol { list-style: none; margin: 0; padding: 0; }
+        .lb-menu ol ol { padding-left: 0.9rem; font-size: 0.85rem; }
+        .lb-menu a { display: block; padding: 0.3rem 0; text-decoration: none; }
+        [aria-current="page"] { font-weight: 650; color: var(--lb-text); }
+        @media (min-width: 68rem) { .lb-menu { display: none; } }
+        @media (max-width: 67.99rem) { .lb-toc.lb-chapter-list { display: none; } }
+
         /* ---- Layout: an optional contents sidebar, then the main column ---- */
 
         .lb-layout {
@@ -114,8 +205,14 @@ extension SiteAssets {
         main > .lb-experiment, .lb-experiment > .lb-figure.lb-wide, main > .lb-figure.lb-wide {
           max-width: none;
         }
-        /* Wide tables scroll inside themselves, never the page. */
+        /* Wide tables scroll inside themselves, never the page: the wrapper scrolls (and
+           labbook.js makes it focusable when it does), the table inside it does not. */
         .lb-table-scroll { overflow-x: auto; max-width: 100%; }
+        .lb-table-scroll > table { overflow: visible; max-width: none; }
+        :is(.lb-table-scroll, .math.display, main table, main pre):focus-visible {
+          outline: 2px solid var(--lb-accent);
+          outline-offset: 2px;
+        }
         .lb-experiment-title, .lb-question-title { font-size: 1.05rem; margin-block: 1.2rem 0.6rem; }
         details.lb-answer > summary { cursor: pointer; font-weight: 600; color: var(--lb-answer); }
         details.lb-answer[open] > summary { margin-bottom: 0.5rem; }
@@ -151,7 +248,7 @@ extension SiteAssets {
         hr { border: 0; border-top: 1px solid var(--lb-rule); margin: 2.5rem auto; }
 
         code, kbd, pre { font-family: var(--lb-mono); font-size: 0.875em; }
-        code { background: var(--lb-tint); padding: 0.1em 0.3em; border-radius: 3px; }
+        code { background: var(--lb-tint); padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
         pre {
           background: var(--lb-tint);
           padding: 0.8rem 1rem;
@@ -194,6 +291,8 @@ extension SiteAssets {
           text-align: left;
         }
         .lb-fignum { color: var(--lb-text); font-weight: 650; margin-right: 0.4em; }
+        /* The figure's own file, full size: the way to read small labels on a phone. */
+        .lb-figure-open { display: block; margin-top: 0.25rem; font-size: 0.8rem; }
         .lb-figure.lb-wide { margin-block: 2rem; }
 
         /* ---- Tables ---- */
@@ -287,6 +386,7 @@ extension SiteAssets {
         /* A value reads as part of its sentence: no padding that opens gaps before
            punctuation, and long values may wrap on phones. */
         .lb-value {
+          overflow-wrap: anywhere;
           background: var(--lb-accent-tint);
           border-radius: 2px;
           box-shadow: 0 0 0 1px var(--lb-accent-tint);
@@ -294,8 +394,8 @@ extension SiteAssets {
         }
         .lb-value.lb-not-reached { background: var(--lb-note-tint); color: #6f5408; }
 
-        .lb-ref { text-decoration: none; white-space: nowrap; }
-        .lb-ref:hover { text-decoration: underline; }
+        /* Underlined: the link colour alone is too close to the text's (WCAG 1.4.1). */
+        .lb-ref { white-space: nowrap; }
 
         /* ---- Boxes: warnings, questions, answers, notes ---- */
 
@@ -444,7 +544,8 @@ extension SiteAssets {
 
           /* Navigation means nothing on paper. The book title and edition stay as a
              running title (the edition matters: it marks an instructor copy). */
-          .lb-header-nav, .lb-toc, .lb-footer, .lb-pager { display: none !important; }
+          .lb-header-nav, .lb-toc, .lb-footer, .lb-pager, .lb-search, .lb-menu, .lb-skip-link,
+          .lb-figure-open { display: none !important; }
           .lb-header { background: none; border-bottom: 0.5pt solid #999; margin-bottom: 6mm; }
           .lb-header-inner { max-width: none; padding: 0 0 1.5mm; font-size: 8.5pt; }
           .lb-book-title { color: #444; font-weight: 600; }

@@ -30,6 +30,13 @@ struct SiteWriter {
             }
         }
         let list = chapters
+        var entries = list.map { entry in
+            TableOfContentsEntry(
+                number: String(entry.chapter.number), title: entry.chapter.title, href: entry.chapter.pageName,
+                sections: TableOfContentsEntry.outline(of: entry.chapter.document.headings.filter { $0.level == 2 }, page: entry.chapter.pageName)
+                    .map { TableOfContentsEntry(number: nil, title: $0.title, href: $0.href, sections: []) })
+        }
+        var searchPages: [SearchIndex.Page] = []
         for (position, entry) in list.enumerated() {
             let chapter = entry.chapter
             let body = chapterBody(chapterIndex: entry.index, vector: false, handout: false)
@@ -38,21 +45,19 @@ struct SiteWriter {
             let page = ChapterPage(
                 bookTitle: bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
                 bodyHTML: body, contents: TableOfContentsEntry.outline(of: chapter.document.headings.filter { $0.level > 1 }),
-                previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
+                previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
+                chapters: entries, pageHref: chapter.pageName, searchIndexHref: SearchIndex.fileName)
             try write(withLanguage(page.render()), folder.appendingPathComponent(chapter.pageName))
+            searchPages.append(.init(href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", bodyHTML: body))
         }
-        var entries = list.map { entry in
-            TableOfContentsEntry(
-                number: String(entry.chapter.number), title: entry.chapter.title, href: entry.chapter.pageName,
-                sections: TableOfContentsEntry.outline(of: entry.chapter.document.headings.filter { $0.level == 2 }, page: entry.chapter.pageName)
-                    .map { TableOfContentsEntry(number: nil, title: $0.title, href: $0.href, sections: []) })
-        }
+        try write(SearchIndex(pages: searchPages).javaScript, folder.appendingPathComponent(SearchIndex.fileName))
         let key = answerKey()
         if options.edition == .instructor && !key.isEmpty {
             let page = ChapterPage(
                 bookTitle: bookTitle, numberLabel: nil, title: "Answer key", bodyHTML: key, contents: [],
                 previous: list.last.map { PageLink(title: $0.chapter.title, href: $0.chapter.pageName) }, next: nil,
-                indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel)
+                indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
+                chapters: entries, pageHref: "answers.html", searchIndexHref: SearchIndex.fileName)
             try write(withLanguage(page.render()), folder.appendingPathComponent("answers.html"))
             entries.append(TableOfContentsEntry(number: nil, title: "Answer key", href: "answers.html", sections: []))
         }
@@ -60,7 +65,7 @@ struct SiteWriter {
         let index = IndexPage(
             bookTitle: bookTitle,
             subtitleHTML: bookIntroduction + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
-            chapters: entries, assetPrefix: "", editionLabel: editionLabel)
+            chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName)
         try write(withLanguage(index.render()), folder.appendingPathComponent("index.html"))
         try write(handout(), folder.appendingPathComponent("handout.html"))
     }
@@ -165,7 +170,7 @@ struct SiteWriter {
 
     func defaultDataCaption(_ spec: DatasetSpec) -> String {
         let c = spec.settings.configuration
-        return "The \(c.dataset.displayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise)), \(javaScriptNumberString(c.trainRatio)) % training data (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black." : ": training points only.")
+        return "The \(c.dataset.displayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise)), \(javaScriptNumberString(c.trainRatio)) % training data (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black. " : ": training points only. ") + FigureDescription.markerText(testData: spec.showTestData)
     }
 
     func simpleFigure(id: String, kind: FigureKind, caption: String, vector: Bool) -> String {
@@ -173,8 +178,8 @@ struct SiteWriter {
         guard let place = plan.figures[id]?.first?.place, let figure = figures[stem] else { return "" }
         return """
             <figure class="lb-figure" id="\(place.anchor)">
-            <a href="figures/\(stem).svg"><img src="figures/\(stem).\(vector ? "svg" : "png")" width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))"></a>
-            <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption))</figcaption>
+            <img src="figures/\(stem).\(vector ? "svg" : "png")" width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))">
+            <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption)) \(FigureLink.html(href: "figures/\(stem).svg", label: place.label))</figcaption>
             </figure>
 
             """

@@ -16,6 +16,9 @@ public struct CombinationResults: Sendable, Hashable {
     public let stopRule: StopRule?
     /// Run indices from fastest (or lowest loss) to slowest, by the rule above.
     public let order: [Int]
+    /// The representative run's trained network in words (boundary zones, strongest weights),
+    /// for alt texts; set by ``ResultsAnalysis`` when the run's weights could be read.
+    public var network: NetworkSummary?
 
     public init(runs: [RunDigest], epochBudget: Int, stopRule: StopRule?) {
         self.runs = runs

@@ -9,8 +9,15 @@ enum ResultsAnalysis {
         for spec in experiments {
             table[spec.id] = spec.combinations.map { combination in
                 let c = combination.settings.configuration
-                return CombinationResults(
+                var results = CombinationResults(
                     runs: combination.jobs.compactMap { store.digest($0.key) }, epochBudget: c.epochs, stopRule: c.stopRule)
+                // The representative run's weights, for the figures' descriptions (read from the cache).
+                if results.runs.count == combination.jobs.count, !results.runs.isEmpty,
+                    let run = try? store.result(combination.jobs[results.representativeIndex])
+                {
+                    results.network = NetworkSummary(configuration: c, parameters: run.final)
+                }
+                return results
             }
         }
         return BookResults(experiments: table)

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// What `scripts/browser-audit` reports: per page and viewport width, axe-core's violations
+/// and the measurements axe does not make; and where a search led.
+struct BrowserAudit: Decodable {
+    struct Image: Decodable {
+        var src: String?
+        var alt: String?
+        var loaded: Bool
+    }
+
+    struct Violation: Decodable, CustomStringConvertible {
+        var id: String
+        var impact: String?
+        var help: String
+        var nodes: [String]
+        var count: Int
+        var description: String { "\(id) (\(count)×, \(impact ?? "?")): \(help) — \(nodes.joined(separator: " | "))" }
+    }
+
+    struct Page: Decodable {
+        var documentWidth: Int
+        var viewportWidth: Int
+        var wideElements: [String]
+        var images: [Image]
+        var h1: Int
+        var violations: [Violation]
+    }
+
+    struct Search: Decodable {
+        var results: Int
+        var firstResult: String?
+        var url: String
+        var targetText: String
+    }
+
+    /// Page name → width ("1280", "390") → report.
+    var pages: [String: [String: Page]]
+    var search: Search?
+
+    static let widths = [1280, 390]
+
+    static var script: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/browser-audit")
+    }
+
+    /// Starts one audit process over every HTML page of `output` (one browser for all pages
+    /// and widths); `finish` waits for it and decodes its report. Two can run side by side.
+    static func start(_ output: URL, search: String? = nil) throws -> () throws -> BrowserAudit {
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.path)
+            .filter { $0.hasSuffix(".html") }.sorted()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = [
+            "python3", script.path, "--output", output.path, "--pages", pages.joined(separator: ","),
+            "--widths", widths.map(String.init).joined(separator: ","),
+        ]
+        if let search { arguments += ["--search", search] }
+        process.arguments = arguments
+        // Files, not pipes: a report larger than a pipe's buffer cannot block the process.
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("browser-audit-\(UUID().uuidString)")
+        let outURL = stem.appendingPathExtension("json")
+        let errURL = stem.appendingPathExtension("log")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        return {
+            process.waitUntilExit()
+            defer {
+                try? FileManager.default.removeItem(at: outURL)
+                try? FileManager.default.removeItem(at: errURL)
+            }
+            guard process.terminationStatus == 0 else {
+                let log = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+                throw AuditFailure(message: "browser-audit exited with \(process.terminationStatus): \(log)")
+            }
+            return try JSONDecoder().decode(BrowserAudit.self, from: Data(contentsOf: outURL))
+        }
+    }
+
+    struct AuditFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// Everything a reader must be able to rely on, on every page at every width: no axe-core
+    /// violation, no page wider than a phone, every image loaded with an alt text that says
+    /// what it shows (not the configuration string), one h1 (the printed handout, which
+    /// gathers every chapter under its own h1, aside).
+    func expectReadable(_ book: String) {
+        #expect(!pages.isEmpty, "\(book): no page was audited")
+        for (page, widths) in pages.sorted(by: { $0.key < $1.key }) {
+            #expect(widths.count == Self.widths.count, "\(book) \(page): not audited at every width")
+            for (width, report) in widths.sorted(by: { $0.key < $1.key }) {
+                let place = "\(book) \(page) at \(width) px"
+                #expect(report.violations.isEmpty, "\(place): \(report.violations)")
+                #expect(report.documentWidth <= report.viewportWidth, "\(place) is \(report.documentWidth) px wide: \(report.wideElements)")
+                if page != "handout.html" { #expect(report.h1 == 1, "\(place) has \(report.h1) h1 elements") }
+                for image in report.images {
+                    let alt = image.alt ?? ""
+                    #expect(image.loaded, "\(place): \(image.src ?? "?") did not load")
+                    #expect(alt.count > 20, "\(place): \(image.src ?? "?") has no alt text that says what it shows: \"\(alt)\"")
+                    // The configuration string reads "xor · x1, x2 · hidden 4 · relu · lr 0.001 · batch 10 …".
+                    #expect(!alt.contains(" · lr ") && !alt.contains(" · batch "), "\(place): \(image.src ?? "?") alt is the configuration: \(alt)")
+                }
+            }
+        }
+    }
+}
+
+@Suite("Accessibility in a real browser", .serialized)
+struct AccessibilityTests {
+    @Test func theFixtureBookHasNoViolationsInEitherEditionAtEitherWidth() throws {
+        let book = try FixtureBook("basic")
+        defer { book.remove() }
+        try book.build()
+        let student = book.root.appendingPathComponent("Student")
+        try book.build(edition: .student, output: student)
+        let instructorAudit = try BrowserAudit.start(book.output)
+        let studentAudit = try BrowserAudit.start(student)
+        try instructorAudit().expectReadable("fixture (instructor)")
+        try studentAudit().expectReadable("fixture (student)")
+    }
+
+    /// The seed course, both editions side by side; the instructor one also searched: typing
+    /// "vanishing" into the search box and following the first result leads to a section of
+    /// a chapter page that contains the word.
+    @Test func theSeedWorkbookHasNoViolationsAndItsSearchFindsASection() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-a11y-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let chapters = CourseChaptersTests.root.appendingPathComponent("Chapters")
+        let cache = tmp.appendingPathComponent("cache")
+        let instructor = tmp.appendingPathComponent("Output")
+        let student = tmp.appendingPathComponent("Student")
+        try Builder(options: BuildOptions(chapters: chapters, output: instructor, cache: cache)).build()
+        var options = BuildOptions(chapters: chapters, output: student, cache: cache)
+        options.edition = .student
+        try Builder(options: options).build()
+
+        let instructorAudit = try BrowserAudit.start(instructor, search: "vanishing")
+        let studentAudit = try BrowserAudit.start(student)
+        let instructorReport = try instructorAudit()
+        instructorReport.expectReadable("seed (instructor)")
+        try studentAudit().expectReadable("seed (student)")
+
+        let search = try #require(instructorReport.search, "the search did not run")
+        #expect(search.results > 0, "no result for \"vanishing\"")
+        #expect(search.url.hasPrefix("file://") && search.url.contains(".html#"), "the first result led to \(search.url)")
+        #expect(search.targetText.lowercased().contains("vanishing"), "the section \(search.url) does not contain \"vanishing\"")
+    }
+}
+
+@Suite struct SearchIndexTests {
+    @Test func theIndexHasASectionPerHeadingWithItsTextAndLinksToIt() {
+        let body = "<p>Intro &amp; more</p>\n<h2 id=\"a\">First <em>one</em></h2>\n<p>alpha</p>\n<h3 id=\"b\">Second</h3><p>beta <span class=\"lb-value\">0.02</span></p>"
+        let index = SearchIndex(pages: [.init(href: "12-x.html", label: "Chapter 12 · X", bodyHTML: body)])
+        #expect(index.entries == [
+            .init(href: "12-x.html", page: "Chapter 12 · X", section: "", text: "Intro & more"),
+            .init(href: "12-x.html#a", page: "Chapter 12 · X", section: "First one", text: "alpha"),
+            .init(href: "12-x.html#b", page: "Chapter 12 · X", section: "Second", text: "beta 0.02"),
+        ])
+        #expect(index.javaScript.contains("window.labbookSearchIndex = [{\"href\":\"12-x.html\""))
+    }
+
+    @Test func theStudentIndexHoldsNoAnswersAndRebuildsToTheSameBytes() throws {
+        let book = try FixtureBook("basic")
+        defer { book.remove() }
+        try book.build()
+        let instructor = try book.page(SearchIndex.fileName)
+        #expect(instructor.contains("SECRET-EXPLANATION"))
+        let student = book.root.appendingPathComponent("Student")
+        try book.build(edition: .student, output: student)
+        let studentIndex = try book.page(SearchIndex.fileName, in: student)
+        #expect(!studentIndex.contains("SECRET-EXPLANATION") && !studentIndex.contains("INSTRUCTOR-NOTE"))
+        try book.build(edition: .student, output: student)
+        #expect(try book.page(SearchIndex.fileName, in: student) == studentIndex)
+        // Every page links the index and no page loads anything from another host.
+        for page in ["index.html", "01-gauss.html"] {
+            let html = try book.page(page)
+            #expect(html.contains("data-index=\"search-index.js\""))
+            #expect(!html.contains("src=\"http") && !html.contains("href=\"//"))
+        }
+    }
+}
