@@ -8,6 +8,7 @@ struct DirectiveAnalyzer {
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
+        "snapshots",
     ]
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -32,6 +33,7 @@ struct DirectiveAnalyzer {
             settings.set(value)
         }
         var sweepEntry: YAMLMapping.Entry? = nil
+        var snapshotsEntry: YAMLMapping.Entry? = nil
         for entry in directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
                 if key != .playgroundURL, let value = settingValue(key, entry.value, base: settings.configuration) {
@@ -55,6 +57,7 @@ struct DirectiveAnalyzer {
                 }
             case "result-metric": resultMetricEntry = entry
             case "vary": sweepEntry = entry
+            case "snapshots": snapshotsEntry = entry
             default:
                 unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)
             }
@@ -73,6 +76,7 @@ struct DirectiveAnalyzer {
             spec.sweep = sweepAxes(sweepEntry, base: settings)
         }
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
+        if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)

@@ -52,6 +52,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var sharedAxes: Bool
     /// What the result chart and the metric grid plot (`result-metric`).
     public var resultMetric: ResultMetric = .epochs
+    /// The epochs the figures of training over time show (`snapshots`); nil when not written.
+    public var snapshots: SnapshotSchedule?
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }
@@ -71,9 +73,21 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case metricGrid = "metric-grid"
     /// Drawn by `{activations}` only.
     case activations
+    /// The representative run's decision boundary at each snapshot epoch, in a row.
+    case boundaryTimeline = "boundary-timeline"
+    /// The representative run's network diagram at each snapshot epoch.
+    case networkTimeline = "network-timeline"
+    /// Every weight and bias of the representative run against the epoch.
+    case weights
 
     /// The kinds `show:` accepts in an experiment.
-    static let experimentKinds: [FigureKind] = [.boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid]
+    static let experimentKinds: [FigureKind] = [
+        .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline, .networkTimeline,
+        .weights,
+    ]
+
+    /// Whether the kind draws the representative run over time (at the `snapshots` epochs).
+    var isOverTime: Bool { [.boundaryTimeline, .networkTimeline, .weights].contains(self) }
 
     /// Whether the kind draws one panel per combination (the others draw all at once).
     var isPerCombination: Bool { [.boundary, .network, .loss, .data].contains(self) }
@@ -89,6 +103,9 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .result: "Result against the varied setting"
         case .metricGrid: "Results of every combination"
         case .activations: "Activation functions"
+        case .boundaryTimeline: "Decision boundary during training"
+        case .networkTimeline: "Network during training"
+        case .weights: "Weights during training"
         }
     }
 }
