@@ -97,11 +97,17 @@ public struct TrajectoryChart: Figure {
         }
         canvas.restore()
         axes.drawAxes(geometry, frame: frame.content, on: &canvas)
+        // Labels right to left, leaving out any that would touch the one to its right: log-spaced
+        // epochs crowd together near 0 on a linear axis, and the last epoch matters most.
         let labelStyle = TextStyle(size: 10, color: Color(hex: 0x666666))
-        for epoch in markedEpochs {
-            canvas.drawText(
-                String(epoch), at: Point(x: geometry.canvasX(Double(epoch)), y: geometry.plotRect.minY + 2),
-                style: labelStyle, anchor: .top)
+        var leftEdge = Double.infinity
+        for epoch in markedEpochs.sorted().reversed() {
+            let x = geometry.canvasX(Double(epoch))
+            let width = canvas.measure(String(epoch), style: labelStyle).width
+            let labelX = min(x, geometry.plotRect.maxX - width / 2 - 1)
+            guard labelX + width / 2 + 3 < leftEdge else { continue }
+            canvas.drawText(String(epoch), at: Point(x: labelX, y: geometry.plotRect.minY + 2), style: labelStyle, anchor: .top)
+            leftEdge = labelX - width / 2
         }
         frame.drawTitle(on: &canvas)
     }
