@@ -134,7 +134,12 @@ public final class TrainingSession {
         return (total / count, classification ? Double(correct) / count : nil)
     }
 
-    func run(progress: (Int) -> Void) -> RunResult {
+    /// `observe` is called after every recorded epoch with the epoch, the network as the run
+    /// would end there and both losses; it only reads.
+    func run(
+        progress: (Int) -> Void,
+        observe: ((_ epoch: Int, _ parameters: NetworkParameters, _ trainLoss: Double, _ testLoss: Double) -> Void)? = nil
+    ) -> RunResult {
         let rule = configuration.stopRule
         let classification = !configuration.isRegression
         var trainLoss: [Double] = []
@@ -167,6 +172,7 @@ public final class TrainingSession {
             }
             if epoch > 0 { lastGood = engine.parameters }
             if epoch == 1 { afterFirst = lastGood }
+            observe?(epoch, lastGood, trainMetrics.loss, testMetrics.loss)
             if let rule {
                 let value: Double =
                     switch rule.metric {

@@ -11,6 +11,7 @@ struct DirectiveAnalyzer {
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key,
+        "snapshots",
     ]
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -43,6 +44,7 @@ struct DirectiveAnalyzer {
             settings.set(value)
         }
         var sweepEntry: YAMLMapping.Entry? = nil
+        var snapshotsEntry: YAMLMapping.Entry? = nil
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
@@ -63,6 +65,7 @@ struct DirectiveAnalyzer {
             case "result-metric": resultMetricEntry = entry
             case StudentRole.key: spec.student = studentRole(entry.value)
             case "vary": sweepEntry = entry
+            case "snapshots": snapshotsEntry = entry
             default:
                 unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)
             }
@@ -81,6 +84,7 @@ struct DirectiveAnalyzer {
             spec.sweep = sweepAxes(sweepEntry, base: settings)
         }
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
+        if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)

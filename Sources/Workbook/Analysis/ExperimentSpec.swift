@@ -54,6 +54,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var resultMetric: ResultMetric = .epochs
     /// `student:` as written (or from the book's defaults); nil leaves it to the worksheet rule.
     public var student: StudentRole?
+    /// The epochs the figures of training over time show (`snapshots`); nil when not written.
+    public var snapshots: SnapshotSchedule?
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }
@@ -73,9 +75,21 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case metricGrid = "metric-grid"
     /// Drawn by `{activations}` only.
     case activations
+    /// The representative run's decision boundary at each snapshot epoch, in a row.
+    case boundaryTimeline = "boundary-timeline"
+    /// The representative run's network diagram at each snapshot epoch.
+    case networkTimeline = "network-timeline"
+    /// Every weight and bias of the representative run against the epoch.
+    case weights
 
     /// The kinds `show:` accepts in an experiment.
-    static let experimentKinds: [FigureKind] = [.boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid]
+    static let experimentKinds: [FigureKind] = [
+        .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline, .networkTimeline,
+        .weights,
+    ]
+
+    /// Whether the kind draws the representative run over time (at the `snapshots` epochs).
+    var isOverTime: Bool { [.boundaryTimeline, .networkTimeline, .weights].contains(self) }
 
     /// Whether the kind draws one panel per combination (the others draw all at once).
     var isPerCombination: Bool { [.boundary, .network, .loss, .data].contains(self) }
@@ -91,6 +105,9 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .result: "Result against the varied setting"
         case .metricGrid: "Results of every combination"
         case .activations: "Activation functions"
+        case .boundaryTimeline: "Decision boundary during training"
+        case .networkTimeline: "Network during training"
+        case .weights: "Weights during training"
         }
     }
 }

@@ -20,6 +20,8 @@ struct ExperimentPanels {
         case .lossOverlay: return try overlay()
         case .result: return result()
         case .metricGrid: return metricGrid()
+        case .boundaryTimeline, .networkTimeline, .weights:
+            return try TimelineFigures(panels: panels, display: display, store: store).make(kind)
         default: break
         }
         var figures: [any Figure] = []

@@ -5,7 +5,7 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/4"
+    static let version = "figures/5"
 
     // MARK: - Decision boundary
 
@@ -37,8 +37,15 @@ enum FigureFactory {
     static func network(
         configuration: TrainingConfiguration, run: RunResult, evaluation: RunEvaluation, title: String? = nil
     ) -> NetworkDiagram {
+        network(configuration: configuration, parameters: run.final, evaluation: evaluation, title: title)
+    }
+
+    /// The diagram of any network of a run (its end, or a snapshot) with its node outputs.
+    static func network(
+        configuration: TrainingConfiguration, parameters: NetworkParameters, evaluation: RunEvaluation,
+        title: String? = nil
+    ) -> NetworkDiagram {
         let grids = evaluation.nodeGrids
-        let parameters = run.final
         let sizes = configuration.layerSizes
         let enabled = configuration.features
         let coordinates = HeatmapGrid.coordinates(density: 10)

@@ -4,13 +4,19 @@ struct PanelDisplay: Sendable, Hashable {
     var discretize = false
     var logScale = false
     var sharedAxes = true
+    /// The epochs of the figures over time (the standard schedule when not written).
+    var snapshots: SnapshotSchedule = .standard
 
-    var keyText: String { "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes)" }
+    var keyText: String {
+        "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes) \(snapshots.keyText)"
+    }
 }
 
 extension ExperimentSpec {
     var display: PanelDisplay {
-        PanelDisplay(showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes)
+        PanelDisplay(
+            showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
+            snapshots: snapshots ?? .standard)
     }
 }
 

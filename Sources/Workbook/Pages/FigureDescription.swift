@@ -43,11 +43,31 @@ struct FigureDescription {
             parts.append("Each cell is the median over \(seeds) seeds, the value the table gives; the best cell (by the rule of the `best` values) is outlined.")
         case .activations:
             break
+        case .boundaryTimeline, .networkTimeline, .weights:
+            parts.append(overTimeCaption)
         }
         if panels.count > 1 && kind.isPerCombination {
             parts.append(display.sharedAxes || kind != .loss ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The epochs the figures over time show for a panel's representative run.
+    private func snapshotEpochs(_ panel: ResultPanel) -> [Int] {
+        display.snapshots.epochs(lastEpoch: panel.results.representative.epochsRun)
+    }
+
+    private var overTimeCaption: String {
+        let who = seeds > 1 ? "The median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))" : "The network (seed \(configuration.seed))"
+        let epochs = snapshotEpochs(panels[0]).map(String.init).joined(separator: ", ")
+        switch kind {
+        case .weights:
+            return "\(who): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark epochs \(epochs)."
+        case .networkTimeline:
+            return "\(who) at epochs \(epochs), each titled with its epoch and the training and test loss there."
+        default:
+            return "\(who) at epochs \(epochs), each panel titled with its epoch and the training and test loss there, on common axes."
+        }
     }
 
     private var panelNoun: String { panels[0].labels.first?.name == "experiment" ? "experiment" : "combination" }
@@ -144,6 +164,9 @@ struct FigureDescription {
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
             if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
             return text + "; \(loss)"
+        case .boundaryTimeline, .networkTimeline, .weights:
+            let what = kind == .weights ? "weights and biases" : kind == .boundaryTimeline ? "boundary" : "network"
+            return "the \(what) of the \(seed) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")), which \(target); \(loss)"
         case .data, .activations:
             return "the \(c.dataset.displayName.lowercased()) data set"
         case .lossOverlay, .result, .metricGrid:

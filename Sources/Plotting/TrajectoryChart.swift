@@ -1,0 +1,114 @@
+/// Many values followed over the epochs of one run (every weight and bias of a network): thin
+/// lines, one colour per group (a layer), biases dashed, with marked epochs as grey verticals
+/// labelled at the top. Lines are simplified to what the pixels can show.
+public struct TrajectoryChart: Figure {
+    public struct Line: Sendable {
+        /// `values[e]` = the value after epoch e.
+        public var values: [Double]
+        /// Index of the group (colour) the line belongs to.
+        public var group: Int
+        /// Drawn dashed (a bias among weights).
+        public var isDashed: Bool
+
+        public init(values: [Double], group: Int, isDashed: Bool = false) {
+            self.values = values
+            self.group = group
+            self.isDashed = isDashed
+        }
+    }
+
+    public var lines: [Line]
+    /// One legend label per group, in group order.
+    public var groupLabels: [String]
+    /// Epochs marked by a vertical line.
+    public var markedEpochs: [Int]
+    public var title: String?
+    public var xAxisTitle: String
+    public var yAxisTitle: String
+    public var size: Size
+    public var theme: ChartTheme
+
+    public init(lines: [Line], groupLabels: [String], markedEpochs: [Int] = [], title: String? = nil,
+                xAxisTitle: String = "Epoch", yAxisTitle: String = "Value",
+                size: Size = Size(width: 640, height: 380), theme: ChartTheme = .standard) {
+        self.lines = lines
+        self.groupLabels = groupLabels
+        self.markedEpochs = markedEpochs
+        self.title = title
+        self.xAxisTitle = xAxisTitle
+        self.yAxisTitle = yAxisTitle
+        self.size = size
+        self.theme = theme
+    }
+
+    private var lastEpoch: Int { max(1, (lines.map(\.values.count).max() ?? 1) - 1) }
+
+    private var axes: CartesianAxes {
+        let values = lines.flatMap(\.values).filter(\.isFinite)
+        let low = min(values.min() ?? -1, 0), high = max(values.max() ?? 1, 0)
+        let (xScale, xTicks) = NiceTicks.linear(lower: 0, upper: Double(lastEpoch))
+        let (yScale, yTicks) = NiceTicks.linear(lower: low, upper: high == low ? low + 1 : high)
+        let emphasisedY = yTicks.map { Tick(value: $0.value, label: $0.label, isEmphasised: $0.value == 0) }
+        return CartesianAxes(
+            xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: emphasisedY, xTitle: xAxisTitle, yTitle: yAxisTitle,
+            theme: theme, showsGrid: true)
+    }
+
+    private var legend: Legend {
+        let entries = groupLabels.indices.map {
+            LegendEntry(label: groupLabels[$0], sample: .line(SeriesPalette.stroke($0, width: 1.5)))
+        } + (lines.contains(where: \.isDashed) ? [LegendEntry(label: "dashed: biases", sample: .none)] : [])
+        return Legend(entries: entries, style: theme.legendStyle)
+    }
+
+    public func draw<C: Canvas>(on canvas: inout C) {
+        fillBackground(theme.background, on: &canvas)
+        let frame = TitledFrame(title: title, size: size, theme: theme, measuring: canvas)
+        let legend = self.legend
+        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: canvas)
+        legend.draw(
+            in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width, height: legendHeight),
+            on: &canvas)
+        let axes = self.axes
+        let geometry = axes.geometry(in: frame.content.inset(top: legendHeight + 6), measuring: canvas)
+        axes.drawBackground(geometry, on: &canvas)
+
+        canvas.save()
+        canvas.clip(to: geometry.plotRect)
+        let markStyle = StrokeStyle(color: Color(hex: 0x9a9a9a), width: 1, dash: [3, 3])
+        for epoch in markedEpochs {
+            var path = Path()
+            let x = geometry.canvasX(Double(epoch))
+            path.move(to: Point(x: x, y: geometry.plotRect.minY))
+            path.line(to: Point(x: x, y: geometry.plotRect.maxY))
+            canvas.stroke(path, with: markStyle)
+        }
+        for line in lines {
+            let points = line.values.enumerated().map { geometry.positionIfDrawable(x: Double($0.offset), y: $0.element) }
+            var path = Path()
+            var drawing = false
+            for point in PolylineSimplifier.simplify(points) {
+                guard let point else { drawing = false; continue }
+                if drawing { path.line(to: point) } else { path.move(to: point) }
+                drawing = true
+            }
+            let color = SeriesPalette.color(line.group)
+            canvas.stroke(path, with: StrokeStyle(color: color, width: 1.1, dash: line.isDashed ? [4, 2.5] : []))
+        }
+        canvas.restore()
+        axes.drawAxes(geometry, frame: frame.content, on: &canvas)
+        // Labels right to left, leaving out any that would touch the one to its right: log-spaced
+        // epochs crowd together near 0 on a linear axis, and the last epoch matters most.
+        let labelStyle = TextStyle(size: 10, color: Color(hex: 0x666666))
+        var leftEdge = Double.infinity
+        for epoch in markedEpochs.sorted().reversed() {
+            let x = geometry.canvasX(Double(epoch))
+            let width = canvas.measure(String(epoch), style: labelStyle).width
+            let labelX = min(x, geometry.plotRect.maxX - width / 2 - 1)
+            guard labelX + width / 2 + 3 < leftEdge else { continue }
+            canvas.drawText(String(epoch), at: Point(x: labelX, y: geometry.plotRect.minY + 2), style: labelStyle, anchor: .top)
+            leftEdge = labelX - width / 2
+        }
+        frame.drawTitle(on: &canvas)
+    }
+}

@@ -1,0 +1,108 @@
+import PlaygroundTrainer
+import Plotting
+
+/// The figures of training over time: the representative run of each panel trained again with
+/// snapshot recording at the `snapshots` epochs. Training is deterministic, so the re-run is the
+/// stored run, epoch for epoch; only what the figure needs is recorded (per-epoch weights only
+/// for `weights`).
+struct TimelineFigures {
+    let panels: [ResultPanel]
+    let display: PanelDisplay
+    let store: RunStore
+
+    /// Boundary panels are smaller than the lone boundary chart so that four fit across a page.
+    static let boundaryPanelSize = Size(width: 250, height: 262)
+
+    func make(_ kind: FigureKind) throws -> any Figure {
+        let recordings = try panels.map { try record($0, everyEpoch: kind == .weights) }
+        if kind == .weights { return weights(recordings) }
+        let rows = zip(panels, recordings).map { panel, recorded in
+            frames(kind, panel: panel, recorded: recorded)
+        }
+        let panelSize = rows[0].first?.figure.size ?? Self.boundaryPanelSize
+        if rows.count == 1 {
+            let count = rows[0].count
+            let maximum = kind == .networkTimeline ? 2 : 4
+            let columns = count <= maximum ? count : (count + 1) / 2 <= maximum ? (count + 1) / 2 : maximum
+            return SmallMultiples(panels: rows[0], columns: max(1, columns), panelSize: panelSize)
+        }
+        // A sweep: one row per combination, snapshots across.
+        let columns = rows.map(\.count).max() ?? 1
+        let cells = rows.flatMap { row in
+            row + Array(repeating: SmallMultiples.Panel(figure: Blank(size: panelSize)), count: columns - row.count)
+        }
+        return SmallMultiples(
+            panels: cells, columns: columns, panelSize: panelSize, rowHeaders: panels.map(\.title))
+    }
+
+    /// The panel's representative run, trained again recording its snapshots.
+    func record(_ panel: ResultPanel, everyEpoch: Bool) throws -> RecordedRun {
+        let job = panel.jobs[panel.results.representativeIndex]
+        let stored = try store.result(job)
+        let epochs = display.snapshots.epochs(lastEpoch: stored.epochsRun)
+        return Trainer(configuration: job.configuration).run(
+            seed: job.seed, reset: job.reset,
+            recording: SnapshotRecording(epochs: Set(epochs), everyEpochParameters: everyEpoch))
+    }
+
+    /// "epoch 100 · train 0.031 · test 0.040"
+    static func title(_ snapshot: Snapshot) -> String {
+        "epoch \(snapshot.epoch) · train \(ValueFormatting.loss(snapshot.trainLoss)) · test \(ValueFormatting.loss(snapshot.testLoss))"
+    }
+
+    private func frames(_ kind: FigureKind, panel: ResultPanel, recorded: RecordedRun) -> [SmallMultiples.Panel] {
+        let c = panel.settings.configuration
+        let data = c.makeData(seed: recorded.result.seed).0
+        return recorded.snapshots.map { snapshot in
+            let network = Network(configuration: c, parameters: snapshot.parameters)
+            let evaluation = RunEvaluation(nodeGrids: network.nodeGrids(), data: data)
+            let figure: any Figure
+            if kind == .networkTimeline {
+                figure = FigureFactory.network(configuration: c, parameters: snapshot.parameters, evaluation: evaluation)
+            } else {
+                var chart = FigureFactory.boundary(
+                    evaluation: evaluation, showTestData: display.showTestData, discretize: display.discretize)
+                chart.size = Self.boundaryPanelSize
+                figure = chart
+            }
+            return SmallMultiples.Panel(title: Self.title(snapshot), figure: figure)
+        }
+    }
+
+    /// Every weight and bias of the first panel's representative run against the epoch, one
+    /// colour per layer, the snapshot epochs marked.
+    private func weights(_ recordings: [RecordedRun]) -> any Figure {
+        let charts = zip(panels, recordings).map { panel, recorded in
+            let sizes = panel.settings.configuration.layerSizes
+            let linkCount = NetworkParameters.linkCount(layerSizes: sizes)
+            var lines: [TrajectoryChart.Line] = []
+            var weightStart = 0
+            var biasStart = linkCount
+            for layer in 1..<sizes.count {
+                let links = sizes[layer - 1] * sizes[layer]
+                for index in weightStart..<(weightStart + links) {
+                    lines.append(.init(values: recorded.parameterHistory.map { $0[index] }, group: layer - 1))
+                }
+                for index in biasStart..<(biasStart + sizes[layer]) {
+                    lines.append(.init(values: recorded.parameterHistory.map { $0[index] }, group: layer - 1, isDashed: true))
+                }
+                weightStart += links
+                biasStart += sizes[layer]
+            }
+            let labels = (1..<sizes.count).map { layer in
+                layer == sizes.count - 1 ? "into the output" : "into hidden layer \(layer)"
+            }
+            return TrajectoryChart(
+                lines: lines, groupLabels: labels, markedEpochs: recorded.snapshots.map(\.epoch),
+                yAxisTitle: "Weight or bias")
+        }
+        if charts.count == 1 { return charts[0] }
+        return FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
+    }
+}
+
+/// An empty cell: a combination with fewer snapshots than its neighbours (it stopped earlier).
+private struct Blank: Figure {
+    var size: Size
+    func draw<C: Canvas>(on canvas: inout C) {}
+}
