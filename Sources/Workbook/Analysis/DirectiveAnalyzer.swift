@@ -42,6 +42,10 @@ struct DirectiveAnalyzer {
             let value = settingValue(.playgroundURL, entry.value, base: settings.configuration)
         {
             settings.set(value)
+            if case .playgroundLink(let link) = value {
+                // Keys that change only the page: said once, at the link, as warnings.
+                for note in link.notes { diagnostics.warning(note, at: entry.value.location, id: .beyondPlayground) }
+            }
         }
         var sweepEntry: YAMLMapping.Entry? = nil
         var snapshotsEntry: YAMLMapping.Entry? = nil

@@ -126,8 +126,10 @@ public enum SettingRules {
             return .initialization(i)
         case .playgroundURL:
             do {
-                let configuration = try PlaygroundLink.parse(value, base: base).0
-                return .playgroundLink(PlaygroundLinkValue(link: value, configuration: configuration))
+                let reading = try PlaygroundLink.read(value, base: base)
+                return .playgroundLink(
+                    PlaygroundLinkValue(
+                        link: value, configuration: reading.configuration, notes: reading.notes.map(\.description)))
             } catch {
                 throw fail(error.description)
             }

@@ -79,4 +79,7 @@ public enum SettingValue: Hashable, Sendable {
 public struct PlaygroundLinkValue: Hashable, Sendable {
     public var link: String
     public var configuration: TrainingConfiguration
+    /// What the link says that does not change training (`hideText=true`, a control's
+    /// `_hide`), for the analyser to report once as notes.
+    public var notes: [String] = []
 }
