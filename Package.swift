@@ -7,7 +7,13 @@ import PackageDescription
 //             \                           CairoRendering (Cairo)            /
 //              \______________________________ Workbook (the compiler) ____/
 //                                                 |
-//                                              labbook (thin CLI)
+//                                        LivePreview (FlyingSocks)
+//                                                 |
+//   labbook (thin CLI): Workbook, LivePreview, and for `train`, `bench` and figures also
+//   PlaygroundTrainer, Plotting and CairoRendering directly.
+//   ChapterStress (bench and fuzz the chapter parser): ChapterMarkdown only.
+// Inside Workbook the folders follow the pipeline: Support → Analysis → Runs → Results →
+// Figures → Pages → Compilation (README, "Layout").
 let package = Package(
     name: "Labbook",
     platforms: [.macOS(.v13)],
