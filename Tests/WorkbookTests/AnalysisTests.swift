@@ -166,3 +166,26 @@ struct DiagnosticKindTests {
         #expect(plan.diagnostics.first { $0.id == .unknownKey }?.line.hasSuffix("[labbook.unknown-key]") == true)
     }
 }
+
+@Suite("Weights by name")
+struct WeightValueTests {
+    @Test func weightsAndBiasesAreNamedAsTheFigureShowsTheNodes() {
+        let plan = AnalysisTests.analyse("""
+            ```{experiment} w
+            hidden: [3]
+            ```
+
+            {value}`w[from=x1, to=1.2].weight` {value}`w[from=X2, to=1.3].weight` {value}`w[node=output].bias`
+            {value}`w[from=x1, to=output].weight` {value}`w[node=2.1].bias` {value}`w.weight`
+            """)
+        let errors = AnalysisTests.errors(plan)
+        #expect(errors.count == 3)
+        #expect(errors.contains { $0.contains("there is no link x1 → output") })
+        #expect(errors.contains { $0.contains("nodes: x1, x2, 1.1, 1.2, 1.3, output") })
+        let nodes = plan.chapters[0].roles.prefix(3).compactMap { role -> String? in
+            if case .value(let value) = role { return value.node }
+            return nil
+        }
+        #expect(nodes == ["x1 → 1.2", "x2 → 1.3", "output"])
+    }
+}

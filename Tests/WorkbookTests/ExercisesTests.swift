@@ -24,6 +24,13 @@ struct ExercisesTests {
         _ = store.loadCached(linear.combinations.flatMap(\.jobs))
         let accuracy = try #require(ResultsAnalysis.analyse([linear], store: store)["linear-xor"][0].finalTestAccuracy)
         #expect(accuracy.median < 0.7, "a linear model stays near chance on XOR")
+        // Weights by name: the figure's network, the representative run's final numbers.
+        let run = try store.result(linear.combinations[0].jobs[0])
+        let weight = run.final.weights[run.final.linkIndex(layer: 1, from: 0, to: 0)]
+        let bias = run.final.bias(layer: 1, node: 0)
+        let linearPage = try book.page("01-linear-xor.html")
+        #expect(linearPage.contains(">\(NetworkSummary.weight(weight))</span>"))
+        #expect(linearPage.contains(">\(NetworkSummary.weight(bias))</span>"))
 
         // Noise 80 generates with 0.8: the data are noisier than the slider's maximum allows.
         let spiral = try #require(plan.experiments["noisy-spiral"]?.spec)

@@ -57,6 +57,8 @@ public struct ResolvedValue: Sendable, Hashable {
     /// `[seed=3]` (when the seed is not varied) and `[reset=2]`: the values of those runs only.
     public var runSeed: String? = nil
     public var runReset: Int? = nil
+    /// For `weight`: the link `x1 → 1.2`; for `bias`: the node `1.2` (canonical ``NodeName``s).
+    public var node: String? = nil
     /// Set when this edition shows a blank to fill in instead of the number ("____ epochs"):
     /// the value of a worksheet, or of an experiment the edition leaves out.
     public var blank: String? = nil

@@ -213,9 +213,34 @@ struct ReferenceResolver {
             diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location, id: .badReference)
             return nil
         }
+        var node: String? = nil
+        if reference.metric == .weight || reference.metric == .bias {
+            let c = spec.combinations[matching[0]].settings.configuration
+            let wanted = reference.metric == .weight ? ["from", "to"] : ["node"]
+            let valid = NodeName.all(c).joined(separator: ", ")
+            var names: [String] = []
+            for key in wanted {
+                guard let text = reference.nodes[key], let name = NodeName.canonical(text, configuration: c) else {
+                    diagnostics.error(
+                        "\(written): name the \(reference.metric.rawValue) with \(wanted.map { "\($0)=" }.joined(separator: " and ")), e.g. \(spec.id)[\(reference.metric == .weight ? "from=\(c.features[0].name), to=output" : "node=output")].\(reference.metric.rawValue)",
+                        at: role.location, notes: ["nodes: \(valid) (hidden neurons are layer.position from the top)"], id: .badReference)
+                    return nil
+                }
+                names.append(name)
+            }
+            node = names.count == 2 ? NodeName.link(names[0], names[1]) : names[0]
+            if reference.metric == .weight, !NodeName.linkExists(node!, configuration: c) {
+                diagnostics.error(
+                    "\(written): there is no link \(node!) (links join neighbouring layers)", at: role.location, id: .badReference)
+                return nil
+            }
+        } else if !reference.nodes.isEmpty {
+            diagnostics.error("\(written): from=, to= and node= name a weight or bias; use .weight or .bias", at: role.location, id: .badReference)
+            return nil
+        }
         var value = ResolvedValue(
             experimentID: spec.id, combinations: matching, metric: reference.metric, plain: role.name == "number",
-            runSeed: runSeed, runReset: reference.reset)
+            runSeed: runSeed, runReset: reference.reset, node: node)
         if withheld || (plan.isWorksheet(spec.id) && ValueBlank.isResult(reference.metric)) {
             value.blank = ValueBlank.text(reference.metric, plain: value.plain, seedCount: spec.seedCount)
         }

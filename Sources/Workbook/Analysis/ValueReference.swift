@@ -26,6 +26,10 @@ public enum ValueMetric: String, CaseIterable, Sendable {
     case budget
     /// The number of seeds, of reset presses per seed, and of runs (seeds × (resets + 1)).
     case seeds, resets, runs
+    /// A final weight of the representative run, named by `[from=…, to=…]` (``NodeName``).
+    case weight
+    /// A final bias of the representative run, named by `[node=…]`.
+    case bias
     /// In a sweep: the setting of the combination that reached the target fastest by median
     /// epochs (censored rule; ties by median final test loss).
     case best
@@ -59,6 +63,8 @@ public struct ValueReference: Sendable, Hashable {
     public var selectors: [Selector]
     /// `[reset=2]`: one run of each seed, after that many presses of the reset button.
     public var reset: Int?
+    /// `from=`, `to=` (a weight) and `node=` (a bias), as written.
+    public var nodes: [String: String] = [:]
     public var metric: ValueMetric
 
     public struct Selector: Sendable, Hashable {
@@ -84,6 +90,7 @@ public struct ValueReference: Sendable, Hashable {
         guard let metric = ValueMetric(rawValue: metricName) else { throw .unknownMetric(metricName) }
         var selectors: [Selector] = []
         var reset: Int? = nil
+        var nodes: [String: String] = [:]
         if let open = head.firstIndex(of: "[") {
             guard head.last == "]" else { throw .malformed }
             let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
@@ -92,6 +99,10 @@ public struct ValueReference: Sendable, Hashable {
                 guard pieces.count == 2 else { throw .malformed }
                 let keyName = pieces[0].trimmingCharacters(in: " ")
                 let value = pieces[1].trimmingCharacters(in: " ")
+                if ["from", "to", "node"].contains(keyName) {
+                    nodes[keyName] = value
+                    continue
+                }
                 if keyName == "reset" {
                     // One run after that many presses of the reset button (0 = the fresh page).
                     guard let n = Int(value), n >= 0, n <= 100 else { throw .malformed }
@@ -108,6 +119,7 @@ public struct ValueReference: Sendable, Hashable {
         self.experimentID = id
         self.selectors = selectors
         self.reset = reset
+        self.nodes = nodes
         self.metric = metric
     }
 }

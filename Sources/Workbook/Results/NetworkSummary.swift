@@ -22,6 +22,10 @@ public struct NetworkSummary: Sendable, Hashable {
     public var positiveShare: Double?
     /// The strongest links by absolute weight, strongest first (at most five, dead links left out).
     public var strongestWeights: [Weight]
+    /// Every final weight by link and every bias by node, under the names inline values use
+    /// (``NodeName``): `x1 → 1.2`, `1.2 → output`.
+    public var weightsByLink: [String: Double] = [:]
+    public var biasesByNode: [String: Double] = [:]
 
     static let zoneNames = [
         ["upper left", "top", "upper right"],
@@ -68,8 +72,12 @@ public struct NetworkSummary: Sendable, Hashable {
         var weights: [Weight] = []
         for layer in 1..<sizes.count {
             for destination in 0..<sizes[layer] {
+                let to = NodeName.name(layer: layer, index: destination, configuration: configuration)
+                biasesByNode[to] = parameters.bias(layer: layer, node: destination)
                 for source in 0..<sizes[layer - 1] {
                     let index = parameters.linkIndex(layer: layer, from: source, to: destination)
+                    let from = NodeName.name(layer: layer - 1, index: source, configuration: configuration)
+                    weightsByLink[NodeName.link(from, to)] = parameters.weights[index]
                     guard !dead.contains(index), parameters.weights[index].isFinite else { continue }
                     weights.append(
                         Weight(

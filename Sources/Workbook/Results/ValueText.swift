@@ -60,6 +60,12 @@ struct ValueText {
         case .seeds: return (String(spec.seedCount), false)
         case .resets: return (String(spec.base.resetCount), false)
         case .runs: return (String(r.seedCount), false)
+        case .weight, .bias:
+            // The representative run's final value, as the network figure draws it.
+            let table = value.metric == .weight ? r.network?.weightsByLink : r.network?.biasesByNode
+            guard let number = value.node.flatMap({ table?[$0] }) else { return ("n/a", true) }
+            let text = NetworkSummary.weight(number)
+            return (plain || r.seedCount == 1 ? text : "\(text) (median seed \(r.representative.seed))", false)
         case .best, .bestEpochs, .bestByLoss, .bestLoss, .bestByAccuracy, .bestAccuracy:
             return best(value)
         }
