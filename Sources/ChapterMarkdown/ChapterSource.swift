@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Entry point: turns a chapter's Markdown into a ``ChapterDocument`` plus diagnostics.
 public enum ChapterSource {
     /// Parses one chapter, collecting every problem instead of stopping at the first.
@@ -19,7 +21,13 @@ public enum ChapterSource {
     ) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
         var parser = ChapterParser(
             text: text, path: path, directiveNames: directiveNames, roleNames: roleNames)
-        let document = parser.run()
+        // cmark-gfm keeps the inline parser's table of special characters in one global array
+        // that attaching and freeing a parser's extensions edit, so two parses at once can
+        // change each other's output. Parses take turns; each takes milliseconds.
+        let document = cmarkGate.withLock { _ in parser.run() }
         return (document, parser.diagnostics.diagnostics)
     }
 }
+
+/// One cmark-gfm parse at a time in this process (see ``ChapterSource/parse(text:path:directiveNames:roleNames:)``).
+private let cmarkGate = Mutex(())
