@@ -89,7 +89,7 @@ struct ServeHardeningTests {
                     Thread.sleep(forTimeInterval: 0.005)
                 }
                 let status = LoopbackClient.status(of: client.receiveUntilClosed(within: 10)) ?? 0
-                answers.set(answers.get().merging([index: status]) { $1 })
+                answers.update { $0[index] = status }  // one atomic update: get-then-set lost answers
             }
         }
 
