@@ -47,6 +47,12 @@ extension NetworkDiagram {
             style.color = fade(style.color)
             let point = isInput ? Point(x: rect.minX - 8, y: rect.midY) : Point(x: rect.maxX + 8, y: rect.midY)
             canvas.drawText(label, at: point, style: style, anchor: isInput ? .trailing : .leading)
+        } else if let label = node.label {
+            // A hidden neuron's name ("1.2"), just above it, so a reader can name its weights.
+            var style = labelStyle
+            style.size = max(ChartTheme.minimumTextSize, 11)
+            style.color = Color(hex: 0x555555)
+            canvas.drawText(label, at: Point(x: rect.midX, y: rect.minY - 3), style: style, anchor: TextAnchor(.center, .bottom))
         }
     }
 

@@ -5,7 +5,7 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/5"
+    static let version = "figures/6"
 
     // MARK: - Decision boundary
 
@@ -62,9 +62,10 @@ enum FigureFactory {
         for layer in 1..<sizes.count {
             var nodes: [NetworkDiagram.Node] = []
             for node in 0..<sizes[layer] {
+                let isHidden = layer < sizes.count - 1
                 nodes.append(
                     .init(
-                        thumbnail: thumbnail(grids[gridIndex]),
+                        label: isHidden ? "\(layer).\(node + 1)" : nil, thumbnail: thumbnail(grids[gridIndex]),
                         bias: parameters.bias(layer: layer, node: node)))
                 gridIndex += 1
             }

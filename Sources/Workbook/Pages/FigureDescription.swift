@@ -29,7 +29,7 @@ struct FigureDescription {
                 : "After training (seed \(configuration.seed)).")
             parts.append(Self.markerText(testData: display.showTestData))
         case .network:
-            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Neurons are named layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them.")
+            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Each hidden neuron is labelled layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them.")
             if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
         case .loss:
             parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "").")
