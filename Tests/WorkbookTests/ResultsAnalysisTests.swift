@@ -139,3 +139,22 @@ extension ResultsAnalysisTests {
         #expect(ValueText.runs(r, seed: nil, reset: nil).seedCount == 2)
     }
 }
+
+extension ResultsAnalysisTests {
+    @Test func reachedAsACountAndAsAShare() {
+        let r = CombinationResults(
+            runs: [Self.run("1", reached: 10, loss: 0.01), Self.run("2", reached: nil, loss: 0.03),
+                   Self.run("3", reached: 30, loss: 0.01), Self.run("4", reached: 40, loss: 0.01)],
+            epochBudget: 100, stopRule: Self.rule)
+        let text = ValueText(spec: Self.spec(seeds: 4), results: [r])
+        func value(_ metric: ValueMetric) -> String {
+            text.text(ResolvedValue(experimentID: "e", combinations: [0], metric: metric, plain: false)).text
+        }
+        #expect(value(.reached) == "3 of 4 seeds")
+        #expect(value(.reachedCount) == "3")
+        #expect(value(.reachedShare) == "75 %")
+        #expect(value(.testLossRange) == "0.010–0.030")
+        #expect(value(.trainAccuracyRange) == "90.0 %")
+        #expect(value(.gapRange) == "0.0050–0.015")
+    }
+}

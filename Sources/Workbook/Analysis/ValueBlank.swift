@@ -12,6 +12,8 @@ enum ValueBlank {
         case .epochs, .bestEpochs: return plain ? line : "\(line) epochs"
         case .epochsRange: return plain ? range : "\(range) epochs"
         case .reached: return "\(line) of \(seedCount)" + (plain ? "" : " seeds")
+        case .reachedCount: return line
+        case .reachedShare: return "\(line) %"
         case .testAccuracy, .trainAccuracy, .bestAccuracy: return "\(line) %"
         case .testAccuracyRange, .trainAccuracyRange: return "\(range) %"
         case .testLossRange, .trainLossRange, .gapRange: return range

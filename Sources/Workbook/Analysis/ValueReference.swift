@@ -11,6 +11,9 @@ public enum ValueMetric: String, CaseIterable, Sendable {
     case epochsRange = "epochs-range"
     /// How many seeds reached the stop rule: "4 of 5 seeds".
     case reached
+    /// The same as a bare count ("4") and as a share of the runs ("80 %").
+    case reachedCount = "reached-count"
+    case reachedShare = "reached-share"
     case testLoss = "test-loss"
     case trainLoss = "train-loss"
     case testAccuracy = "test-accuracy"
@@ -49,7 +52,9 @@ public enum ValueMetric: String, CaseIterable, Sendable {
         [.best, .bestEpochs, .bestByLoss, .bestLoss, .bestByAccuracy, .bestAccuracy].contains(self)
     }
 
-    var needsStopRule: Bool { [.epochs, .epochsRange, .reached, .best, .bestEpochs].contains(self) }
+    var needsStopRule: Bool {
+        [.epochs, .epochsRange, .reached, .reachedCount, .reachedShare, .best, .bestEpochs].contains(self)
+    }
 
     var isAccuracy: Bool {
         [.testAccuracy, .trainAccuracy, .testAccuracyRange, .trainAccuracyRange, .bestByAccuracy, .bestAccuracy]

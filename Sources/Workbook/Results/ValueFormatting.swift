@@ -17,6 +17,11 @@ enum ValueFormatting {
 
     static func epochs(_ value: Int) -> String { String(value) }
 
+    /// "80 %": a count as a share of a total, to the nearest percent.
+    static func share(_ count: Int, of total: Int) -> String {
+        total == 0 ? "0 %" : "\(Int((Double(count) * 100 / Double(total)).rounded())) %"
+    }
+
     /// "96–377", or "96" when the range is one value.
     static func range(_ statistic: Statistic, _ format: (Double) -> String) -> String {
         statistic.isSingleValue ? format(statistic.minimum) : "\(format(statistic.minimum))–\(format(statistic.maximum))"

@@ -46,6 +46,9 @@ struct ValueText {
                 return ("did not reach the target in \(r.epochBudget) epochs", true)
             }
             return (plain ? "\(r.reachedCount) of \(r.seedCount)" : "\(r.reachedCount) of \(r.seedCount) \(r.runNoun)", r.reachedCount == 0)
+        case .reachedCount: return (String(r.reachedCount), r.reachedCount == 0)
+        case .reachedShare:
+            return (ValueFormatting.share(r.reachedCount, of: r.seedCount), r.reachedCount == 0)
         case .testLoss: return median(r.finalTestLoss, ValueFormatting.loss, r, plain)
         case .trainLoss: return median(r.finalTrainLoss, ValueFormatting.loss, r, plain)
         case .testAccuracy: return median(r.finalTestAccuracy, ValueFormatting.percent, r, plain)
