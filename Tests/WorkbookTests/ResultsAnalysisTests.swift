@@ -155,6 +155,6 @@ extension ResultsAnalysisTests {
         #expect(value(.reachedShare) == "75 %")
         #expect(value(.testLossRange) == "0.010–0.030")
         #expect(value(.trainAccuracyRange) == "90.0 %")
-        #expect(value(.gapRange) == "0.0050–0.015")
+        #expect(value(.gapRange) == "0.005–0.015")
     }
 }
