@@ -131,13 +131,16 @@ extension SiteAssets {
           z-index: 5;
           width: min(32rem, calc(100vw - 2rem));
           max-height: 70vh;
+          font-size: 0.875rem;
+        }
+        /* The search results and the phone menu are the same kind of panel. */
+        .lb-search-results, .lb-menu > .lb-menu-list {
           overflow-y: auto;
           padding: 0.5rem 0.8rem;
           background: var(--lb-paper);
           border: 1px solid var(--lb-rule-strong);
           border-radius: 6px;
           box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
-          font-size: 0.875rem;
           line-height: 1.4;
         }
         .lb-search-results ol { list-style: none; margin: 0; padding: 0; }
@@ -159,13 +162,6 @@ extension SiteAssets {
           z-index: 5;
           width: min(22rem, calc(100vw - 2rem));
           max-height: 75vh;
-          overflow-y: auto;
-          padding: 0.5rem 0.8rem;
-          background: var(--lb-paper);
-          border: 1px solid var(--lb-rule-strong);
-          border-radius: 6px;
-          box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
-          line-height: 1.4;
         }
         .lb-menu ol { list-style: none; margin: 0; padding: 0; }
         .lb-menu ol ol { padding-left: 0.9rem; font-size: 0.85rem; }
