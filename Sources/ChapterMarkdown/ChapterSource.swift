@@ -14,13 +14,17 @@ public enum ChapterSource {
     ///   - path: the path used in diagnostics and locations, e.g. `Chapters/01-xor.md`.
     ///   - directiveNames: names accepted in ```` ```{name} ```` fences.
     ///   - roleNames: names accepted in ``{name}`…` `` roles.
+    ///   - alwaysTwoPasses: find code and HTML blocks with a parse of their own even where one
+    ///     parse would do (for tests that compare the two ways).
     public static func parse(
         text: String, path: String,
         directiveNames: [String] = Directive.knownNames,
-        roleNames: [String] = InlineRole.knownNames
+        roleNames: [String] = InlineRole.knownNames,
+        alwaysTwoPasses: Bool = false
     ) -> (document: ChapterDocument, diagnostics: [Diagnostic]) {
         var parser = ChapterParser(
             text: text, path: path, directiveNames: directiveNames, roleNames: roleNames)
+        parser.alwaysTwoPasses = alwaysTwoPasses
         // cmark-gfm keeps the inline parser's table of special characters in one global array
         // that attaching and freeing a parser's extensions edit, so two parses at once can
         // change each other's output. Parses take turns; each takes milliseconds.

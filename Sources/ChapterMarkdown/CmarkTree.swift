@@ -27,10 +27,15 @@ final class CmarkTree {
     /// freed node read through such a list is a use-after-free.
     private var detached: [OpaquePointer] = []
 
-    init(markdown: String) {
+    /// Block-level extensions only: what a pass that looks at block structure needs. The
+    /// inline extensions (autolink above all, which walks the whole tree afterwards) cost
+    /// time and change no block.
+    static let blockExtensionNames = ["table", "tasklist"]
+
+    init(markdown: String, extensions: [String] = CmarkTree.extensionNames) {
         _ = CmarkExtensions.registered
         let parser: OpaquePointer = cmark_parser_new(Self.options)
-        for name in Self.extensionNames {
+        for name in extensions {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }

@@ -28,6 +28,12 @@ enum FuzzCheck {
             problems.append("document differs between two parses: \(parts.isEmpty ? "HTML" : parts.joined(separator: ", "))")
         }
 
+        // Finding code blocks with one parse when that is safe gives what two parses give.
+        let twoPasses = ChapterSource.parse(text: text, path: path, alwaysTwoPasses: true)
+        if twoPasses.document != document || twoPasses.diagnostics != diagnostics {
+            problems.append("one parse and two parses differ")
+        }
+
         // Every diagnostic points into the file (a line past the end is fine for "runs to the end").
         let lineCount = lineEnds(in: text) + 1
         for diagnostic in diagnostics {

@@ -146,4 +146,37 @@ struct MathTests {
         #expect(output.contains("Literal LBKXM0Z and LBKXR0Z with <span class=\"math inline\">\\(y\\)</span>"))
         #expect(output.contains("<span class=\"role\">value:v</span>"))
     }
+
+    /// Code and HTML blocks are those of the text as written, whether the parser needed one
+    /// parse or two to find them: a fence or tag inside what would otherwise be a formula
+    /// still wins, and math in deep indentation after a list stays code.
+    @Test(arguments: [
+        "\\[\n```\nx \\]\n```\n",
+        "$a\n<div>\nb$\n</div>\n",
+        "\\[ a\n# h\n    code $x$ \\]\n",
+        "\\[\n- a \\]\n\n    $x$ and $y$\n",
+        "Text $x$\n\n```\n$y$\n```\n\n<p>$z$</p>\n\n    $w$\n",
+        "> $$\n> a < b\n> $$\n",
+        "- $x\n  ~~~\n  y$\n  ~~~\n",
+    ])
+    func blocksAreFoundTheSameWithOneParseOrTwo(_ text: String) {
+        let one = ChapterSource.parse(text: text, path: "t.md")
+        let two = ChapterSource.parse(text: text, path: "t.md", alwaysTwoPasses: true)
+        #expect(one.document == two.document)
+        #expect(one.diagnostics == two.diagnostics)
+    }
+
+    @Test func aFenceInsideADisplayFormulaStaysAFence() {
+        let output = html("\\[\n```\nx \\]\n```\n")
+        #expect(output.contains("<pre><code>x \\]\n</code></pre>"))
+        #expect(!output.contains("math display"))
+    }
+
+    @Test func oneLineFormulasNeedOneParse() {
+        let text = String(repeating: "A formula $a_1 * b_2$ in prose and \\(x\\).\n\n", count: 3)
+            + "```\n$code$\n```\n"
+        let output = html(text)
+        #expect(output.contains("<pre><code>$code$\n</code></pre>"))
+        #expect(output.contains("\\(a_1 * b_2\\)"))
+    }
 }

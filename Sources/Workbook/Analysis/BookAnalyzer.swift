@@ -49,10 +49,16 @@ public enum BookLoader {
         collector.append(contentsOf: settingsDiagnostics)
         // Both editions are analysed (no training yet, so this is cheap): every problem of either
         // is reported by every build, and one that only one edition has says which.
-        let full = analyse(sources: sources, settings: settings)
+        let parsed = sources.map { parse(text: $0.2, displayPath: $0.1) }
+        let full = analyse(sources: sources, settings: settings, parsed: parsed)
+        // The student text differs only where a chapter marks instructor-only parts; every other
+        // chapter's parse is reused, so a large chapter is parsed once, not once per edition.
+        let studentSources = sources.map { ($0.0, $0.1, removingInstructorOnly($0.2)) }
+        let studentParsed = zip(studentSources, zip(sources, parsed)).map { student, instructor in
+            student.2 == instructor.0.2 ? instructor.1 : parse(text: student.2, displayPath: student.1)
+        }
         let student = analyse(
-            sources: sources.map { ($0.0, $0.1, removingInstructorOnly($0.2)) }, settings: settings,
-            edition: .student, fullPlan: full)
+            sources: studentSources, settings: settings, edition: .student, fullPlan: full, parsed: studentParsed)
         collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
         var plan = edition == .student ? student : full
         plan.diagnostics = collector.sorted
@@ -122,7 +128,7 @@ public enum BookLoader {
     /// Analyses chapter texts given as (file name, display path, text).
     public static func analyse(
         sources: [(name: String, displayPath: String, text: String)], settings: BookSettings = BookSettings(),
-        edition: Edition = .instructor, fullPlan: BookPlan? = nil
+        edition: Edition = .instructor, fullPlan: BookPlan? = nil, parsed: [ParsedChapter]? = nil
     ) -> BookPlan {
         var collector = DiagnosticCollector()
         var chapters: [PlannedChapter] = []
@@ -130,8 +136,8 @@ public enum BookLoader {
         var ids: [String: SourceLocation] = [:]
 
         for (position, source) in sources.enumerated() {
-            let (document, parseDiagnostics) = ChapterSource.parse(
-                text: source.text, path: source.displayPath, directiveNames: directiveNames, roleNames: roleNames)
+            let (document, parseDiagnostics) =
+                parsed?[position] ?? parse(text: source.text, displayPath: source.displayPath)
             collector.append(contentsOf: parseDiagnostics)
             var analyzer = DirectiveAnalyzer()
             analyzer.defaults = settings.defaults
@@ -203,9 +209,17 @@ public enum BookLoader {
         return plan
     }
 
+    /// A chapter's document and the parser's diagnostics.
+    public typealias ParsedChapter = (document: ChapterDocument, diagnostics: [Diagnostic])
+
+    static func parse(text: String, displayPath: String) -> ParsedChapter {
+        ChapterSource.parse(text: text, path: displayPath, directiveNames: directiveNames, roleNames: roleNames)
+    }
+
     /// Blanks the lines between `<!-- instructor-only -->` and `<!-- /instructor-only -->`
     /// (keeping the line count, so diagnostics still point at the right lines).
     static func removingInstructorOnly(_ text: String) -> String {
+        guard text.utf8.contains(0x3C), text.contains("instructor-only -->") else { return text }
         var inside = false
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
