@@ -9,6 +9,9 @@ import PlaygroundTrainer
 /// Non-finite numbers are written as the cache stores them: `nan`, `inf`, `-inf` (strings
 /// in JSON).
 enum DownloadFormat {
+    /// Part of the cache key of formatted runs: change it whenever these files' bytes change.
+    static let version = 1
+
     /// `0.1`, `-1`, `1e-05`; `nan`, `inf`, `-inf` for non-finite numbers.
     static func number(_ value: Double) -> String {
         if let text = nonFiniteText(value) { return text }

@@ -86,20 +86,18 @@ struct ExperimentDownloads: Sendable {
             let label = spec.isSweep ? combination.label : nil
             let seeds = combination.settings.seeds
             guard includeRuns else { continue }
+            let assignments = combination.assignments.map { ($0.key.rawValue, $0.text) }
             for job in combination.jobs {
-                let run = try store.result(job)
                 let stem = prefix + "seed-" + seedFileText(job.seed, seeds: seeds) + (job.reset > 0 ? "-reset-\(job.reset)" : "")
                 let dataFile = dataNames[k][job.seed] ?? ""
-                let json = DownloadFormat.runJSON(
-                    run, configuration: job.configuration, experimentID: spec.id,
-                    combination: combination.assignments.map { ($0.key.rawValue, $0.text) }, dataFile: dataFile)
-                bytes[stem + ".json"] = Data(json.utf8)
-                bytes[stem + "-losses.csv"] = Data(DownloadFormat.lossCSV(run).utf8)
+                let files = try runFiles(job, experimentID: spec.id, combination: assignments, dataFile: dataFile, store: store)
+                bytes[stem + ".json"] = files.json
+                bytes[stem + "-losses.csv"] = files.losses
                 downloads.runs.append(
                     RunEntry(
                         combination: label, name: RunIdentity(seed: job.seed, reset: job.reset).description,
-                        status: run.status, epochsRun: run.epochsRun, json: stem + ".json", losses: stem + "-losses.csv",
-                        data: dataFile))
+                        status: files.digest.status, epochsRun: files.digest.epochsRun, json: stem + ".json",
+                        losses: stem + "-losses.csv", data: dataFile))
             }
         }
         var listed = Set<String>()
@@ -114,6 +112,34 @@ struct ExperimentDownloads: Sendable {
         }
         downloads.files = bytes.keys.sorted().map { File(name: $0, bytes: bytes[$0]!) }
         return downloads
+    }
+
+    /// A run's JSON and loss CSV, from the cache when an earlier build made them: formatting
+    /// every epoch of every run takes seconds, and `labbook serve` rebuilds on every save. The
+    /// key holds everything the bytes depend on: the run's key (settings, seed, reset, trainer
+    /// version), where it appears, and the format's version.
+    private static func runFiles(
+        _ job: RunJob, experimentID: String, combination: [(String, String)], dataFile: String, store: RunStore
+    ) throws -> (json: Data, losses: Data, digest: RunDigest) {
+        let context = combination.map { "\($0.0)=\($0.1)" }.joined(separator: "\n")
+        let key = SHA256.hex(
+            "labbook-download\n\(DownloadFormat.version)\n\(job.key)\n\(experimentID)\n\(dataFile)\n\(context)")
+        let cache = store.cache
+        if let digest = store.digest(job.key), let json = cache.read("downloads", key, "json"),
+            let losses = cache.read("downloads", key, "losses.csv")
+        {
+            return (json, losses, digest)
+        }
+        let run = try store.result(job)
+        let json = Data(
+            DownloadFormat.runJSON(
+                run, configuration: job.configuration, experimentID: experimentID, combination: combination,
+                dataFile: dataFile
+            ).utf8)
+        let losses = Data(DownloadFormat.lossCSV(run).utf8)
+        try cache.write(json, "downloads", key, "json")
+        try cache.write(losses, "downloads", key, "losses.csv")
+        return (json, losses, run.digest)
     }
 
     /// The data file of every combination's seeds (`[combination][seed]`), their bytes added to
