@@ -154,7 +154,8 @@ struct DownloadTests {
         #expect(!files.contains { $0.hasSuffix(".json") || $0.hasSuffix("-losses.csv") })
         let page = try book.page("01-worksheets.html", in: student)
         #expect(page.contains("<a href=\"data/ws-section/index.html\">Data of experiment <code>ws-section</code></a>"))
-        #expect(try String(contentsOf: worksheet.appendingPathComponent("index.html"), encoding: .utf8).contains("leaves the runs out"))
+        let index = try String(contentsOf: worksheet.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("leaves the runs out") && index.contains("<h1>Data of experiment ws-section</h1>"))
         // An experiment that shows its results shows its runs too.
         let shown = try FileManager.default.contentsOfDirectory(atPath: student.appendingPathComponent("data/shown").path)
         #expect(shown.contains("seed-1.json") && shown.contains("seed-1-losses.csv"))
