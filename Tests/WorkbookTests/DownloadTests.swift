@@ -165,6 +165,26 @@ struct DownloadTests {
         #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("data/ws-section/seed-1.json").path))
     }
 
+    @Test func aDamagedOrMissingCachedDownloadIsFormattedAgainWithTheSameBytes() throws {
+        let book = try FixtureBook("basic")
+        defer { book.remove() }
+        try book.build()
+        let before = try FixtureBook.tree(book.output.appendingPathComponent("data"))
+        let cached = book.cache.appendingPathComponent("downloads")
+        let entries = try #require(FileManager.default.enumerator(at: cached, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
+        #expect(!entries.isEmpty)
+        try Data("{\"damaged\": true}".utf8).write(to: entries[0])
+        try book.build()
+        #expect(try FixtureBook.tree(book.output.appendingPathComponent("data")) == before)
+        // The whole folder replaced by a file: cleared with a note, formatted again.
+        try FileManager.default.removeItem(at: cached)
+        try Data("not a folder".utf8).write(to: cached)
+        let report = try book.build()
+        #expect(report.notes.contains { $0.contains("downloads") })
+        #expect(try FixtureBook.tree(book.output.appendingPathComponent("data")) == before)
+    }
+
     @Test func numbersReadBackToTheirBitsAndNonFiniteOnesAreTheCachesStrings() {
         for value in [0.1, -0.0, 1e-05, 3.0, 1e300, -3 * Double.leastNonzeroMagnitude, 0.30000000000000004] {
             #expect(Double(DownloadFormat.number(value))!.bitPattern == value.bitPattern, "\(value)")
