@@ -131,6 +131,7 @@ struct DownloadTests {
             for file in files { #expect(index.contains("href=\"\(file)\""), "\(id): \(file) not listed") }
             #expect(index.contains("href=\"../../\(page)#\(id)\""))
         }
+        #expect(!(try book.page("handout.html")).contains("lb-downloads"), "a relative file link is no use on paper")
         // A sweep: run files per combination, the data shared (the sweep does not change the points).
         let sweep = try FileManager.default.contentsOfDirectory(atPath: Self.folder(book, "xor-acts").path).sorted()
         #expect(sweep == [

@@ -144,7 +144,7 @@ struct SiteWriter {
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
                 figuresHTML: shownFigures(spec.id, ownerName: "experiment \(spec.id)", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
-                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, downloads: downloads[spec.id]
+                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, downloads: handout ? nil : downloads[spec.id]
             ).html
         case .comparison(let spec) where plan.isWorksheet(spec.id):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
@@ -157,7 +157,7 @@ struct SiteWriter {
         case .experiment(let spec):
             return ExperimentHTML(
                 spec: spec, figures: plan.figures[spec.id] ?? [], rendered: figures, results: results[spec.id],
-                vector: vector, figurePrefix: "figures/", downloads: downloads[spec.id]
+                vector: vector, figurePrefix: "figures/", downloads: handout ? nil : downloads[spec.id]
             ).html
         case .comparison(let spec):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
