@@ -41,6 +41,7 @@ struct OutputFiles: Sendable {
         case "css": "text/css; charset=utf-8"
         case "js": "text/javascript; charset=utf-8"
         case "json": "application/json"
+        case "csv": "text/csv; charset=utf-8"
         case "png": "image/png"
         case "svg": "image/svg+xml"
         case "pdf": "application/pdf"

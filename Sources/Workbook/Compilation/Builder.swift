@@ -76,11 +76,12 @@ public struct Builder: Sendable {
         ).render(tasks, report: &report)
         report.renderingSeconds = Date().timeIntervalSince(renderingStart)
 
-        // 4. Pages, into a staging folder swapped in at the end.
+        // 4. Pages and downloads, into a staging folder swapped in at the end.
         let writingStart = Date()
+        let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
         let transaction = try OutputTransaction(destination: options.output)
         do {
-            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, options: options)
+            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, options: options, downloads: downloads)
             try site.write(to: transaction.staging)
             try transaction.commit()
         } catch {

@@ -12,6 +12,8 @@ struct ExperimentHTML {
     /// Vector figures for print (the handout) instead of PNGs.
     let vector: Bool
     let figurePrefix: String
+    /// The "Data and runs" link; nil when the edition writes no downloads for it.
+    var downloads: ExperimentDownloads? = nil
 
     var html: String {
         var out = "<div class=\"lb-experiment\" id=\"\(spec.id)\">\n"
@@ -31,6 +33,7 @@ struct ExperimentHTML {
                 : ""
             out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)</p>\n"
         }
+        if let downloads { out += DownloadsPage.linkHTML(downloads) }
         out += configuration()
         out += "</div>\n"
         return out

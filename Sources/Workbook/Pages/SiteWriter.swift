@@ -8,6 +8,8 @@ struct SiteWriter {
     let results: BookResults
     let figures: [String: RenderedFigure]
     let options: BuildOptions
+    /// Each experiment's downloadable data and runs (``ExperimentDownloads``), by ID.
+    var downloads: [String: ExperimentDownloads] = [:]
 
     var editionLabel: String? { options.edition == .student ? "Student edition" : nil }
     var bookTitle: String { plan.settings.title }
@@ -29,6 +31,7 @@ struct SiteWriter {
                 try fm.copyItem(at: source, to: figureFolder.appendingPathComponent("\(stem).\(ext)"))
             }
         }
+        try writeDownloads(to: folder)
         let list = chapters
         var entries = list.map { entry in
             TableOfContentsEntry(
@@ -68,6 +71,24 @@ struct SiteWriter {
             chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName)
         try write(withLanguage(index.render()), folder.appendingPathComponent("index.html"))
         try write(handout(), folder.appendingPathComponent("handout.html"))
+    }
+
+    /// Each experiment's files under `data/<id>/`, with the page that lists them.
+    func writeDownloads(to folder: URL) throws {
+        for (_, chapter) in chapters {
+            for case .experiment(let spec) in chapter.blocks {
+                guard let entry = downloads[spec.id] else { continue }
+                let target = folder.appendingPathComponent(entry.folder)
+                try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+                for file in entry.files {
+                    try file.bytes.write(to: target.appendingPathComponent(file.name))
+                }
+                let page = DownloadsPage(
+                    downloads: entry, bookTitle: bookTitle, editionLabel: editionLabel, chapterPage: chapter.pageName,
+                    chapterTitle: chapter.title)
+                try write(withLanguage(page.render()), target.appendingPathComponent(ExperimentDownloads.indexName))
+            }
+        }
     }
 
     /// The page with the book's `language` as its `lang` (the templates write `en`).
@@ -123,7 +144,7 @@ struct SiteWriter {
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
                 figuresHTML: shownFigures(spec.id, ownerName: "experiment \(spec.id)", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
-                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false
+                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, downloads: handout ? nil : downloads[spec.id]
             ).html
         case .comparison(let spec) where plan.isWorksheet(spec.id):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
@@ -136,7 +157,7 @@ struct SiteWriter {
         case .experiment(let spec):
             return ExperimentHTML(
                 spec: spec, figures: plan.figures[spec.id] ?? [], rendered: figures, results: results[spec.id],
-                vector: vector, figurePrefix: "figures/"
+                vector: vector, figurePrefix: "figures/", downloads: handout ? nil : downloads[spec.id]
             ).html
         case .comparison(let spec):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }

@@ -18,6 +18,8 @@ struct WorksheetHTML {
     /// Playground links per row (sweeps and comparisons) rather than one below the setup.
     let rowLinks: Bool
     let isComparison: Bool
+    /// The link to the experiment's data (a worksheet's runs are withheld); nil for none.
+    var downloads: ExperimentDownloads? = nil
 
     var html: String {
         var out = "<div class=\"lb-experiment lb-worksheet\(isComparison ? " lb-comparison" : "")\" id=\"\(id)\">\n"
@@ -32,6 +34,7 @@ struct WorksheetHTML {
                 display: .init(showTestData: display.showTestData, discretize: display.discretize))
             out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open this setup in the Playground ↗</a></p>\n"
         }
+        if let downloads { out += DownloadsPage.linkHTML(downloads) }
         out += "</div>\n"
         return out
     }

@@ -27,7 +27,7 @@ public struct BuildCache: Sendable {
             try? fm.removeItem(at: root)
             warnings.append("warning: the cache \(root.path) was not a folder; it was cleared and is rebuilt")
         }
-        for kind in ["runs", "figures"] {
+        for kind in ["runs", "figures", "downloads"] {
             let folder = root.appendingPathComponent(kind)
             if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 try? fm.removeItem(at: folder)

@@ -30,6 +30,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let d):
             if !d.isFinite {
                 out += "null"  // JSON has no NaN; callers never store one, this keeps output valid.
+            } else if d == 0, d.sign == .minus {
+                out += "-0.0"  // Int(-0.0) would drop the sign; every number must read back to its bits.
             } else if d == d.rounded(), abs(d) < 1e15 {
                 out += String(Int(d))
             } else {

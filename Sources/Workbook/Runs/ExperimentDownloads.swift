@@ -1,0 +1,184 @@
+import Foundation
+import PlaygroundTrainer
+
+/// The files a reader can download for one experiment, written to `data/<experiment-id>/`
+/// in `Output/`: each seed's data points with their split, and per run its JSON and a CSV of
+/// its losses. Made from the run store only (the cached results; the data are generated again
+/// from the seed, as the figures do), so nothing is trained for them.
+///
+/// File names: `data-seed-S.csv`, `seed-S.json`, `seed-S-losses.csv`, with `-reset-R` for a
+/// run after presses of the reset button. A sweep's run files start with `cK-` (combination
+/// K, in the order of the results table); its data files too, when the combinations' data
+/// differ (a sweep over noise, say). A seed that is not letters, digits, `-` and `_` is named
+/// by its position, `~N`.
+struct ExperimentDownloads: Sendable {
+    struct File: Sendable {
+        var name: String
+        var bytes: Data
+    }
+
+    /// One data set: a seed's points, for one combination or all of them.
+    struct DataEntry: Sendable {
+        var file: String
+        /// The combination's label ("activation = relu"); nil when every combination shares it.
+        var combination: String?
+        var seed: String
+        var trainCount: Int
+        var testCount: Int
+    }
+
+    struct RunEntry: Sendable {
+        var combination: String?
+        /// "seed 2" or "seed 2, reset 1".
+        var name: String
+        var status: RunStatus
+        var epochsRun: Int
+        var json: String
+        var losses: String
+        var data: String
+    }
+
+    let experimentID: String
+    var data: [DataEntry] = []
+    /// Empty when the edition withholds the runs (a worksheet in the student edition).
+    var runs: [RunEntry] = []
+    var runsWithheld = false
+    /// Every file, in name order.
+    var files: [File] = []
+
+    /// The folder inside `Output/`.
+    var folder: String { Self.folder(of: experimentID) }
+    static func folder(of id: String) -> String { "data/\(id)" }
+    static let indexName = "index.html"
+
+    /// The downloads of every experiment this edition shows, by experiment ID: experiments in
+    /// instructor-only chapters are left out of the student edition (its instructor-only blocks
+    /// are not in its plan at all), and a worksheet there keeps its data but not its runs —
+    /// their losses would give the answers away.
+    static func collect(_ plan: BookPlan, store: RunStore, workers: Int) throws -> [String: ExperimentDownloads] {
+        var specs: [ExperimentSpec] = []
+        for chapter in plan.chapters where plan.edition == .instructor || !chapter.instructorOnly {
+            for case .experiment(let spec) in chapter.blocks { specs.append(spec) }
+        }
+        let made = Locked<[String: ExperimentDownloads]>([:])
+        let list = specs
+        try runInParallel(count: list.count, workers: workers) { index in
+            let spec = list[index]
+            let downloads = try make(spec, store: store, includeRuns: !plan.isWorksheet(spec.id))
+            made.update { $0[spec.id] = downloads }
+        }
+        return made.get()
+    }
+
+    /// Collects the experiment's files. `includeRuns` false keeps the data sets only.
+    static func make(_ spec: ExperimentSpec, store: RunStore, includeRuns: Bool) throws -> ExperimentDownloads {
+        var downloads = ExperimentDownloads(experimentID: spec.id)
+        downloads.runsWithheld = !includeRuns
+        var bytes: [String: Data] = [:]
+        let splits = spec.combinations.map { combination in
+            Dictionary(uniqueKeysWithValues: combination.settings.seeds.map { seed in
+                (seed, combination.settings.configuration.makeData(seed: seed).0)
+            })
+        }
+        let (dataNames, perCombination) = dataFileNames(spec, splits: splits, bytes: &bytes)
+        for (k, combination) in spec.combinations.enumerated() {
+            let prefix = spec.isSweep ? "c\(k + 1)-" : ""
+            let label = spec.isSweep ? combination.label : nil
+            let seeds = combination.settings.seeds
+            guard includeRuns else { continue }
+            let assignments = combination.assignments.map { ($0.key.rawValue, $0.text) }
+            for job in combination.jobs {
+                let stem = prefix + "seed-" + seedFileText(job.seed, seeds: seeds) + (job.reset > 0 ? "-reset-\(job.reset)" : "")
+                let dataFile = dataNames[k][job.seed] ?? ""
+                let files = try runFiles(job, experimentID: spec.id, combination: assignments, dataFile: dataFile, store: store)
+                bytes[stem + ".json"] = files.json
+                bytes[stem + "-losses.csv"] = files.losses
+                downloads.runs.append(
+                    RunEntry(
+                        combination: label, name: RunIdentity(seed: job.seed, reset: job.reset).description,
+                        status: files.digest.status, epochsRun: files.digest.epochsRun, json: stem + ".json",
+                        losses: stem + "-losses.csv", data: dataFile))
+            }
+        }
+        var listed = Set<String>()
+        for (k, combination) in spec.combinations.enumerated() {
+            for seed in combination.settings.seeds {
+                guard let name = dataNames[k][seed], listed.insert(name).inserted, let split = splits[k][seed] else { continue }
+                downloads.data.append(
+                    DataEntry(
+                        file: name, combination: perCombination ? combination.label : nil, seed: seed,
+                        trainCount: split.train.count, testCount: split.test.count))
+            }
+        }
+        downloads.files = bytes.keys.sorted().map { File(name: $0, bytes: bytes[$0]!) }
+        return downloads
+    }
+
+    /// A run's JSON and loss CSV, from the cache when an earlier build made them: formatting
+    /// every epoch of every run takes seconds, and `labbook serve` rebuilds on every save. The
+    /// key holds everything the bytes depend on: the run's key (settings, seed, reset, trainer
+    /// version), where it appears, and the format's version.
+    private static func runFiles(
+        _ job: RunJob, experimentID: String, combination: [(String, String)], dataFile: String, store: RunStore
+    ) throws -> (json: Data, losses: Data, digest: RunDigest) {
+        let context = combination.map { "\($0.0)=\($0.1)" }.joined(separator: "\n")
+        let key = SHA256.hex(
+            "labbook-download\n\(DownloadFormat.version)\n\(job.key)\n\(experimentID)\n\(dataFile)\n\(context)")
+        let cache = store.cache
+        if let digest = store.digest(job.key), let json = cache.read("downloads", key, "json"),
+            let losses = cache.read("downloads", key, "losses.csv")
+        {
+            return (json, losses, digest)
+        }
+        let run = try store.result(job)
+        let json = Data(
+            DownloadFormat.runJSON(
+                run, configuration: job.configuration, experimentID: experimentID, combination: combination,
+                dataFile: dataFile
+            ).utf8)
+        let losses = Data(DownloadFormat.lossCSV(run).utf8)
+        try cache.write(json, "downloads", key, "json")
+        try cache.write(losses, "downloads", key, "losses.csv")
+        return (json, losses, run.digest)
+    }
+
+    /// The data file of every combination's seeds (`[combination][seed]`), their bytes added to
+    /// `bytes`. Names without a combination prefix when no two combinations disagree on a seed's
+    /// data (a sweep over the learning rate trains every combination on the same points).
+    /// Whether the names carry the combination is returned beside them.
+    private static func dataFileNames(
+        _ spec: ExperimentSpec, splits: [[String: DataSplit]], bytes: inout [String: Data]
+    ) -> (names: [[String: String]], perCombination: Bool) {
+        let csv = splits.map { $0.mapValues { Data(DownloadFormat.dataCSV($0).utf8) } }
+        func names(prefixed: Bool) -> [[String: String]] {
+            spec.combinations.enumerated().map { k, combination in
+                let seeds = combination.settings.seeds
+                return Dictionary(uniqueKeysWithValues: seeds.map { seed in
+                    (seed, (prefixed ? "c\(k + 1)-" : "") + "data-seed-" + seedFileText(seed, seeds: seeds) + ".csv")
+                })
+            }
+        }
+        var shared: [String: Data] = [:]
+        var agree = true
+        for (k, plain) in names(prefixed: false).enumerated() {
+            for (seed, name) in plain {
+                if let earlier = shared[name], earlier != csv[k][seed] { agree = false }
+                shared[name] = csv[k][seed]
+            }
+        }
+        let chosen = names(prefixed: !agree)
+        for (k, perSeed) in chosen.enumerated() {
+            for (seed, name) in perSeed { bytes[name] = csv[k][seed] }
+        }
+        return (chosen, !agree)
+    }
+
+    /// The seed as written when it is letters, digits, `-` and `_` (so it is safe in a file name
+    /// and a link); otherwise `~N`, its position among the seeds.
+    static func seedFileText(_ seed: String, seeds: [String]) -> String {
+        let safe = !seed.isEmpty && seed.count <= 40
+            && seed.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+        if safe { return seed }
+        return "~\((seeds.firstIndex(of: seed) ?? 0) + 1)"
+    }
+}
