@@ -21,7 +21,7 @@ struct ExperimentPanels {
         case .result: return result()
         case .metricGrid: return metricGrid()
         case .boundaryTimeline, .networkTimeline, .weights:
-            return try TimelineFigures(panels: panels, display: display, store: store).make(kind)
+            return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations).make(kind)
         default: break
         }
         var figures: [any Figure] = []

@@ -9,6 +9,8 @@ struct TimelineFigures {
     let panels: [ResultPanel]
     let display: PanelDisplay
     let store: RunStore
+    /// Shared by the tasks of a build, so a timeline and its slider frames train the run once.
+    let recordings: RunEvaluations
 
     /// Boundary panels are smaller than the lone boundary chart so that four fit across a page.
     static let boundaryPanelSize = Size(width: 250, height: 262)
@@ -40,10 +42,36 @@ struct TimelineFigures {
         let job = panel.jobs[panel.results.representativeIndex]
         let stored = try store.result(job)
         let epochs = display.snapshots.epochs(lastEpoch: stored.epochsRun)
-        return Trainer(configuration: job.configuration).run(
-            seed: job.seed, reset: job.reset,
-            recording: SnapshotRecording(epochs: Set(epochs), everyEpochParameters: everyEpoch))
+        let recording = SnapshotRecording(epochs: Set(epochs), everyEpochParameters: everyEpoch)
+        return recordings.recording(for: job, recording) {
+            Trainer(configuration: job.configuration).run(seed: job.seed, reset: job.reset, recording: recording)
+        }
     }
+
+    /// One frame of the epoch slider: the first panel's boundary (or network) at `epoch`, alone,
+    /// with its epoch and losses as the frame's label (the page writes them as text).
+    func frame(_ kind: FigureKind, epoch: Int) throws -> TimelineFrame {
+        let recorded = try record(panels[0], everyEpoch: false)
+        guard let snapshot = recorded.snapshots.first(where: { $0.epoch == epoch }) else {
+            throw FileError(path: panels[0].title, reason: "no snapshot at epoch \(epoch) to draw a slider frame from")
+        }
+        let c = panels[0].settings.configuration
+        let network = Network(configuration: c, parameters: snapshot.parameters)
+        let evaluation = RunEvaluation(nodeGrids: network.nodeGrids(), data: c.makeData(seed: recorded.result.seed).0)
+        let figure: any Figure
+        if kind == .networkTimeline {
+            figure = FigureFactory.network(configuration: c, parameters: snapshot.parameters, evaluation: evaluation)
+        } else {
+            var chart = FigureFactory.boundary(
+                evaluation: evaluation, showTestData: display.showTestData, discretize: display.discretize)
+            chart.size = Self.boundaryFrameSize
+            figure = chart
+        }
+        return TimelineFrame(figure: figure, label: SliderFrames.label(snapshot))
+    }
+
+    /// A slider frame is seen alone, so it is a little larger than a timeline panel.
+    static let boundaryFrameSize = Size(width: 300, height: 312)
 
     /// "epoch 100 · train 0.031 · test 0.040"
     static func title(_ snapshot: Snapshot) -> String {
