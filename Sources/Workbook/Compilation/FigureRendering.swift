@@ -37,7 +37,7 @@ struct FigureRendering {
                 try cache.write(Data(bytes), "figures", key, format.fileExtension)
             }
             let meta = FigureMeta(
-                width: figure.size.width, height: figure.size.height, label: (figure as? TimelineFrame)?.label)
+                width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label)
             try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
             guard let entry = Self.cachedFigure(key: key, formats: task.formats, cache: cache) else {
                 throw FileError(path: cache.url("figures", key, "meta.json").path, reason: "a figure just written to the cache cannot be read back")

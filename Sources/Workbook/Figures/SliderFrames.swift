@@ -1,19 +1,6 @@
 import PlaygroundTrainer
 import Plotting
 
-/// One frame of an epoch slider: a figure and, in words, the epoch and losses it shows.
-struct TimelineFrame: Figure {
-    var figure: any Figure
-    /// "epoch 100: training loss 0.031, test loss 0.040", written beside the frame by the page.
-    let label: String
-
-    var size: Size {
-        get { figure.size }
-        set { figure.size = newValue }
-    }
-    func draw<C: Canvas>(on canvas: inout C) { figure.draw(on: &canvas) }
-}
-
 /// The frames of the epoch slider: where an experiment (not a sweep) shows a boundary or network
 /// timeline, one PNG per snapshot epoch of that timeline, so the page can step through them.
 enum SliderFrames {

@@ -50,7 +50,7 @@ struct TimelineFigures {
 
     /// One frame of the epoch slider: the first panel's boundary (or network) at `epoch`, alone,
     /// with its epoch and losses as the frame's label (the page writes them as text).
-    func frame(_ kind: FigureKind, epoch: Int) throws -> TimelineFrame {
+    func frame(_ kind: FigureKind, epoch: Int) throws -> DescribedFigure {
         let recorded = try record(panels[0], everyEpoch: false)
         guard let snapshot = recorded.snapshots.first(where: { $0.epoch == epoch }) else {
             throw FileError(path: panels[0].title, reason: "no snapshot at epoch \(epoch) to draw a slider frame from")
@@ -67,7 +67,7 @@ struct TimelineFigures {
             chart.size = Self.boundaryFrameSize
             figure = chart
         }
-        return TimelineFrame(figure: figure, label: SliderFrames.label(snapshot))
+        return DescribedFigure(figure: figure, label: SliderFrames.label(snapshot))
     }
 
     /// A slider frame is seen alone, so it is a little larger than a timeline panel.

@@ -26,7 +26,9 @@ struct PanelFigureHTML {
         let long = description.longDescription
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
-        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(description.altText))\"\(describedBy)>\n"
+        // A figure that carries its numbers in words (the neuron figure) says them in its alt text.
+        let alt = figure.label.map { description.altText + " " + $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? description.altText
+        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
         out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
         out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"
