@@ -42,9 +42,11 @@ extension DirectiveAnalyzer {
                 hint: "e.g. point: [1.5, -2] (each from -6 to 6)")
             return
         }
-        guard let (layer, index, name) = neuronName(nameEntry.value, configuration: configuration),
-            let point = point(pointEntry.value)
-        else { return }
+        // Each key is checked, so one build reports every mistake.
+        let named = neuronName(nameEntry.value, configuration: configuration)
+        let point = point(pointEntry.value)
+        let network = byKey["neuron-epoch"].map { neuronNetwork($0.value, budget: configuration.epochs) }
+        guard let (layer, index, name) = named, let point else { return }
         // A sweep may change the network's shape: the neuron must exist in every combination.
         for combination in spec.combinations {
             let sizes = combination.settings.configuration.layerSizes
@@ -56,9 +58,7 @@ extension DirectiveAnalyzer {
             }
         }
         var neuron = NeuronSpec(name: name, layer: layer, index: index, x1: point.0, x2: point.1)
-        if let entry = byKey["neuron-epoch"], let network = neuronNetwork(entry.value, budget: configuration.epochs) {
-            neuron.network = network
-        }
+        if let network = network ?? nil { neuron.network = network }
         spec.neuron = neuron
     }
 
