@@ -92,7 +92,8 @@ struct FigureDescription {
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
         let head = "\(kind.displayName) of \(ownerID)"
-        if !kind.isPerCombination && kind != .activations {
+        // One panel reads "X of ID: …"; "1 combinations." would be wrong and say nothing.
+        if !kind.isPerCombination && kind != .activations && texts.count > 1 {
             return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
         }
         return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
