@@ -21,6 +21,7 @@ extension NetworkDiagram {
             }
         }
 
+        if showsValues { drawValueLabels(layout, on: &canvas) }
         for (caption, anchor) in zip(layout.captions, layout.captionAnchors) {
             caption?.draw(on: &canvas, centerX: anchor.x, top: anchor.y)
         }

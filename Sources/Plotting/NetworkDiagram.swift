@@ -65,6 +65,9 @@ public struct NetworkDiagram: Figure {
     public var showsLegend: Bool
     public var size: Size
     public var theme: ChartTheme
+    /// Writes each link's weight on the link and each bias beside its node (``valueLabels``):
+    /// readable for small networks only, so callers refuse it above ``maximumLabelledLinks``.
+    public var showsValues = false
 
     public init(layers: [Layer], links: [Link], title: String? = nil, showsLegend: Bool = true,
                 size: Size = Size(width: 560, height: 360), theme: ChartTheme = .standard) {

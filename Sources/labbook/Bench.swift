@@ -26,6 +26,7 @@ struct Bench: ParsableCommand {
             rows.append((id, label, epochsPerSecond, gridMilliseconds, figureMilliseconds))
         }
         let render = try RenderBench(renderer: renderer, repetitions: max(1, repetitions / 3)).run()
+        let timelines = try TimelineBench(renderer: renderer, repetitions: repetitions).run()
         switch format {
         case .json:
             let configs: [JSONValue] = rows.map {
@@ -41,7 +42,17 @@ struct Bench: ParsableCommand {
                     ("cpuMilliseconds", .number(($0.cpuMilliseconds * 10).rounded() / 10)), ("bytes", .integer($0.bytes)),
                 ])
             }
-            print(JSONValue.object([("configs", .array(configs)), ("render", .array(renderRows))]).serialized(indent: 2))
+            let timelineRows: [JSONValue] = timelines.map {
+                .object([
+                    ("figure", .string("h-\($0.kind)-\(TimelineBench.snapshots)")),
+                    ("trainingCpuMilliseconds", .number(($0.trainingMilliseconds * 10).rounded() / 10)),
+                    ("timelineCpuMilliseconds", .number(($0.timelineMilliseconds * 10).rounded() / 10)),
+                    ("timelineBytes", .integer($0.timelineBytes)),
+                    ("framesCpuMilliseconds", .number(($0.framesMilliseconds * 10).rounded() / 10)),
+                    ("framesBytes", .integer($0.framesBytes)),
+                ])
+            }
+            print(JSONValue.object([("configs", .array(configs)), ("render", .array(renderRows)), ("timelines", .array(timelineRows))]).serialized(indent: 2))
         case .text:
             print("config  description                                  epochs/s   grid (all nodes)   figures (boundary+network+loss, PNG+SVG)")
             for row in rows {
@@ -53,6 +64,10 @@ struct Bench: ParsableCommand {
             print("\nrendering (CPU ms per figure and format, median; bytes written)")
             for row in render {
                 print(String(format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 16, withPad: " ", startingAt: 0), row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
+            }
+            print("\nfigures over time, config h, 1000 epochs, \(TimelineBench.snapshots) snapshots (CPU ms, median; bytes a build writes)")
+            for row in timelines {
+                print(String(format: "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes", row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds, row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
             }
         }
     }

@@ -12,7 +12,7 @@ struct DirectiveAnalyzer {
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key,
         "snapshots",
-    ]
+    ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
     static let maximumCombinations = 64
@@ -49,6 +49,7 @@ struct DirectiveAnalyzer {
         }
         var sweepEntry: YAMLMapping.Entry? = nil
         var snapshotsEntry: YAMLMapping.Entry? = nil
+        var networkValueEntries: [YAMLMapping.Entry] = []
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
@@ -70,6 +71,7 @@ struct DirectiveAnalyzer {
             case StudentRole.key: spec.student = studentRole(entry.value)
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
+            case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             default:
                 unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)
             }
@@ -92,6 +94,7 @@ struct DirectiveAnalyzer {
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)
+        networkValues(networkValueEntries, spec: &spec, directive: directive)
         return diagnostics.errorCount == errorsBefore ? spec : nil
     }
 

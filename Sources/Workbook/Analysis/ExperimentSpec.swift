@@ -56,6 +56,10 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var student: StudentRole?
     /// The epochs the figures of training over time show (`snapshots`); nil when not written.
     public var snapshots: SnapshotSchedule?
+    /// `weights-on-links`: the network figure writes each weight and bias.
+    public var weightsOnLinks = false
+    /// The neuron figure's neuron, point and network (`neuron`, `point`, `neuron-epoch`).
+    public var neuron: NeuronSpec?
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }
@@ -81,11 +85,13 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case networkTimeline = "network-timeline"
     /// Every weight and bias of the representative run against the epoch.
     case weights
+    /// One neuron's computation for one input point, with the run's numbers.
+    case neuron
 
     /// The kinds `show:` accepts in an experiment.
     static let experimentKinds: [FigureKind] = [
         .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline, .networkTimeline,
-        .weights,
+        .weights, .neuron,
     ]
 
     /// Whether the kind draws the representative run over time (at the `snapshots` epochs).
@@ -108,6 +114,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .boundaryTimeline: "Decision boundary during training"
         case .networkTimeline: "Network during training"
         case .weights: "Weights during training"
+        case .neuron: "One neuron worked through"
         }
     }
 }

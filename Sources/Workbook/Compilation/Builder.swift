@@ -132,7 +132,11 @@ public struct Builder: Sendable {
                     case .activations(let spec): source = .activations(spec)
                     case .question, .invalid: continue
                     }
-                    tasks.append(FigureTask(ownerID: id, kind: figure.kind, place: figure.place, source: source))
+                    let task = FigureTask(ownerID: id, kind: figure.kind, place: figure.place, source: source)
+                    tasks.append(task)
+                    if case .experiment(let spec) = block {
+                        tasks += SliderFrames.tasks(for: task, spec: spec, results: results[spec.id])
+                    }
                 }
             }
         }

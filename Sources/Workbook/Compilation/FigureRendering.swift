@@ -17,7 +17,7 @@ struct FigureRendering {
         var pending: [(FigureTask, String)] = []
         for task in tasks {
             let key = task.key
-            if let rendered = cachedFigure(key: key) {
+            if let rendered = Self.cachedFigure(key: key, formats: task.formats, cache: cache) {
                 result[task.fileStem] = rendered
             } else {
                 pending.append((task, key))
@@ -32,13 +32,14 @@ struct FigureRendering {
             let (task, key) = work[index]
             progress("rendering \(task.fileStem)")
             let figure = try task.makeFigure(store: store, evaluations: evaluations)
-            for format in FigureTask.formats {
+            for format in task.formats {
                 let bytes = try renderer.render(figure, as: format)
                 try cache.write(Data(bytes), "figures", key, format.fileExtension)
             }
-            let meta = FigureMeta(width: figure.size.width, height: figure.size.height)
+            let meta = FigureMeta(
+                width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label)
             try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
-            guard let entry = Self.cachedFigure(key: key, cache: cache) else {
+            guard let entry = Self.cachedFigure(key: key, formats: task.formats, cache: cache) else {
                 throw FileError(path: cache.url("figures", key, "meta.json").path, reason: "a figure just written to the cache cannot be read back")
             }
             rendered.update { $0[task.fileStem] = entry }
@@ -50,16 +51,16 @@ struct FigureRendering {
 
     func cachedFigure(key: String) -> RenderedFigure? { Self.cachedFigure(key: key, cache: cache) }
 
-    static func cachedFigure(key: String, cache: BuildCache) -> RenderedFigure? {
+    static func cachedFigure(key: String, formats: [OutputFormat] = FigureTask.formats, cache: BuildCache) -> RenderedFigure? {
         guard let metaData = cache.read("figures", key, "meta.json"),
             let meta = try? JSONDecoder().decode(FigureMeta.self, from: metaData)
         else { return nil }
         var files: [String: URL] = [:]
-        for format in FigureTask.formats {
+        for format in formats {
             guard let url = cache.verifiedFile("figures", key, format.fileExtension) else { return nil }
             files[format.fileExtension] = url
         }
-        return RenderedFigure(files: files, width: meta.width, height: meta.height)
+        return RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label)
     }
 }
 
@@ -68,4 +69,6 @@ struct RenderedFigure: Sendable {
     var files: [String: URL]
     var width: Double
     var height: Double
+    /// A slider frame's epoch and losses in words.
+    var label: String? = nil
 }

@@ -45,3 +45,35 @@ public enum ExperimentFigure: String, CaseIterable, Sendable {
         FigureFactory.grid(panels, panelSize: panels[0].1.size)
     }
 }
+
+extension ExperimentFigure {
+    /// A boundary (or network) timeline of a recorded run, as a build draws it: for `labbook
+    /// bench`, which times the drawing apart from the training (``recordTimeline``).
+    public static func timeline(network: Bool, configuration: TrainingConfiguration, recorded: RecordedRun) -> any Figure {
+        let kind: FigureKind = network ? .networkTimeline : .boundaryTimeline
+        let data = configuration.makeData(seed: recorded.result.seed).0
+        let panels = recorded.snapshots.map { snapshot in
+            SmallMultiples.Panel(
+                title: TimelineFigures.title(snapshot),
+                figure: TimelineFigures.snapshotFigure(
+                    kind, configuration: configuration, data: data, snapshot: snapshot, display: PanelDisplay()))
+        }
+        return TimelineFigures.layout(kind, panels: panels)
+    }
+
+    /// The epoch slider's frames of a recorded run, one per snapshot.
+    public static func sliderFrames(network: Bool, configuration: TrainingConfiguration, recorded: RecordedRun) -> [any Figure] {
+        let data = configuration.makeData(seed: recorded.result.seed).0
+        return recorded.snapshots.map { snapshot in
+            TimelineFigures.snapshotFigure(
+                network ? .networkTimeline : .boundaryTimeline, configuration: configuration, data: data,
+                snapshot: snapshot, display: PanelDisplay(), boundarySize: TimelineFigures.boundaryFrameSize)
+        }
+    }
+
+    /// One run of `configuration` recording `snapshots` log-spaced epochs up to its budget.
+    public static func recordTimeline(configuration: TrainingConfiguration, snapshots: Int) -> RecordedRun {
+        let epochs = SnapshotSchedule.logSpaced(count: snapshots).epochs(lastEpoch: configuration.epochs)
+        return Trainer(configuration: configuration).run(recording: SnapshotRecording(epochs: Set(epochs)))
+    }
+}

@@ -21,7 +21,9 @@ struct ExperimentPanels {
         case .result: return result()
         case .metricGrid: return metricGrid()
         case .boundaryTimeline, .networkTimeline, .weights:
-            return try TimelineFigures(panels: panels, display: display, store: store).make(kind)
+            return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations).make(kind)
+        case .neuron:
+            return try NeuronFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
         default: break
         }
         var figures: [any Figure] = []
@@ -56,7 +58,12 @@ struct ExperimentPanels {
             return FigureFactory.boundary(
                 evaluation: evaluation(), showTestData: display.showTestData, discretize: display.discretize)
         case .network:
-            return FigureFactory.network(configuration: c, run: representative, evaluation: evaluation())
+            var diagram = FigureFactory.network(configuration: c, run: representative, evaluation: evaluation())
+            if display.weightsOnLinks {
+                diagram.showsValues = true
+                diagram.size = NetworkDiagram.labelledSize
+            }
+            return diagram
         case .loss:
             return FigureFactory.loss(
                 configuration: c, runs: runs, representative: panel.results.representativeIndex,

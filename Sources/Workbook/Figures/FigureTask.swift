@@ -16,15 +16,26 @@ struct FigureTask: Sendable {
     var kind: FigureKind
     var place: FigurePlace
     var source: Source
+    /// For the epoch slider: the snapshot epoch of one frame of a timeline (a PNG of its own);
+    /// nil for a whole figure.
+    var frameEpoch: Int? = nil
 
-    /// File names come from checked IDs and fixed kind names only (``DirectiveID``).
-    var fileStem: String { "\(ownerID)-\(kind.rawValue)" }
+    /// File names come from checked IDs and fixed kind names only (``DirectiveID``):
+    /// `xor-boundary-timeline`, or a slider frame `xor-boundary-epoch-120`.
+    var fileStem: String {
+        guard let frameEpoch else { return "\(ownerID)-\(kind.rawValue)" }
+        return SliderFrames.stem(ownerID: ownerID, kind: kind, epoch: frameEpoch)
+    }
 
     static let formats: [OutputFormat] = [.png, .svg, .pdf]
+
+    /// Slider frames are shown on screen only (print has the timeline): PNG alone.
+    var formats: [OutputFormat] { frameEpoch == nil ? Self.formats : [.png] }
 
     /// Results in, options in, renderer version in: equal keys mean byte-identical files.
     var key: String {
         var text = "labbook-figure\n\(FigureFactory.version)\n\(FigureRenderer.rendererVersion)\n\(kind.rawValue)\n"
+        if let frameEpoch { text += "frame=\(frameEpoch)\n" }
         switch source {
         case .panels(let panels, let display, let sweep, let metric):
             text += display.keyText + " metric=\(metric.rawValue)\n"
@@ -49,6 +60,9 @@ struct FigureTask: Sendable {
             return FigureFactory.data(c.makeData(seed: c.seed).0, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
             return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
+        case .panels(let panels, let display, _, _) where frameEpoch != nil:
+            return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
+                .frame(kind, epoch: frameEpoch!)
         case .panels(let panels, let display, let sweep, let metric):
             return try ExperimentPanels(
                 panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations
@@ -61,4 +75,6 @@ struct FigureTask: Sendable {
 struct FigureMeta: Codable, Sendable {
     var width: Double
     var height: Double
+    /// What a slider frame shows in words ("epoch 100 · train 0.031 · test 0.040"); nil otherwise.
+    var label: String? = nil
 }

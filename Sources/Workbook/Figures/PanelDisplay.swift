@@ -6,9 +6,14 @@ struct PanelDisplay: Sendable, Hashable {
     var sharedAxes = true
     /// The epochs of the figures over time (the standard schedule when not written).
     var snapshots: SnapshotSchedule = .standard
+    /// Values written on the network figure's links and nodes.
+    var weightsOnLinks = false
+    /// The neuron figure's neuron, point and network.
+    var neuron: NeuronSpec?
 
     var keyText: String {
         "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes) \(snapshots.keyText)"
+            + (weightsOnLinks ? " values" : "") + (neuron.map { " " + $0.keyText } ?? "")
     }
 }
 
@@ -16,7 +21,7 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard)
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron)
     }
 }
 

@@ -24,6 +24,30 @@ final class RunEvaluations: Sendable {
     }
 
     private let slots = Locked<[String: Slot]>([:])
+    private let recorded = Locked<[String: RecordingSlot]>([:])
+
+    private final class RecordingSlot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: RecordedRun?
+    }
+
+    /// A run trained again with `recording`, at most once per build: a timeline and each of
+    /// its slider frames are tasks of their own, possibly in parallel.
+    func recording(for job: RunJob, _ recording: SnapshotRecording, train: () -> RecordedRun) -> RecordedRun {
+        let key = "\(job.key) \(recording.epochs.sorted()) \(recording.everyEpochParameters)"
+        let slot = recorded.update { slots -> RecordingSlot in
+            if let slot = slots[key] { return slot }
+            let slot = RecordingSlot()
+            slots[key] = slot
+            return slot
+        }
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let value = slot.value { return value }
+        let value = train()
+        slot.value = value
+        return value
+    }
     /// How many evaluations were computed (tests check that it is one per run).
     let computed = Locked(0)
 

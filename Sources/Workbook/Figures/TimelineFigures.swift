@@ -9,6 +9,8 @@ struct TimelineFigures {
     let panels: [ResultPanel]
     let display: PanelDisplay
     let store: RunStore
+    /// Shared by the tasks of a build, so a timeline and its slider frames train the run once.
+    let recordings: RunEvaluations
 
     /// Boundary panels are smaller than the lone boundary chart so that four fit across a page.
     static let boundaryPanelSize = Size(width: 250, height: 262)
@@ -20,12 +22,7 @@ struct TimelineFigures {
             frames(kind, panel: panel, recorded: recorded)
         }
         let panelSize = rows[0].first?.figure.size ?? Self.boundaryPanelSize
-        if rows.count == 1 {
-            let count = rows[0].count
-            let maximum = kind == .networkTimeline ? 2 : 4
-            let columns = count <= maximum ? count : (count + 1) / 2 <= maximum ? (count + 1) / 2 : maximum
-            return SmallMultiples(panels: rows[0], columns: max(1, columns), panelSize: panelSize)
-        }
+        if rows.count == 1 { return Self.layout(kind, panels: rows[0]) }
         // A sweep: one row per combination, snapshots across.
         let columns = rows.map(\.count).max() ?? 1
         let cells = rows.flatMap { row in
@@ -40,10 +37,28 @@ struct TimelineFigures {
         let job = panel.jobs[panel.results.representativeIndex]
         let stored = try store.result(job)
         let epochs = display.snapshots.epochs(lastEpoch: stored.epochsRun)
-        return Trainer(configuration: job.configuration).run(
-            seed: job.seed, reset: job.reset,
-            recording: SnapshotRecording(epochs: Set(epochs), everyEpochParameters: everyEpoch))
+        let recording = SnapshotRecording(epochs: Set(epochs), everyEpochParameters: everyEpoch)
+        return recordings.recording(for: job, recording) {
+            Trainer(configuration: job.configuration).run(seed: job.seed, reset: job.reset, recording: recording)
+        }
     }
+
+    /// One frame of the epoch slider: the first panel's boundary (or network) at `epoch`, alone,
+    /// with its epoch and losses as the frame's label (the page writes them as text).
+    func frame(_ kind: FigureKind, epoch: Int) throws -> DescribedFigure {
+        let recorded = try record(panels[0], everyEpoch: false)
+        guard let snapshot = recorded.snapshots.first(where: { $0.epoch == epoch }) else {
+            throw FileError(path: panels[0].title, reason: "no snapshot at epoch \(epoch) to draw a slider frame from")
+        }
+        let c = panels[0].settings.configuration
+        let figure = Self.snapshotFigure(
+            kind, configuration: c, data: c.makeData(seed: recorded.result.seed).0, snapshot: snapshot, display: display,
+            boundarySize: Self.boundaryFrameSize)
+        return DescribedFigure(figure: figure, label: SliderFrames.label(snapshot))
+    }
+
+    /// A slider frame is seen alone, so it is a little larger than a timeline panel.
+    static let boundaryFrameSize = Size(width: 300, height: 312)
 
     /// "epoch 100 · train 0.031 · test 0.040"
     static func title(_ snapshot: Snapshot) -> String {
@@ -54,19 +69,35 @@ struct TimelineFigures {
         let c = panel.settings.configuration
         let data = c.makeData(seed: recorded.result.seed).0
         return recorded.snapshots.map { snapshot in
-            let network = Network(configuration: c, parameters: snapshot.parameters)
-            let evaluation = RunEvaluation(nodeGrids: network.nodeGrids(), data: data)
-            let figure: any Figure
-            if kind == .networkTimeline {
-                figure = FigureFactory.network(configuration: c, parameters: snapshot.parameters, evaluation: evaluation)
-            } else {
-                var chart = FigureFactory.boundary(
-                    evaluation: evaluation, showTestData: display.showTestData, discretize: display.discretize)
-                chart.size = Self.boundaryPanelSize
-                figure = chart
-            }
-            return SmallMultiples.Panel(title: Self.title(snapshot), figure: figure)
+            SmallMultiples.Panel(
+                title: Self.title(snapshot),
+                figure: Self.snapshotFigure(kind, configuration: c, data: data, snapshot: snapshot, display: display))
         }
+    }
+
+    /// The boundary (a timeline panel's size, or `boundarySize`) or the network at one snapshot.
+    static func snapshotFigure(
+        _ kind: FigureKind, configuration c: TrainingConfiguration, data: DataSplit, snapshot: Snapshot,
+        display: PanelDisplay, boundarySize: Size = boundaryPanelSize
+    ) -> any Figure {
+        let network = Network(configuration: c, parameters: snapshot.parameters)
+        let evaluation = RunEvaluation(nodeGrids: network.nodeGrids(), data: data)
+        if kind == .networkTimeline {
+            return FigureFactory.network(configuration: c, parameters: snapshot.parameters, evaluation: evaluation)
+        }
+        var chart = FigureFactory.boundary(
+            evaluation: evaluation, showTestData: display.showTestData, discretize: display.discretize)
+        chart.size = boundarySize
+        return chart
+    }
+
+    /// A single run's timeline (what `make` draws for one panel), for benchmarks and tools.
+    static func layout(_ kind: FigureKind, panels: [SmallMultiples.Panel]) -> SmallMultiples {
+        let panelSize = panels.first?.figure.size ?? boundaryPanelSize
+        let count = panels.count
+        let maximum = kind == .networkTimeline ? 2 : 4
+        let columns = count <= maximum ? count : (count + 1) / 2 <= maximum ? (count + 1) / 2 : maximum
+        return SmallMultiples(panels: panels, columns: max(1, columns), panelSize: panelSize)
     }
 
     /// Every weight and bias of the first panel's representative run against the epoch, one

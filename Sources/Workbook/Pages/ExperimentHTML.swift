@@ -49,7 +49,18 @@ struct ExperimentHTML {
         PanelFigureHTML(
             ownerID: spec.id, ownerName: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
             panels: panels, rendered: rendered, vector: vector, figurePrefix: figurePrefix
-        ).html(planned)
+        ).html(planned, slider: sliderHTML(planned))
+    }
+
+    /// The epoch slider goes with the first timeline figure (boundary or network) on screen.
+    func sliderHTML(_ planned: PlannedFigure) -> String {
+        guard !vector, planned.kind == spec.figures.first(where: SliderFrames.kinds.contains),
+            let epochs = SliderFrames.epochs(spec, results: results)
+        else { return "" }
+        return EpochSliderHTML(
+            ownerID: spec.id, kinds: SliderFrames.kinds.filter(spec.figures.contains), epochs: epochs,
+            rendered: rendered, figurePrefix: figurePrefix
+        ).html
     }
 
     func divergenceWarning() -> String {

@@ -30,6 +30,7 @@ struct FigureDescription {
             parts.append(Self.markerText(testData: display.showTestData))
         case .network:
             parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Each hidden neuron is labelled layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them.")
+            if display.weightsOnLinks { parts.append("Each weight's value is written on its link and each bias (b) under its neuron, rounded to two decimals.") }
             if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
         case .loss:
             parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "").")
@@ -45,6 +46,8 @@ struct FigureDescription {
             break
         case .boundaryTimeline, .networkTimeline, .weights:
             parts.append(overTimeCaption)
+        case .neuron:
+            parts.append("Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked.")
         }
         if panels.count > 1 && kind.isPerCombination {
             parts.append(display.sharedAxes || kind != .loss ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
@@ -89,7 +92,8 @@ struct FigureDescription {
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
         let head = "\(kind.displayName) of \(ownerID)"
-        if !kind.isPerCombination && kind != .activations {
+        // One panel reads "X of ID: …"; "1 combinations." would be wrong and say nothing.
+        if !kind.isPerCombination && kind != .activations && texts.count > 1 {
             return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
         }
         return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
@@ -164,6 +168,8 @@ struct FigureDescription {
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
             if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
             return text + "; \(loss)"
+        case .neuron:
+            return "the computation of \(display.neuron.map { $0.name == "output" ? "the output neuron" : "neuron \($0.name)" } ?? "a neuron") in the \(seed)'s network"
         case .boundaryTimeline, .networkTimeline, .weights:
             let what = kind == .weights ? "weights and biases" : kind == .boundaryTimeline ? "boundary" : "network"
             return "the \(what) of the \(seed) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")), which \(target); \(loss)"

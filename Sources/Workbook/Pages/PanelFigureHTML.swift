@@ -12,18 +12,24 @@ struct PanelFigureHTML {
     let vector: Bool
     let figurePrefix: String
 
-    func html(_ planned: PlannedFigure) -> String {
+    /// `slider`: an epoch slider's HTML (``EpochSliderHTML``), placed between the image and the
+    /// caption; the image it replaces on screen stays for print and for pages without script.
+    func html(_ planned: PlannedFigure, slider: String = "") -> String {
         let stem = "\(ownerID)-\(planned.kind.rawValue)"
         guard let figure = rendered[stem] else { return "" }
         let wide = panels.count > 1 || figure.width > 640
         let src = figurePrefix + stem + (vector ? ".svg" : ".png")
         let description = FigureDescription(
             ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind)
-        var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\" id=\"\(planned.place.anchor)\">\n"
+        let sliderClass = slider.isEmpty ? "" : " lb-has-slider"
+        var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\(sliderClass)\" id=\"\(planned.place.anchor)\">\n"
         let long = description.longDescription
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
-        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(description.altText))\"\(describedBy)>\n"
+        // A figure that carries its numbers in words (the neuron figure) says them in its alt text.
+        let alt = figure.label.map { description.altText + " " + $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? description.altText
+        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
+        out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
         out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"
         if let long {

@@ -52,6 +52,33 @@ extension SiteAssets {
           update();
           window.addEventListener("resize", update);
         })();
+        // Epoch sliders: a figure of training over time carries its slider as a <template>
+        // (inert without script, where the timeline image tells the story); here it goes live
+        // after the image, which the stylesheet then hides on screen but keeps for print.
+        // Moving the range input shows that snapshot's frames and says its epoch and losses.
+        (function () {
+          "use strict";
+          document.querySelectorAll("template.lb-epoch-slider").forEach(function (template) {
+            var frames = JSON.parse(template.getAttribute("data-frames"));
+            var slider = template.content.firstElementChild.cloneNode(true);
+            var input = slider.querySelector("input");
+            var status = slider.querySelector(".lb-epoch-status");
+            function show(index) {
+              var frame = frames[index];
+              slider.querySelectorAll("img[data-kind]").forEach(function (image) {
+                var kind = image.getAttribute("data-kind");
+                image.src = frame.images[kind];
+                image.alt = frame.alts[kind];
+              });
+              input.setAttribute("aria-valuetext", frame.text);
+              status.textContent = frame.text;
+            }
+            input.addEventListener("input", function () { show(+input.value); });
+            template.parentNode.insertBefore(slider, template);
+            template.parentNode.classList.add("lb-slider-on");
+            show(+input.value);
+          });
+        })();
         // Search: every section of every chapter, from search-index.js (a script that sets
         // window.labbookSearchIndex, loaded on first use). A section matches when it contains
         // every word typed; those with the words in their heading come first.

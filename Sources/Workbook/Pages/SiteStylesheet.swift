@@ -291,6 +291,23 @@ extension SiteAssets {
         .lb-figure-open { display: block; margin-top: 0.25rem; font-size: 0.8rem; }
         .lb-figure.lb-wide { margin-block: 2rem; }
 
+        /* Epoch slider (labbook.js makes it from its <template>): on screen it replaces the
+           timeline image, which stays for print and for pages without script. */
+        .lb-slider-on > img:first-of-type { display: none; }
+        .lb-epoch-slider-live { display: inline-block; max-width: 100%; }
+        .lb-frames { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.75rem; }
+        .lb-frames img { max-width: 100%; height: auto; }
+        .lb-epoch-control {
+          display: flex; flex-wrap: wrap; align-items: center; justify-content: center;
+          gap: 0.3rem 0.75rem; margin-top: 0.5rem;
+        }
+        .lb-epoch-control label { font-weight: 600; font-size: 0.9rem; }
+        .lb-epoch-control input[type="range"] { width: min(20rem, 70vw); accent-color: var(--lb-accent, #1a5fb4); }
+        .lb-epoch-status {
+          flex-basis: 100%; margin: 0; font-size: 0.9rem;
+          font-variant-numeric: tabular-nums; text-align: center;
+        }
+
         /* ---- Tables ---- */
 
         /* Block display lets a table too wide for a phone scroll sideways on its own instead
@@ -568,6 +585,9 @@ extension SiteAssets {
              open it would add a long key/value list to every experiment; printed closed
              only a summary line that cannot be unfolded on paper. */
           details.lb-config { display: none !important; }
+          /* Paper has no slider: the timeline shows every snapshot. */
+          .lb-epoch-slider-live { display: none !important; }
+          .lb-slider-on > img:first-of-type { display: inline-block !important; }
 
           h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
           figure, .lb-figure, table, .lb-results, img, pre, .math.display,

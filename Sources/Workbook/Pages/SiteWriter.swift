@@ -186,7 +186,7 @@ struct SiteWriter {
         let figure = PanelFigureHTML(
             ownerID: id, ownerName: ownerName, authorCaption: caption, display: display, panels: panels,
             rendered: figures, vector: vector, figurePrefix: "figures/")
-        return (plan.figures[id] ?? []).map(figure.html).joined()
+        return (plan.figures[id] ?? []).map { figure.html($0) }.joined()
     }
 
     func defaultDataCaption(_ spec: DatasetSpec) -> String {

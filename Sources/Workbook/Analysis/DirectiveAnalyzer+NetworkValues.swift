@@ -1,0 +1,122 @@
+import ChapterMarkdown
+import PlaygroundTrainer
+import Plotting
+
+extension DirectiveAnalyzer {
+    /// The keys of the numbers inside a network: `weights-on-links` for the network figure,
+    /// `neuron`, `point` and `neuron-epoch` for the neuron figure.
+    static let networkValueKeys = ["weights-on-links", "neuron", "point", "neuron-epoch"]
+
+    /// Checks the network-value keys once the settings and `show` are known, and fills `spec`.
+    mutating func networkValues(_ entries: [YAMLMapping.Entry], spec: inout ExperimentSpec, directive: Directive) {
+        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        let showLocation = directive.body.entry("show")?.value.location ?? directive.location
+        if let entry = byKey["weights-on-links"] {
+            spec.weightsOnLinks = bool(entry.value, key: "weights-on-links")
+            if spec.weightsOnLinks { checkLabelledNetworkSize(spec, at: entry.value.location) }
+            if spec.weightsOnLinks && !spec.figures.contains(.network) {
+                diagnostics.error(
+                    "weights-on-links writes the values on the network figure, which this experiment does not show",
+                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]")
+            }
+        }
+        let showsNeuron = spec.figures.contains(.neuron)
+        for key in ["neuron", "point", "neuron-epoch"] where !showsNeuron {
+            if let entry = byKey[key] {
+                diagnostics.error(
+                    "\(key) belongs to the neuron figure, which this experiment does not show", at: entry.keyLocation,
+                    hint: "add neuron to show, e.g. show: [network, neuron]")
+            }
+        }
+        guard showsNeuron else { return }
+        let configuration = spec.base.configuration
+        guard let nameEntry = byKey["neuron"] else {
+            diagnostics.error(
+                "show: neuron needs the key neuron naming the neuron", at: showLocation,
+                hint: "e.g. neuron: 1.1 (first hidden layer, top neuron) or neuron: output")
+            return
+        }
+        guard let pointEntry = byKey["point"] else {
+            diagnostics.error(
+                "show: neuron needs the key point, the input (x1, x2) worked through", at: showLocation,
+                hint: "e.g. point: [1.5, -2] (each from -6 to 6)")
+            return
+        }
+        // Each key is checked, so one build reports every mistake.
+        let named = neuronName(nameEntry.value, configuration: configuration)
+        let point = point(pointEntry.value)
+        let network = byKey["neuron-epoch"].map { neuronNetwork($0.value, budget: configuration.epochs) }
+        guard let (layer, index, name) = named, let point else { return }
+        // A sweep may change the network's shape: the neuron must exist in every combination.
+        for combination in spec.combinations {
+            let sizes = combination.settings.configuration.layerSizes
+            guard layer < sizes.count, index < sizes[layer], (layer == sizes.count - 1) == (name == "output") else {
+                diagnostics.error(
+                    "neuron: \(name) is not a neuron of the combination \(combination.label)", at: nameEntry.value.location,
+                    hint: "name a neuron every combination has")
+                return
+            }
+        }
+        var neuron = NeuronSpec(name: name, layer: layer, index: index, x1: point.0, x2: point.1)
+        if let network = network ?? nil { neuron.network = network }
+        spec.neuron = neuron
+    }
+
+    /// A labelled network has at most ``NetworkDiagram/maximumLabelledLinks`` links in every
+    /// combination (a sweep may change its size).
+    private mutating func checkLabelledNetworkSize(_ spec: ExperimentSpec, at location: SourceLocation) {
+        let limit = NetworkDiagram.maximumLabelledLinks
+        let largest = spec.combinations.map(\.settings.configuration).max {
+            NetworkParameters.linkCount(layerSizes: $0.layerSizes) < NetworkParameters.linkCount(layerSizes: $1.layerSizes)
+        } ?? spec.base.configuration
+        let links = NetworkParameters.linkCount(layerSizes: largest.layerSizes)
+        guard links > limit else { return }
+        let shape = "\(largest.features.count) input\(largest.features.count == 1 ? "" : "s"), hidden [\(largest.hidden.map(String.init).joined(separator: ", "))]"
+        diagnostics.error(
+            "weights-on-links: this network has \(links) weights (\(shape)); their values are written on at most \(limit) links, above that the numbers would cover each other",
+            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers")
+    }
+
+    /// `1.2` or `output`: a neuron (not an input) of the configuration.
+    private mutating func neuronName(_ value: YAMLValue, configuration: TrainingConfiguration) -> (Int, Int, String)? {
+        let sizes = configuration.layerSizes
+        var valid: [String] = []
+        for layer in 1..<sizes.count {
+            for index in 0..<sizes[layer] {
+                let name = NodeName.name(layer: layer, index: index, configuration: configuration)
+                valid.append(name)
+                if let text = value.scalar?.text.trimmingCharacters(in: " ").lowercased(), text == name {
+                    return (layer, index, name)
+                }
+            }
+        }
+        diagnostics.error(
+            "neuron: '\(value.scalar?.text ?? value.kindDescription)' is not a neuron of this network", at: value.location,
+            hint: "valid: \(valid.joined(separator: ", ")) (hidden neurons are layer.position from the top)")
+        return nil
+    }
+
+    /// `[x1, x2]`, each on the Playground's plane (−6 to 6).
+    private mutating func point(_ value: YAMLValue) -> (Double, Double)? {
+        let numbers = (value.sequence ?? []).compactMap { $0.scalar?.doubleValue }
+        guard numbers.count == 2, value.sequence?.count == 2, numbers.allSatisfy({ $0.isFinite && abs($0) <= 6 }) else {
+            diagnostics.error(
+                "point takes two numbers [x1, x2], each from -6 to 6 (the Playground's plane)", at: value.location,
+                hint: "e.g. point: [1.5, -2]")
+            return nil
+        }
+        return (numbers[0], numbers[1])
+    }
+
+    /// `initial`, `final` or an epoch of the run.
+    private mutating func neuronNetwork(_ value: YAMLValue, budget: Int) -> NeuronSpec.Network? {
+        let text = value.scalar?.text.lowercased() ?? ""
+        if text == "initial" { return .initial }
+        if text == "final" { return .final }
+        if let epoch = value.scalar?.intValue, (0...budget).contains(epoch) { return epoch == 0 ? .initial : .epoch(epoch) }
+        diagnostics.error(
+            "neuron-epoch: '\(value.scalar?.text ?? value.kindDescription)' is not a network of this run", at: value.location,
+            hint: "valid: initial, final, or an epoch from 0 to \(budget)")
+        return nil
+    }
+}
