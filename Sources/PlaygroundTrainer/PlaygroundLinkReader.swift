@@ -100,9 +100,12 @@ private struct LinkReader {
     }
 
     mutating func read() throws(ParseError) -> PlaygroundLink.Reading {
-        var classification = c.isRegression ? Dataset.circle : c.dataset
-        var regression = c.isRegression ? c.dataset : Dataset.regPlane
-        var isRegression = c.isRegression
+        // The page knows only its six data sets: a link read on top of moons or a file starts
+        // from the page's default, circle.
+        let inPlayground = c.dataset.isInPlayground
+        var classification = c.isRegression || !inPlayground ? Dataset.circle : c.dataset
+        var regression = c.isRegression && inPlayground ? c.dataset : Dataset.regPlane
+        var isRegression = c.isRegression && inPlayground
         var enabled = Set(c.features)
         var hasSeed = false
         var known = Set<String>()
@@ -195,6 +198,8 @@ private struct LinkReader {
         }
 
         c.dataset = isRegression ? regression : classification
+        c.cells = nil
+        c.pointSet = nil
         c.features = enabled.sorted()
         try checkTogether(hidden: hidden)
         let keyOrder = Dictionary(pairs.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
