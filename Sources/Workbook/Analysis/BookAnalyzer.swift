@@ -49,10 +49,11 @@ public enum BookLoader {
         collector.append(contentsOf: settingsDiagnostics)
         // Both editions are analysed (no training yet, so this is cheap): every problem of either
         // is reported by every build, and one that only one edition has says which.
-        let full = analyse(sources: sources, settings: settings)
+        let pointFiles = PointFileLoader(chaptersFolder: chaptersFolder, displayPrefix: displayPrefix)
+        let full = analyse(sources: sources, settings: settings, pointFiles: pointFiles)
         let student = analyse(
             sources: sources.map { ($0.0, $0.1, removingInstructorOnly($0.2)) }, settings: settings,
-            edition: .student, fullPlan: full)
+            edition: .student, fullPlan: full, pointFiles: pointFiles)
         collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
         var plan = edition == .student ? student : full
         plan.diagnostics = collector.sorted
@@ -122,7 +123,7 @@ public enum BookLoader {
     /// Analyses chapter texts given as (file name, display path, text).
     public static func analyse(
         sources: [(name: String, displayPath: String, text: String)], settings: BookSettings = BookSettings(),
-        edition: Edition = .instructor, fullPlan: BookPlan? = nil
+        edition: Edition = .instructor, fullPlan: BookPlan? = nil, pointFiles: PointFileLoader? = nil
     ) -> BookPlan {
         var collector = DiagnosticCollector()
         var chapters: [PlannedChapter] = []
@@ -135,6 +136,7 @@ public enum BookLoader {
             collector.append(contentsOf: parseDiagnostics)
             var analyzer = DirectiveAnalyzer()
             analyzer.defaults = settings.defaults
+            analyzer.pointFiles = pointFiles
             let stem = (source.name as NSString).deletingPathExtension
             var blocks: [PlannedBlock] = []
             var counters: [String: Int] = [:]

@@ -56,6 +56,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var student: StudentRole?
     /// The epochs the figures of training over time show (`snapshots`); nil when not written.
     public var snapshots: SnapshotSchedule?
+    /// What the "Open in the Playground" link hides (`playground-hide`).
+    public var playgroundHiding = PlaygroundHiding()
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }
