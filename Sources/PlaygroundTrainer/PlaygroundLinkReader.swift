@@ -152,6 +152,7 @@ private struct LinkReader {
                 case "collectStats":
                     if on { note(key, "changes only the page (it collects statistics there); training is the same") }
                 case "hideText":
+                    display.hiding.text = on
                     if on { note(key, "changes only the page (it hides the explanatory text); training is the same") }
                 case "cosX", "cosY":
                     if on { note(key, "the Playground has no cos input; it does nothing there either") }
@@ -174,15 +175,18 @@ private struct LinkReader {
         // `<prop>_hide=true` hides the control `prop`; a hidden input feature is deleted
         // from the page's input table, so the network never sees it.
         var hidden: [Feature] = []
+        var hiddenControls: [PlaygroundControl] = []
         for (key, value) in pairs where key.hasSuffix("_hide") {
             known.insert(key)
             let prop = key.replacingFirst("_hide")
             if let feature = Feature(rawValue: prop) {
                 if value == "true" { hidden.append(feature) }
             } else if value == "true" {
+                if let control = PlaygroundControl(rawValue: prop) { hiddenControls.append(control) }
                 note(key, "hides a control on the page; training is the same")
             }
         }
+        display.hiding = PlaygroundHiding(controls: hiddenControls, text: display.hiding.text)
         enabled.subtract(hidden)
 
         for (key, _) in pairs where !known.contains(key) && !key.isEmpty {
