@@ -12,6 +12,9 @@ struct DirectiveAnalyzer {
     var pointFiles: PointFileLoader? = nil
     /// `rescale: true` of the directive being analysed: own points beyond ±6 are shrunk to fit.
     var rescalePoints = false
+    /// Files read so far in this chapter, by path and rescaling: each is read, and each of its
+    /// problems reported, once; a later experiment naming a bad file gets one error of its own.
+    var loadedPointFiles: [String: PointSet?] = [:]
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
@@ -135,7 +138,16 @@ struct DirectiveAnalyzer {
                 return nil
             }
             let trimmed = text.trimmingCharacters(in: " \t")
-            return pointFiles.load(trimmed, rescale: rescalePoints, at: value.location, diagnostics: &diagnostics).map { .pointSet($0) }
+            let memoKey = "\(rescalePoints) \(trimmed)"
+            if let loaded = loadedPointFiles[memoKey] {
+                if loaded == nil {
+                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location, id: .badValue)
+                }
+                return loaded.map { .pointSet($0) }
+            }
+            let loaded = pointFiles.load(trimmed, rescale: rescalePoints, at: value.location, diagnostics: &diagnostics)
+            loadedPointFiles[memoKey] = .some(loaded)
+            return loaded.map { .pointSet($0) }
         }
         do {
             return try SettingRules.parse(key, text, base: base)

@@ -39,6 +39,7 @@ struct PointFileReader {
         var rows: [PointSet.Row] = []
         var rowLines: [Int] = []
         var labelColumns: [Int] = []
+        var lastLine = 1
         let errorsBefore = diagnostics.errorCount
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
@@ -46,6 +47,7 @@ struct PointFileReader {
             if line.last == "\r" { line.removeLast() }
             let trimmed = line.trimmingCharacters(in: " \t")
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            lastLine = lineNumber
             let fields = fieldsWithColumns(line)
             guard let columnsByName = header else {
                 header = readHeader(fields, line: lineNumber)
@@ -91,7 +93,6 @@ struct PointFileReader {
             rowLines.append(lineNumber)
             labelColumns.append(fields[columnsByName["label"]!].column)
         }
-        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
         guard let columnsByName = header else {
             error("the file has no header and no points", line: 1, column: 1, hint: "start with the header line x1,x2,label")
             return nil
