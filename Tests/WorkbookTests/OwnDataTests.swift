@@ -183,3 +183,20 @@ struct OwnDataTests {
         #expect(failure.diagnostics.contains { $0.message == "cells: 3 cells only apply to dataset: checkerboard" })
     }
 }
+
+/// `labbook train` knows the new generators too.
+@Suite("Own data sets on the command line")
+struct OwnDataCommandLineTests {
+    @Test func trainRunsTheNewGeneratorsAndSaysWhyThereIsNoLink() throws {
+        let result = try Labbook.run(["train", "--dataset", "checkerboard", "--cells", "3", "--hidden", "4", "--epochs", "5"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("checkerboard 3×3 · x1, x2 · hidden 4"))
+        #expect(result.output.contains("Playground: no link; the Playground cannot generate this data set (checkerboard)"))
+        let moons = try Labbook.run(["train", "--dataset", "moons", "--epochs", "3", "--format", "json"])
+        #expect(moons.status == 0)
+        #expect(moons.output.contains("\"playgroundUrl\":null") || moons.output.contains("\"playgroundUrl\": null"))
+        let wrong = try Labbook.run(["train", "--dataset", "moons", "--cells", "3"])
+        #expect(wrong.status == 2)
+        #expect(wrong.error.contains("3 cells only apply to dataset: checkerboard"))
+    }
+}
