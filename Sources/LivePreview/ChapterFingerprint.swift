@@ -1,14 +1,17 @@
 import Foundation
 
-/// Names, sizes and modification times of the chapter files: polled, so it works the same on
-/// every file system without inotify.
+/// Names, sizes and modification times of the chapter files and of the files in folders under
+/// them (own data sets, `dataset: data/points.csv`): polled, so it works the same on every file
+/// system without inotify.
 struct ChapterFingerprint: Equatable {
     var entries: [String] = []
 
     init(folder: URL) {
         let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        let names = (fm.subpaths(atPath: folder.path) ?? []).filter { path in
+            !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        for name in names.sorted() {
             let attributes = try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -39,8 +39,17 @@ private func distance(_ x: Double, _ y: Double, _ cx: Double, _ cy: Double) -> D
 extension Dataset {
     /// Generates the points in the Playground's order, drawing from `random` exactly as
     /// `dataset.ts` does. `noise` is in the Playground's UI units (0–50).
-    public func generate(noise uiNoise: Double, random: inout SeedRandom) -> [DataPoint] {
+    /// `cells` is the checkerboard's cells per side; `file` makes no points (they are read).
+    public func generate(
+        noise uiNoise: Double, cells: Int = Dataset.defaultCheckerboardCells, random: inout SeedRandom
+    ) -> [DataPoint] {
         let noise = uiNoise / 100
+        switch self {
+        case .moons: return Self.generateMoons(noise: noise, random: &random)
+        case .checkerboard: return Self.generateCheckerboard(cells: cells, noise: noise, random: &random)
+        case .file: return []
+        default: break
+        }
         let n = sampleCount
         var points: [DataPoint] = []
         points.reserveCapacity(n)
@@ -93,6 +102,8 @@ extension Dataset {
                     add(x, y, label)
                 }
             }
+        case .moons, .checkerboard, .file:
+            break  // returned above
         case .regPlane, .regGauss:
             let radius = 6.0
             let centres: [(Double, Double, Double)] = [
@@ -133,9 +144,11 @@ func playgroundShuffle(_ points: inout [DataPoint], random: inout SeedRandom) {
 }
 
 extension TrainingConfiguration {
-    /// Training-set size: `floor(N·ratio/100)`.
+    /// Training-set size: `floor(N·ratio/100)`, or the rows marked `train` in a file with a
+    /// split column.
     public var trainCount: Int {
-        let n = Double(dataset.sampleCount)
+        if let pointSet, pointSet.hasSplit { return pointSet.rows.filter { $0.split == .train }.count }
+        let n = Double(sampleCount)
         return Int((n * trainRatio / 100).rounded(.down))
     }
 
@@ -149,11 +162,27 @@ extension TrainingConfiguration {
     /// `makeData` plus how many draws generation and shuffle took (the traces record them).
     func makeDataCountingDraws(seed: String) -> (DataSplit, SeedRandom, data: Int, shuffle: Int) {
         var random = SeedRandom(seed: seed)
-        var points = dataset.generate(noise: noise, random: &random)
+        var points = generatePoints(random: &random)
         let dataDraws = random.drawCount
         playgroundShuffle(&points, random: &random)
-        let split = min(max(trainCount, 0), points.count)
-        let data = DataSplit(train: Array(points[..<split]), test: Array(points[split...]))
+        let data: DataSplit
+        if let pointSet, pointSet.hasSplit {
+            // The file's split column decides; the shuffle still orders each set.
+            let isTrain = pointSet.rows.map { $0.split == .train }
+            data = DataSplit(
+                train: points.filter { isTrain[$0.generationIndex] }, test: points.filter { !isTrain[$0.generationIndex] })
+        } else {
+            let split = min(max(trainCount, 0), points.count)
+            data = DataSplit(train: Array(points[..<split]), test: Array(points[split...]))
+        }
         return (data, random, dataDraws, random.drawCount - dataDraws)
+    }
+
+    /// The points before the shuffle: a file's rows in file order, or the generator's output.
+    func generatePoints(random: inout SeedRandom) -> [DataPoint] {
+        if let pointSet {
+            return pointSet.rows.enumerated().map { DataPoint(x: $1.x, y: $1.y, label: $1.label, generationIndex: $0) }
+        }
+        return dataset.generate(noise: noise, cells: cells ?? Dataset.defaultCheckerboardCells, random: &random)
     }
 }

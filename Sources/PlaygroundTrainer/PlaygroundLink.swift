@@ -8,9 +8,12 @@ public enum PlaygroundLink {
     public struct DisplayOptions: Hashable, Sendable {
         public var showTestData = false
         public var discretize = false
-        public init(showTestData: Bool = false, discretize: Bool = false) {
+        /// Controls and text the link hides (`<control>_hide=true`, `hideText=true`).
+        public var hiding = PlaygroundHiding()
+        public init(showTestData: Bool = false, discretize: Bool = false, hiding: PlaygroundHiding = PlaygroundHiding()) {
             self.showTestData = showTestData
             self.discretize = discretize
+            self.hiding = hiding
         }
     }
 
@@ -43,8 +46,11 @@ public enum PlaygroundLink {
             ("collectStats", "false"),
             ("problem", c.isRegression ? "regression" : "classification"),
             ("initZero", String(c.initialization == .zero)),
-            ("hideText", "false"),
+            ("hideText", String(display.hiding.text)),
         ]
+        // The page writes its `_hide` keys after its state, as it read them; these follow the
+        // order of its hide-controls panel.
+        pairs += display.hiding.controls.map { ("\($0.rawValue)_hide", "true") }
         return "#" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 

@@ -100,9 +100,12 @@ private struct LinkReader {
     }
 
     mutating func read() throws(ParseError) -> PlaygroundLink.Reading {
-        var classification = c.isRegression ? Dataset.circle : c.dataset
-        var regression = c.isRegression ? c.dataset : Dataset.regPlane
-        var isRegression = c.isRegression
+        // The page knows only its six data sets: a link read on top of moons or a file starts
+        // from the page's default, circle.
+        let inPlayground = c.dataset.isInPlayground
+        var classification = c.isRegression || !inPlayground ? Dataset.circle : c.dataset
+        var regression = c.isRegression && inPlayground ? c.dataset : Dataset.regPlane
+        var isRegression = c.isRegression && inPlayground
         var enabled = Set(c.features)
         var hasSeed = false
         var known = Set<String>()
@@ -149,6 +152,7 @@ private struct LinkReader {
                 case "collectStats":
                     if on { note(key, "changes only the page (it collects statistics there); training is the same") }
                 case "hideText":
+                    display.hiding.text = on
                     if on { note(key, "changes only the page (it hides the explanatory text); training is the same") }
                 case "cosX", "cosY":
                     if on { note(key, "the Playground has no cos input; it does nothing there either") }
@@ -171,15 +175,18 @@ private struct LinkReader {
         // `<prop>_hide=true` hides the control `prop`; a hidden input feature is deleted
         // from the page's input table, so the network never sees it.
         var hidden: [Feature] = []
+        var hiddenControls: [PlaygroundControl] = []
         for (key, value) in pairs where key.hasSuffix("_hide") {
             known.insert(key)
             let prop = key.replacingFirst("_hide")
             if let feature = Feature(rawValue: prop) {
                 if value == "true" { hidden.append(feature) }
             } else if value == "true" {
+                if let control = PlaygroundControl(rawValue: prop) { hiddenControls.append(control) }
                 note(key, "hides a control on the page; training is the same")
             }
         }
+        display.hiding = PlaygroundHiding(controls: hiddenControls, text: display.hiding.text)
         enabled.subtract(hidden)
 
         for (key, _) in pairs where !known.contains(key) && !key.isEmpty {
@@ -195,6 +202,8 @@ private struct LinkReader {
         }
 
         c.dataset = isRegression ? regression : classification
+        c.cells = nil
+        c.pointSet = nil
         c.features = enabled.sorted()
         try checkTogether(hidden: hidden)
         let keyOrder = Dictionary(pairs.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })

@@ -5,6 +5,11 @@
 /// so that runs are reproducible; the Playground draws a random one on page load.
 public struct TrainingConfiguration: Hashable, Codable, Sendable {
     public var dataset: Dataset = .circle
+    /// Cells per side of the checkerboard (set, and only allowed, with `dataset: checkerboard`;
+    /// nil otherwise so that the run keys of every other data set stay as they were).
+    public var cells: Int? = nil
+    /// The points of `dataset: file` (a CSV file); nil for the generators.
+    public var pointSet: PointSet? = nil
     /// Enabled inputs; always kept in the Playground's input order.
     public var features: [Feature] = [.x1, .x2] {
         didSet { features = Array(Set(features)).sorted() }
@@ -30,7 +35,27 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
 
     public init() {}
 
-    public var isRegression: Bool { dataset.isRegression }
+    public var isRegression: Bool { pointSet?.isRegression ?? dataset.isRegression }
+
+    /// How many points the data set has: the generator's count or the file's rows.
+    public var sampleCount: Int { pointSet?.rows.count ?? dataset.sampleCount }
+
+    /// The data set in words: "Moons", "Checkerboard (6 × 6 cells)", "points.csv".
+    public var datasetDisplayName: String {
+        if let pointSet { return pointSet.fileName }
+        if dataset == .checkerboard {
+            let n = cells ?? Dataset.defaultCheckerboardCells
+            return "Checkerboard (\(n) × \(n) cells)"
+        }
+        return dataset.displayName
+    }
+
+    /// Why playground.tensorflow.org cannot load the data, or nil when it can.
+    public var datasetOutsidePlayground: String? {
+        if let pointSet { return "the Playground cannot load an own data set (\(pointSet.fileName))" }
+        if !dataset.isInPlayground { return "the Playground cannot generate this data set (\(dataset.rawValue))" }
+        return nil
+    }
 
     /// Layer sizes from inputs to the single output.
     public var layerSizes: [Int] { [features.count] + hidden + [1] }
@@ -53,14 +78,24 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         if !SettingRange.learningRate.accepts(learningRate) {
             problem("learning-rate", "must be a number greater than 0 (the Playground offers 0.00001 … 10)")
         }
-        if !SettingRange.trainRatio.accepts(trainRatio) {
+        if (dataset == .file) != (pointSet != nil) {
+            problem("dataset", "own data needs a CSV file: dataset: path/to/points.csv")
+        }
+        if let cells, dataset != .checkerboard {
+            problem("cells", "\(cells) cells only apply to dataset: checkerboard")
+        } else if let cells, !Dataset.checkerboardCellRange.contains(cells) {
+            problem("cells", "must be a whole number from \(Dataset.checkerboardCellRange.lowerBound) to \(Dataset.checkerboardCellRange.upperBound)")
+        }
+        if let pointSet, pointSet.hasSplit {
+            // The file's split column decides; the train ratio does not apply.
+        } else if !SettingRange.trainRatio.accepts(trainRatio) {
             problem("train-ratio", "must be a percentage between 0 and 100 (the Playground offers 10–90)")
-        } else if trainCount < 1 || trainCount >= dataset.sampleCount {
-            problem("train-ratio", "\(javaScriptNumberString(trainRatio)) % of \(dataset.sampleCount) points leaves no \(trainCount < 1 ? "training" : "test") point")
+        } else if trainCount < 1 || trainCount >= sampleCount {
+            problem("train-ratio", "\(javaScriptNumberString(trainRatio)) % of \(sampleCount) points leaves no \(trainCount < 1 ? "training" : "test") point")
         }
         if !SettingRange.batchSize.accepts(Double(batchSize)) {
             problem("batch-size", "must be \(SettingRange.batchSize.validText)")
-        } else if SettingRange.trainRatio.accepts(trainRatio), batchSize > trainCount, trainCount >= 1 {
+        } else if SettingRange.trainRatio.accepts(trainRatio) || pointSet?.hasSplit == true, batchSize > trainCount, trainCount >= 1 {
             problem("batch-size", "\(batchSize) is more than the \(trainCount) training points: the Playground would never update the weights")
         }
         if !SettingRange.noise.accepts(noise) {
@@ -71,7 +106,7 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         }
         if !SettingRange.epochs.accepts(Double(epochs)) { problem("epochs", "must be from 0 to 1000000") }
         if loss == .crossEntropy && isRegression {
-            problem("loss", "cross-entropy needs a classification data set (circle, xor, gauss, spiral)")
+            problem("loss", "cross-entropy needs a classification data set (circle, xor, gauss, spiral, moons, checkerboard, or a file with labels ±1)")
         }
         if let rule = stopRule, rule.metric.isAccuracy, isRegression {
             problem("until", "accuracy is only defined for classification data sets")
@@ -84,7 +119,7 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
     /// but the repository's newer source turns it into 50 (semantics §9.4), so such links are
     /// not offered: they would break with the next deployment.
     public var isShowableInPlayground: Bool {
-        loss == .squared && (initialization == .playground || initialization == .zero)
+        datasetOutsidePlayground == nil && loss == .squared && (initialization == .playground || initialization == .zero)
             && hidden.count <= 6 && hidden.allSatisfy { (1...8).contains($0) } && noise <= 80
     }
 }

@@ -4,8 +4,10 @@ import Workbook
 
 /// The training settings as flags; the names are the directive keys with dashes.
 struct SettingOptions: ParsableArguments {
-    @Option(help: "circle, xor, gauss, spiral, reg-plane or reg-gauss (default circle).")
+    @Option(help: "circle, xor, gauss, spiral, reg-plane, reg-gauss, moons or checkerboard (default circle).")
     var dataset: String?
+    @Option(help: "Cells per side of the checkerboard, 2–12 (default 4).")
+    var cells: String?
     @Option(help: "Comma list of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) (default x1,x2).")
     var features: String?
     @Option(help: "Hidden layer sizes, e.g. 4,2; empty for none (default 4,2).")
@@ -57,7 +59,7 @@ struct SettingOptions: ParsableArguments {
             }
         }
         let pairs: [(SettingKey, String?)] = [
-            (.dataset, dataset), (.features, features), (.hidden, hidden), (.activation, activation),
+            (.dataset, dataset), (.cells, cells), (.features, features), (.hidden, hidden), (.activation, activation),
             (.learningRate, learningRate), (.batchSize, batchSize), (.trainRatio, trainRatio),
             (.noise, noise), (.regularization, regularization), (.regularizationRate, regularizationRate),
             (.seed, seed), (.seeds, seeds), (.epochs, epochs), (.until, until), (.loss, loss),

@@ -158,6 +158,8 @@ struct TextReport {
             if resets > 0 {
                 lines.append("Reset r: open the seed's link and press the reset button (↻) r times; the data stay, the weights are new.")
             }
+        } else if let reason = c.datasetOutsidePlayground {
+            lines.append("Playground: no link; \(reason)")
         }
         return lines.joined(separator: "\n")
     }

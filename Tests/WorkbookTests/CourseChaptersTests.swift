@@ -50,7 +50,7 @@ import Testing
 
     static let pages = [
         "09-introduction", "10-anatomy", "11-training", "12-gaussian", "13-nonlinear",
-        "14-xor", "15-activations", "16-randomness", "17-circle", "18-summary",
+        "14-xor", "15-activations", "16-randomness", "17-circle", "18-summary", "19-moons",
     ]
 
     @Test func courseBuildsWithEveryQuestionAnsweredFromTheRuns() throws {

@@ -49,8 +49,9 @@ public enum BookLoader {
         collector.append(contentsOf: settingsDiagnostics)
         // Both editions are analysed (no training yet, so this is cheap): every problem of either
         // is reported by every build, and one that only one edition has says which.
+        let pointFiles = PointFileLoader(chaptersFolder: chaptersFolder, displayPrefix: displayPrefix)
         let parsed = sources.map { parse(text: $0.2, displayPath: $0.1) }
-        let full = analyse(sources: sources, settings: settings, parsed: parsed)
+        let full = analyse(sources: sources, settings: settings, parsed: parsed, pointFiles: pointFiles)
         // The student text differs only where a chapter marks instructor-only parts; every other
         // chapter's parse is reused, so a large chapter is parsed once, not once per edition.
         let studentSources = sources.map { ($0.0, $0.1, removingInstructorOnly($0.2)) }
@@ -58,7 +59,8 @@ public enum BookLoader {
             student.2 == instructor.0.2 ? instructor.1 : parse(text: student.2, displayPath: student.1)
         }
         let student = analyse(
-            sources: studentSources, settings: settings, edition: .student, fullPlan: full, parsed: studentParsed)
+            sources: studentSources, settings: settings, edition: .student, fullPlan: full, parsed: studentParsed,
+            pointFiles: pointFiles)
         collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
         var plan = edition == .student ? student : full
         plan.diagnostics = collector.sorted
@@ -128,7 +130,8 @@ public enum BookLoader {
     /// Analyses chapter texts given as (file name, display path, text).
     public static func analyse(
         sources: [(name: String, displayPath: String, text: String)], settings: BookSettings = BookSettings(),
-        edition: Edition = .instructor, fullPlan: BookPlan? = nil, parsed: [ParsedChapter]? = nil
+        edition: Edition = .instructor, fullPlan: BookPlan? = nil, parsed: [ParsedChapter]? = nil,
+        pointFiles: PointFileLoader? = nil
     ) -> BookPlan {
         var collector = DiagnosticCollector()
         var chapters: [PlannedChapter] = []
@@ -141,6 +144,7 @@ public enum BookLoader {
             collector.append(contentsOf: parseDiagnostics)
             var analyzer = DirectiveAnalyzer()
             analyzer.defaults = settings.defaults
+            analyzer.pointFiles = pointFiles
             let stem = (source.name as NSString).deletingPathExtension
             var blocks: [PlannedBlock] = []
             var counters: [String: Int] = [:]

@@ -25,8 +25,9 @@ public struct BookSettings: Sendable, Hashable {
     /// Keys `defaults` may set: every training setting but a Playground link (a link belongs to
     /// one experiment), and the display keys that make sense book-wide.
     static var defaultKeys: [String] {
-        SettingKey.allCases.filter { $0 != .playgroundURL }.map(\.rawValue)
-            + ["show", "show-test-data", "discretize", "log-scale", "axes", StudentRole.key]
+        // `cells` belongs to one data set: as a default it would be an error in every other experiment.
+        SettingKey.allCases.filter { $0 != .playgroundURL && $0 != .cells }.map(\.rawValue)
+            + ["show", "show-test-data", "discretize", "log-scale", "axes", StudentRole.key, "playground-hide"]
     }
 
     /// The `student` default, when `defaults` sets one.

@@ -4,8 +4,14 @@ extension TrainingConfiguration {
     /// Every setting after defaults, under its directive key, in a fixed order: what the
     /// workbook's "full configuration" block and `labbook train --format json` show.
     public var resolvedSettings: [(key: String, value: String)] {
-        var pairs: [(String, String)] = [
-            ("dataset", dataset.rawValue),
+        var pairs: [(String, String)] = [("dataset", pointSet?.path ?? dataset.rawValue)]
+        if let cells { pairs.append(("cells", String(cells))) }
+        if let pointSet {
+            pairs.append(("data-file-sha256", pointSet.sha256))
+            if let scale = pointSet.scale { pairs.append(("rescale", "positions × \(javaScriptNumberString(scale))")) }
+            if pointSet.hasSplit { pairs.append(("split", "from the file's split column")) }
+        }
+        pairs += [
             ("features", features.map(\.name).joined(separator: ", ")),
             ("hidden", hidden.isEmpty ? "none" : hidden.map(String.init).joined(separator: ",")),
             ("activation", activation.rawValue),
@@ -28,7 +34,7 @@ extension TrainingConfiguration {
     /// One line for humans: `xor · x1, x2 · 4 · relu · lr 0.001 · batch 10 · 50 % train · noise 0`.
     public var shortDescription: String {
         var parts = [
-            dataset.rawValue, features.map(\.name).joined(separator: ", "),
+            pointSet?.fileName ?? (cells.map { "checkerboard \($0)×\($0)" } ?? dataset.rawValue), features.map(\.name).joined(separator: ", "),
             hidden.isEmpty ? "no hidden layer" : "hidden " + hidden.map(String.init).joined(separator: ","),
         ]
         if !hidden.isEmpty { parts.append(activation.rawValue) }

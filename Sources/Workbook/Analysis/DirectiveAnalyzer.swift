@@ -7,11 +7,19 @@ struct DirectiveAnalyzer {
     var diagnostics = DiagnosticCollector()
     /// The book's `defaults` (already checked): keys an experiment gets unless it writes them.
     var defaults: [YAMLMapping.Entry] = []
+    /// Reads `dataset: FILE.csv`; nil where chapters are analysed without a folder (then a file
+    /// name is an error).
+    var pointFiles: PointFileLoader? = nil
+    /// `rescale: true` of the directive being analysed: own points beyond ±6 are shrunk to fit.
+    var rescalePoints = false
+    /// Files read so far in this chapter, by path and rescaling: each is read, and each of its
+    /// problems reported, once; a later experiment naming a bad file gets one error of its own.
+    var loadedPointFiles: [String: PointSet?] = [:]
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key,
-        "snapshots",
+        "snapshots", "rescale", "playground-hide",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -28,6 +36,10 @@ struct DirectiveAnalyzer {
             figures: [.boundary, .loss], tableRequested: false, caption: nil, title: nil, showTestData: false,
             discretize: false, logScale: false, sharedAxes: true)
         var resultMetricEntry: YAMLMapping.Entry? = nil
+        // Read first: it decides how a CSV file named anywhere in the directive is read.
+        let rescaleEntry = directive.body.entry("rescale") ?? defaults.first { $0.key == "rescale" }
+        rescalePoints = rescaleEntry.map { bool($0.value, key: "rescale") } ?? false
+        defer { rescalePoints = false }
 
         // Book defaults first, then a Playground link read on top of them; keys written in the
         // experiment override both wherever they stand.
@@ -72,6 +84,8 @@ struct DirectiveAnalyzer {
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
+            case "rescale": break  // read above
+            case "playground-hide": spec.playgroundHiding = playgroundHiding(entry.value)
             default:
                 unknownKey(entry, directive: "experiment", valid: Self.experimentKeys)
             }
@@ -121,6 +135,23 @@ struct DirectiveAnalyzer {
     /// One key's YAML value as a typed setting, reporting a wrong type or a bad value.
     mutating func settingValue(_ key: SettingKey, _ value: YAMLValue, base: TrainingConfiguration) -> SettingValue? {
         guard let text = settingText(value, key: key) else { return nil }
+        if key == .dataset, PointFileLoader.isFileName(text) {
+            guard let pointFiles else {
+                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location, id: .badValue)
+                return nil
+            }
+            let trimmed = text.trimmingCharacters(in: " \t")
+            let memoKey = "\(rescalePoints) \(trimmed)"
+            if let loaded = loadedPointFiles[memoKey] {
+                if loaded == nil {
+                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location, id: .badValue)
+                }
+                return loaded.map { .pointSet($0) }
+            }
+            let loaded = pointFiles.load(trimmed, rescale: rescalePoints, at: value.location, diagnostics: &diagnostics)
+            loadedPointFiles[memoKey] = .some(loaded)
+            return loaded.map { .pointSet($0) }
+        }
         do {
             return try SettingRules.parse(key, text, base: base)
         } catch {

@@ -60,6 +60,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var weightsOnLinks = false
     /// The neuron figure's neuron, point and network (`neuron`, `point`, `neuron-epoch`).
     public var neuron: NeuronSpec?
+    /// What the "Open in the Playground" link hides (`playground-hide`).
+    public var playgroundHiding = PlaygroundHiding()
 
     public var seedCount: Int { base.seedCount }
     public var isSweep: Bool { !sweep.isEmpty }

@@ -23,7 +23,7 @@ public struct DatasetSpec: Sendable, Hashable {
 
 extension DirectiveAnalyzer {
     static let activationsKeys = ["functions", "range", "derivatives", "caption"]
-    static let datasetKeys = ["dataset", "noise", "train-ratio", "seed", "show-test-data", "caption", "title"]
+    static let datasetKeys = ["dataset", "cells", "noise", "train-ratio", "seed", "rescale", "show-test-data", "caption", "title"]
 
     mutating func activations(_ directive: Directive, defaultID: String) -> ActivationsSpec? {
         let before = diagnostics.errorCount
@@ -81,9 +81,12 @@ extension DirectiveAnalyzer {
         guard let id = directiveID(directive, required: false, example: "```{dataset} spiral-points", defaultID: defaultID)
         else { return nil }
         var spec = DatasetSpec(id: id, location: directive.location)
+        rescalePoints = directive.body.entry("rescale").map { bool($0.value, key: "rescale") } ?? false
+        defer { rescalePoints = false }
         for entry in directive.body.entries {
             switch entry.key {
-            case "dataset", "noise", "train-ratio", "seed":
+            case "rescale": break  // read above
+            case "dataset", "cells", "noise", "train-ratio", "seed":
                 if let key = SettingKey(rawValue: entry.key),
                     let value = settingValue(key, entry.value, base: spec.settings.configuration)
                 {

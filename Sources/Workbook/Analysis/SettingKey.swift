@@ -5,7 +5,7 @@ import PlaygroundTrainer
 /// A training setting as written in a directive (`learning-rate: 0.01`) or on the command line
 /// (`--learning-rate 0.01`): the same names, the same parsing, the same messages.
 public enum SettingKey: String, CaseIterable, Sendable {
-    case dataset, features, hidden, activation
+    case dataset, cells, features, hidden, activation
     case learningRate = "learning-rate"
     case batchSize = "batch-size"
     case trainRatio = "train-ratio"
@@ -32,7 +32,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// What a valid value looks like, for error messages.
     public var validValues: String {
         switch self {
-        case .dataset: Dataset.allCases.map(\.rawValue).joined(separator: ", ")
+        case .dataset: Dataset.generators.map(\.rawValue).joined(separator: ", ") + ", or a CSV file (in a chapter: a path relative to the chapters folder, e.g. data/points.csv)"
+        case .cells: "cells per side of the checkerboard, a whole number from \(Dataset.checkerboardCellRange.lowerBound) to \(Dataset.checkerboardCellRange.upperBound) (default \(Dataset.defaultCheckerboardCells))"
         case .features: "a comma list of " + Feature.validNames.joined(separator: ", ")
         case .hidden: "layer sizes such as 4,2 (empty or none for no hidden layer)"
         case .activation: Activation.allCases.map(\.rawValue).joined(separator: ", ")
@@ -76,6 +77,8 @@ public struct ExperimentSettings: Hashable, Sendable {
     /// Presses of the reset button after each seed's fresh page (`resets`): each press is one
     /// more run on the same data with the next network the Playground draws.
     public var resetCount = 0
+    /// `cells` as written; a checkerboard without it gets the default, other data sets none.
+    public var writtenCells: Int? = nil
 
     public init() {}
 
@@ -86,7 +89,17 @@ public struct ExperimentSettings: Hashable, Sendable {
     /// Sets one typed value. A Playground link replaces the configuration it was read into.
     public mutating func set(_ value: SettingValue) {
         switch value {
-        case .dataset(let v): configuration.dataset = v
+        case .dataset(let v):
+            configuration.dataset = v
+            configuration.pointSet = nil
+            configuration.cells = v == .checkerboard ? writtenCells ?? Dataset.defaultCheckerboardCells : writtenCells
+        case .pointSet(let v):
+            configuration.dataset = .file
+            configuration.pointSet = v
+            configuration.cells = writtenCells
+        case .cells(let v):
+            writtenCells = v
+            configuration.cells = v
         case .features(let v): configuration.features = v
         case .hidden(let v): configuration.hidden = v
         case .activation(let v): configuration.activation = v

@@ -39,10 +39,13 @@ public enum SettingRules {
         }
         switch key {
         case .dataset:
-            guard let d = Dataset(rawValue: value.lowercased()) else {
-                throw fail("unknown data set '\(value)'", among: Dataset.allCases.map(\.rawValue))
+            guard let d = Dataset(rawValue: value.lowercased()), d != .file else {
+                throw fail("unknown data set '\(value)'", among: Dataset.generators.map(\.rawValue))
             }
             return .dataset(d)
+        case .cells:
+            let range = Dataset.checkerboardCellRange
+            return .cells(try whole(in: range, "cells"))
         case .features:
             var features: [Feature] = []
             for part in splitList(value) {

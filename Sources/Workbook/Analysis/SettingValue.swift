@@ -4,6 +4,9 @@ import PlaygroundTrainer
 /// same `.hidden([4, 2])`), and printed one canonical way in labels, tables and links.
 public enum SettingValue: Hashable, Sendable {
     case dataset(Dataset)
+    /// An own data set read from a CSV file (`dataset: data/points.csv`).
+    case pointSet(PointSet)
+    case cells(Int)
     case features([Feature])
     case hidden([Int])
     case activation(Activation)
@@ -25,7 +28,8 @@ public enum SettingValue: Hashable, Sendable {
 
     public var key: SettingKey {
         switch self {
-        case .dataset: .dataset
+        case .dataset, .pointSet: .dataset
+        case .cells: .cells
         case .features: .features
         case .hidden: .hidden
         case .activation: .activation
@@ -50,6 +54,8 @@ public enum SettingValue: Hashable, Sendable {
     public var text: String {
         switch self {
         case .dataset(let v): v.rawValue
+        case .pointSet(let v): v.path
+        case .cells(let v): String(v)
         case .features(let v): v.map(\.name).joined(separator: ", ")
         case .hidden(let v): v.isEmpty ? "none" : v.map(String.init).joined(separator: ",")
         case .activation(let v): v.rawValue
@@ -69,7 +75,7 @@ public enum SettingValue: Hashable, Sendable {
     public var number: Double? {
         switch self {
         case .learningRate(let v), .trainRatio(let v), .noise(let v), .regularizationRate(let v): v
-        case .batchSize(let v), .epochs(let v): Double(v)
+        case .batchSize(let v), .epochs(let v), .cells(let v): Double(v)
         default: nil
         }
     }

@@ -30,7 +30,7 @@ struct WorkEstimate {
     static func units(_ c: TrainingConfiguration) -> Double {
         let sizes = c.layerSizes
         let parameters = zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
-        let points = c.dataset.isRegression ? 1200.0 : 500.0
+        let points = Double(c.sampleCount)
         return Double(max(c.epochs, 1)) * points * Double(parameters)
     }
 

@@ -1,3 +1,5 @@
+import PlaygroundTrainer
+
 /// How a directive asks its figures to be drawn (the Playground's check boxes and the axes).
 struct PanelDisplay: Sendable, Hashable {
     var showTestData = false
@@ -10,6 +12,13 @@ struct PanelDisplay: Sendable, Hashable {
     var weightsOnLinks = false
     /// The neuron figure's neuron, point and network.
     var neuron: NeuronSpec?
+    /// What Playground links hide (`playground-hide`); pages only, not part of `keyText`.
+    var playgroundHiding = PlaygroundHiding()
+
+    /// The options a Playground link of these panels carries.
+    var linkOptions: PlaygroundLink.DisplayOptions {
+        .init(showTestData: showTestData, discretize: discretize, hiding: playgroundHiding)
+    }
 
     var keyText: String {
         "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes) \(snapshots.keyText)"
@@ -21,7 +30,8 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron)
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron,
+            playgroundHiding: playgroundHiding)
     }
 }
 

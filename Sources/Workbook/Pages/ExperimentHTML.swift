@@ -32,6 +32,9 @@ struct ExperimentHTML {
                 ? " <span class=\"lb-reset-note\">The link opens seed \(HTML.escape(c.seeds[0]))'s page (reset 0); press the reset button r times, training after each press, to see run \"reset r\".</span>"
                 : ""
             out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)</p>\n"
+        } else if let reason = spec.combinations.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
+            // Said, not left out in silence: the reader should not look for a link.
+            out += "<p class=\"lb-links lb-no-link\">No Playground link: \(HTML.escape(reason)).</p>\n"
         }
         if let downloads { out += DownloadsPage.linkHTML(downloads) }
         out += configuration()
@@ -42,7 +45,7 @@ struct ExperimentHTML {
     var panels: [ResultPanel] { ResultPanel.panels(of: spec, results: results) }
 
     var display: PlaygroundLink.DisplayOptions {
-        .init(showTestData: spec.showTestData, discretize: spec.discretize)
+        .init(showTestData: spec.showTestData, discretize: spec.discretize, hiding: spec.playgroundHiding)
     }
 
     func figureHTML(_ planned: PlannedFigure) -> String {

@@ -174,7 +174,7 @@ struct FigureDescription {
             let what = kind == .weights ? "weights and biases" : kind == .boundaryTimeline ? "boundary" : "network"
             return "the \(what) of the \(seed) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")), which \(target); \(loss)"
         case .data, .activations:
-            return "the \(c.dataset.displayName.lowercased()) data set"
+            return c.pointSet.map { "the points of \($0.fileName)" } ?? "the \(c.datasetDisplayName.lowercased()) data set"
         case .lossOverlay, .result, .metricGrid:
             var text = r.stopRule == nil ? "" : "\(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target, "
             if r.stopRule != nil {

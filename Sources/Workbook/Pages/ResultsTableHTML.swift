@@ -43,7 +43,7 @@ struct ResultsTableHTML {
                 if settings.configuration.isShowableInPlayground {
                     let url = PlaygroundLink.url(
                         for: settings.configuration, seed: settings.seeds[0],
-                        display: .init(showTestData: display.showTestData, discretize: display.discretize))
+                        display: display.linkOptions)
                     out += "<td class=\"lb-links-col\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open ↗</a></td>"
                 } else {
                     out += "<td class=\"lb-links-col\"></td>"

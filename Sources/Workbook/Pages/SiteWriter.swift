@@ -191,7 +191,10 @@ struct SiteWriter {
 
     func defaultDataCaption(_ spec: DatasetSpec) -> String {
         let c = spec.settings.configuration
-        return "The \(c.dataset.displayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise)), \(javaScriptNumberString(c.trainRatio)) % training data (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black. " : ": training points only. ") + FigureDescription.markerText(testData: spec.showTestData)
+        let ratio = c.pointSet?.hasSplit == true ? "the file's own training and test sets" : "\(javaScriptNumberString(c.trainRatio)) % training data"
+        let data = c.pointSet.map { "The points of \($0.fileName)" }
+            ?? "The \(c.datasetDisplayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise))"
+        return "\(data), \(ratio) (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black. " : ": training points only. ") + FigureDescription.markerText(testData: spec.showTestData)
     }
 
     func simpleFigure(id: String, kind: FigureKind, caption: String, vector: Bool) -> String {

@@ -31,8 +31,10 @@ struct WorksheetHTML {
         if !rowLinks, let panel = panels.first, panel.settings.configuration.isShowableInPlayground {
             let url = PlaygroundLink.url(
                 for: panel.settings.configuration, seed: panel.settings.seeds[0],
-                display: .init(showTestData: display.showTestData, discretize: display.discretize))
+                display: display.linkOptions)
             out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open this setup in the Playground ↗</a></p>\n"
+        } else if let reason = panels.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
+            out += "<p class=\"lb-links lb-no-link\">No Playground link: \(HTML.escape(reason)).</p>\n"
         }
         if let downloads { out += DownloadsPage.linkHTML(downloads) }
         out += "</div>\n"
@@ -63,7 +65,7 @@ struct WorksheetHTML {
     static func settingsText(_ c: TrainingConfiguration, except varied: Set<SettingKey> = []) -> String {
         var parts: [String] = []
         if !varied.contains(.dataset) {
-            var data = "\(c.dataset.displayName) data"
+            var data = "\(c.datasetDisplayName) data"
             if !varied.contains(.noise) { data += ", noise \(javaScriptNumberString(c.noise))" }
             if !varied.contains(.trainRatio) { data += ", \(javaScriptNumberString(c.trainRatio)) % training data" }
             parts.append(data)
