@@ -41,6 +41,10 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     public var trainingSeconds = 0.0
     public var renderingSeconds = 0.0
+    /// CPU seconds of the process (all threads) in training and in rendering: unlike the wall
+    /// times, not inflated by other load on the machine.
+    public var trainingCPUSeconds = 0.0
+    public var renderingCPUSeconds = 0.0
     public var writingSeconds = 0.0
     public var totalSeconds = 0.0
 
