@@ -1,5 +1,4 @@
 import CCairo
-import Foundation
 import Plotting
 
 /// Scatter markers in SVG and PDF: a few elements per style instead of a path with its own style
@@ -40,7 +39,7 @@ extension CairoCanvas {
     /// Layers beyond the second join it: the order of three or more markers piled on one spot
     /// is not kept (in a dense cluster of one class, a reader cannot tell), which keeps a
     /// twelve-panel boundary timeline under 200 KB.
-    static let maxLayers = Int(getenv("LABBOOK_LAYERS").map { String(cString: $0) } ?? "2") ?? 2
+    static let maxLayers = 2
 
     static func snap(_ point: Point) -> Point {
         Point(x: (point.x * 10).rounded() / 10, y: (point.y * 10).rounded() / 10)
