@@ -32,10 +32,14 @@ struct CairoCanvas: Canvas {
 
     mutating func save() { cairo_save(context) }
     mutating func restore() { cairo_restore(context) }
-    /// Rounded to 1/256 unit, Cairo's fixed-point step, so coordinates in the translated space
-    /// stay short in SVG (a shift of at most 0.002 px).
+    /// In vector output rounded to 1/256 unit, Cairo's fixed-point step, so coordinates in the
+    /// translated space stay short in SVG (a shift of at most 0.002 px); PNG keeps it exact.
     mutating func translate(x: Double, y: Double) {
-        cairo_translate(context, (x * 256).rounded() / 256, (y * 256).rounded() / 256)
+        if batchesMarkers {
+            cairo_translate(context, (x * 256).rounded() / 256, (y * 256).rounded() / 256)
+        } else {
+            cairo_translate(context, x, y)
+        }
     }
 
     mutating func clip(to rect: Rect) {
