@@ -1,18 +1,27 @@
 import CCairo
+import Foundation
 import Plotting
 
 /// The `Canvas` backed by a Cairo context. Lives only inside one `FigureRenderer.render` call:
 /// it borrows the context (never owns or shares it), so no C handle escapes the rendering task.
 struct CairoCanvas: Canvas {
     let size: Size
-    private let context: OpaquePointer
+    let context: OpaquePointer
     private let fonts: FontSet
     private let metrics: FreeTypeFontMetrics
+    /// Vector output: scatter markers as a few batched elements (`drawMarkers`); raster output
+    /// draws them one by one, which is as cheap there and keeps every pixel as it was.
+    let batchesMarkers: Bool
+    /// SVG: square markers as zero-length subpaths with square caps, which SVG viewers draw as
+    /// squares; PDF viewers may skip such subpaths, so PDF gets short segments instead.
+    let zeroLengthSquares: Bool
 
-    init(context: OpaquePointer, size: Size, fonts: FontSet) {
+    init(context: OpaquePointer, size: Size, fonts: FontSet, batchesMarkers: Bool = false, zeroLengthSquares: Bool = false) {
         self.context = context
         self.size = size
         self.fonts = fonts
+        self.batchesMarkers = batchesMarkers
+        self.zeroLengthSquares = zeroLengthSquares
         self.metrics = FreeTypeFontMetrics(fonts: fonts)
         cairo_set_font_options(context, fonts.options)
     }
@@ -23,7 +32,15 @@ struct CairoCanvas: Canvas {
 
     mutating func save() { cairo_save(context) }
     mutating func restore() { cairo_restore(context) }
-    mutating func translate(x: Double, y: Double) { cairo_translate(context, x, y) }
+    /// In vector output rounded to 1/256 unit, Cairo's fixed-point step, so coordinates in the
+    /// translated space stay short in SVG (a shift of at most 0.002 px); PNG keeps it exact.
+    mutating func translate(x: Double, y: Double) {
+        if batchesMarkers {
+            cairo_translate(context, (x * 256).rounded() / 256, (y * 256).rounded() / 256)
+        } else {
+            cairo_translate(context, x, y)
+        }
+    }
 
     mutating func clip(to rect: Rect) {
         cairo_new_path(context)
@@ -39,6 +56,11 @@ struct CairoCanvas: Canvas {
 
     mutating func stroke(_ path: Path, with style: StrokeStyle) {
         setPath(path)
+        strokeCurrentPath(with: style)
+    }
+
+    /// Strokes the path already set on the context.
+    func strokeCurrentPath(with style: StrokeStyle) {
         setSource(style.color)
         cairo_set_line_width(context, style.width)
         style.dash.withUnsafeBufferPointer { cairo_set_dash(context, $0.baseAddress, Int32($0.count), style.dashOffset) }
@@ -53,6 +75,10 @@ struct CairoCanvas: Canvas {
         case .bevel: cairo_set_line_join(context, CAIRO_LINE_JOIN_BEVEL)
         }
         cairo_stroke(context)
+    }
+
+    mutating func drawMarkers(_ markers: [PlacedMarker]) {
+        if batchesMarkers { drawBatchedMarkers(markers) } else { PlacedMarker.drawEach(markers, on: &self) }
     }
 
     mutating func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
@@ -77,11 +103,11 @@ struct CairoCanvas: Canvas {
 
     // MARK: - Helpers
 
-    private func setSource(_ color: Color) {
+    func setSource(_ color: Color) {
         cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
     }
 
-    private func setPath(_ path: Path) {
+    func setPath(_ path: Path) {
         cairo_new_path(context)
         for element in path.elements {
             switch element {
@@ -115,6 +141,11 @@ struct CairoCanvas: Canvas {
             }
         }
         cairo_surface_mark_dirty(image)
+        if batchesMarkers, let png = IndexedPNG.encode(grid), let copy = malloc(png.count) {
+            png.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: png.count) }
+            cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_PNG, copy.assumingMemoryBound(to: UInt8.self),
+                                        UInt(png.count), { free($0) }, copy)
+        }
         cairo_save(context)
         cairo_translate(context, rect.minX, rect.minY)
         cairo_scale(context, rect.width / Double(grid.width), rect.height / Double(grid.height))

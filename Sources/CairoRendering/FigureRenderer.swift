@@ -21,7 +21,7 @@ public struct FigureRenderer: Sendable {
     /// Plotting or CairoRendering that alters figures; the library versions are read at run time.
     /// Suitable as part of a cache key for rendered files.
     public static let rendererVersion: String = {
-        let drawingRevision = 4
+        let drawingRevision = 9
         let cairo = cairo_version_string().map { String(cString: $0) } ?? "?"
         let png = png_get_libpng_ver(nil).map { String(cString: $0) } ?? "?"
         return "labbook-plotting/\(drawingRevision) cairo/\(cairo) libpng/\(png)"
@@ -55,7 +55,8 @@ public struct FigureRenderer: Sendable {
             try RenderingError.check(cairo_surface_status(surface))
             guard let cairo = cairo_create(surface) else { throw RenderingError.cairo(status: -1, message: "no context") }
             defer { cairo_destroy(cairo) }
-            var canvas = CairoCanvas(context: cairo, size: size, fonts: fonts)
+            var canvas = CairoCanvas(context: cairo, size: size, fonts: fonts, batchesMarkers: format != .png,
+                                     zeroLengthSquares: format == .svg)
             figure.draw(on: &canvas)
             try RenderingError.check(cairo_status(cairo))
             if format == .png { png = try PNGEncoder.encode(surface) }
@@ -64,7 +65,8 @@ public struct FigureRenderer: Sendable {
         }
         switch format {
         case .png: return png
-        case .svg: return SVGCrispImages.mark(SVGIdentifierNormalizer.normalize(sink.bytes))
+        case .svg:
+            return SVGAttributeNumbers.shorten(SVGPathData.shorten(SVGCrispImages.mark(SVGIdentifierNormalizer.normalize(sink.bytes))))
         case .pdf: return sink.bytes
         }
     }

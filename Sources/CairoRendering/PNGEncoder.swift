@@ -27,11 +27,22 @@ enum PNGEncoder {
             if !opaque { break }
         }
         let channels = opaque ? 3 : 4
-        var pixels = [UInt8](repeating: 0, count: width * height * channels)
-        pixels.withUnsafeMutableBufferPointer { output in
+        // Written in full below, so neither buffer is zeroed first (that cost as much as the
+        // conversion); wrapping arithmetic lets the opaque loop run without overflow checks.
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * channels) { output, count in
             var index = 0
             for row in 0..<height {
                 let words = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+                if opaque {
+                    for column in 0..<width {
+                        let word = words[column]
+                        output[index] = UInt8(truncatingIfNeeded: word &>> 16)
+                        output[index &+ 1] = UInt8(truncatingIfNeeded: word &>> 8)
+                        output[index &+ 2] = UInt8(truncatingIfNeeded: word)
+                        index &+= 3
+                    }
+                    continue
+                }
                 for column in 0..<width {
                     let word = words[column]
                     let alpha = word >> 24
@@ -44,10 +55,11 @@ enum PNGEncoder {
                     output[index] = UInt8(truncatingIfNeeded: red)
                     output[index + 1] = UInt8(truncatingIfNeeded: green)
                     output[index + 2] = UInt8(truncatingIfNeeded: blue)
-                    if !opaque { output[index + 3] = UInt8(truncatingIfNeeded: alpha) }
-                    index += channels
+                    output[index + 3] = UInt8(truncatingIfNeeded: alpha)
+                    index += 4
                 }
             }
+            count = index
         }
 
         var image = png_image()
@@ -63,7 +75,7 @@ enum PNGEncoder {
         let rowBytes = png_int_32(width * channels)
         let raw = (width * channels + 1) * height
         var size = raw + raw / 64 + 4096
-        var output = [UInt8](repeating: 0, count: size)
+        var output = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
         var written = output.withUnsafeMutableBytes { buffer in
             pixels.withUnsafeBytes {
                 png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, rowBytes, nil)

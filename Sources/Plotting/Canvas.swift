@@ -22,9 +22,17 @@ public protocol Canvas: TextMeasuring {
     /// Draws `grid` stretched over `rect` with nearest-neighbour sampling: every cell a crisp
     /// rectangle in every output format.
     mutating func drawCells(_ grid: PixelGrid, in rect: Rect)
+
+    /// Draws the markers in order, later ones over earlier ones. Vector backends may draw them in
+    /// a few elements per style instead of two per marker (see `MarkerLayers`).
+    mutating func drawMarkers(_ markers: [PlacedMarker])
 }
 
 extension Canvas {
+    public mutating func drawMarkers(_ markers: [PlacedMarker]) {
+        PlacedMarker.drawEach(markers, on: &self)
+    }
+
     public mutating func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor) {
         drawText(text, at: point, style: style, anchor: anchor, rotation: 0)
     }

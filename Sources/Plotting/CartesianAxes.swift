@@ -80,21 +80,24 @@ struct CartesianAxes: Sendable {
     /// Frame, ticks, tick labels and titles: call after drawing data so they stay on top.
     func drawAxes<C: Canvas>(_ geometry: PlotGeometry, frame: Rect, on canvas: inout C) {
         let plot = geometry.plotRect
-        canvas.stroke(.rect(plot), with: StrokeStyle(color: theme.frameColor, width: 1))
         let tickStroke = StrokeStyle(color: theme.frameColor, width: 1)
         let emphasisedStroke = StrokeStyle(color: Color(hex: 0x444444), width: 1)
         let tickLength = theme.tickLength
+        // The frame and the ticks of one colour as one path each, the labels after them: they
+        // never overlap, so this draws the same and writes a few vector elements, not dozens.
+        var frameAndTicks = Path.rect(plot)
+        var emphasisedTicks = Path()
+        var labels: [(String, Point, TextStyle, TextAnchor)] = []
 
         let xPositions = xTicks.map { geometry.canvasX($0.value) }
         let xWidest = xTicks.map { canvas.measure($0.label, style: style(for: $0)).width }.max() ?? 0
         let xShown = thinned(xTicks, positions: xPositions, labelSize: xWidest + 6)
         for (index, tick) in xTicks.enumerated() where inside(xPositions[index], plot.minX, plot.maxX) {
             let x = xPositions[index]
-            canvas.stroke(.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + tickLength)),
-                          with: tick.isEmphasised ? emphasisedStroke : tickStroke)
+            let line = Path.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + tickLength))
+            if tick.isEmphasised { emphasisedTicks.append(line) } else { frameAndTicks.append(line) }
             if xShown.contains(index) {
-                canvas.drawText(tick.label, at: Point(x: x, y: plot.maxY + tickLength + labelGap), style: style(for: tick),
-                                anchor: .top)
+                labels.append((tick.label, Point(x: x, y: plot.maxY + tickLength + labelGap), style(for: tick), .top))
             }
         }
 
@@ -103,13 +106,15 @@ struct CartesianAxes: Sendable {
         let yShown = thinned(yTicks, positions: yPositions, labelSize: labelHeight + 2)
         for (index, tick) in yTicks.enumerated() where inside(yPositions[index], plot.minY, plot.maxY) {
             let y = yPositions[index]
-            canvas.stroke(.line(from: Point(x: plot.minX - tickLength, y: y), to: Point(x: plot.minX, y: y)),
-                          with: tick.isEmphasised ? emphasisedStroke : tickStroke)
+            let line = Path.line(from: Point(x: plot.minX - tickLength, y: y), to: Point(x: plot.minX, y: y))
+            if tick.isEmphasised { emphasisedTicks.append(line) } else { frameAndTicks.append(line) }
             if yShown.contains(index) {
-                canvas.drawText(tick.label, at: Point(x: plot.minX - tickLength - labelGap, y: y),
-                                style: style(for: tick), anchor: .trailing)
+                labels.append((tick.label, Point(x: plot.minX - tickLength - labelGap, y: y), style(for: tick), .trailing))
             }
         }
+        canvas.stroke(frameAndTicks, with: tickStroke)
+        if !emphasisedTicks.isEmpty { canvas.stroke(emphasisedTicks, with: emphasisedStroke) }
+        for (text, point, style, anchor) in labels { canvas.drawText(text, at: point, style: style, anchor: anchor) }
 
         if let xTitle {
             let tickHeight = canvas.measure("0", style: theme.tickLabelStyle).height

@@ -50,9 +50,12 @@ struct ScatterPointsLayer: Sendable {
         let classification = Self.isClassification(points)
         // Test first, training on top: the training points are what the network learned from,
         // and with a small training share (10 %) they would vanish under the test points.
-        for point in points.filter(\.isTest) + points.filter({ !$0.isTest }) {
-            guard domain.contains(point.x), domain.contains(point.y) else { continue }
-            marker(for: point, classification: classification).draw(at: geometry.position(x: point.x, y: point.y), on: &canvas)
+        let ordered = points.filter(\.isTest) + points.filter { !$0.isTest }
+        let markers = ordered.compactMap { point -> PlacedMarker? in
+            guard domain.contains(point.x), domain.contains(point.y) else { return nil }
+            return PlacedMarker(center: geometry.position(x: point.x, y: point.y),
+                                marker: marker(for: point, classification: classification))
         }
+        canvas.drawMarkers(markers)
     }
 }

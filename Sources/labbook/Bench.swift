@@ -15,8 +15,17 @@ struct Bench: ParsableCommand {
     var format: Format = .text
     @Option(help: "Timed repetitions per figure (the median is reported).")
     var repetitions = 9
+    @Option(name: .customLong("synthetic-course"),
+            help: "Instead: build a synthetic course of about this many runs (sweeps of 20) and print training and rendering CPU seconds.")
+    var syntheticCourse: Int?
+    @Option(help: "Jobs in parallel for --synthetic-course (default: one per core).")
+    var jobs: Int?
 
     func run() throws {
+        if let runs = syntheticCourse {
+            guard runs > 0, runs <= 20_000 else { throw ValidationError("--synthetic-course: a number of runs from 1 to 20000") }
+            return try printSyntheticCourse(runs: runs)
+        }
         var rows: [(String, String, Double, Double, Double)] = []
         let renderer = try FigureRenderer()
         for (id, label, configuration) in BenchmarkConfigurations.all {
@@ -69,6 +78,27 @@ struct Bench: ParsableCommand {
             for row in timelines {
                 print(String(format: "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes", row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds, row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
             }
+        }
+    }
+
+    func printSyntheticCourse(runs: Int) throws {
+        let result = try SyntheticCourseBench(runs: runs, jobs: jobs).run()
+        let report = result.report
+        let bytes = result.bytesByExtension.sorted { $0.key < $1.key }
+        switch format {
+        case .json:
+            print(JSONValue.object([
+                ("runs", .integer(report.trainedRuns)), ("experiments", .integer(result.experiments)),
+                ("figures", .integer(report.renderedFigures)),
+                ("trainingCPUSeconds", .number((report.trainingCPUSeconds * 100).rounded() / 100)),
+                ("renderingCPUSeconds", .number((report.renderingCPUSeconds * 100).rounded() / 100)),
+                ("bytes", .object(bytes.map { ($0.key, JSONValue.integer($0.value)) })),
+            ]).serialized(indent: 2))
+        case .text:
+            print("synthetic course: \(report.trainedRuns) runs in \(result.experiments) sweeps, \(report.renderedFigures) figures rendered")
+            print(String(format: "training  %7.2f CPU-s (%.2f s wall)", report.trainingCPUSeconds, report.trainingSeconds))
+            print(String(format: "rendering %7.2f CPU-s (%.2f s wall)", report.renderingCPUSeconds, report.renderingSeconds))
+            print("bytes: " + bytes.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
     }
 

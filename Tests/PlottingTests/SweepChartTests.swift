@@ -18,7 +18,12 @@ import Testing
         let chart = SampleFigures.overlay()
         let check = LabelCheck(chart)
         let curves = check.canvas.commands.compactMap { command -> StrokeStyle? in
-            if case .stroke(let path, let style) = command, path.elements.count > 8 { return style } else { return nil }
+            // Long paths that are not the axes (frame and ticks are one path of the frame colour).
+            if case .stroke(let path, let style) = command, path.elements.count > 8, style.color != chart.theme.frameColor {
+                return style
+            } else {
+                return nil
+            }
         }
         let seeds = chart.series.map(\.runs.count).reduce(0, +)
         #expect(curves.count == seeds)
@@ -30,7 +35,7 @@ import Testing
         }
         let withTraining = LabelCheck(SampleFigures.overlay(curves: .trainingAndTest))
         let strokes = withTraining.canvas.commands.filter {
-            if case .stroke(let path, _) = $0 { return path.elements.count > 8 } else { return false }
+            if case .stroke(let path, let style) = $0 { return path.elements.count > 8 && style.color != chart.theme.frameColor } else { return false }
         }
         #expect(strokes.count == 2 * seeds)
     }

@@ -41,12 +41,16 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     public var trainingSeconds = 0.0
     public var renderingSeconds = 0.0
+    /// CPU seconds of the process (all threads) in training and in rendering: unlike the wall
+    /// times, not inflated by other load on the machine.
+    public var trainingCPUSeconds = 0.0
+    public var renderingCPUSeconds = 0.0
     public var writingSeconds = 0.0
     public var totalSeconds = 0.0
 
     public var summaryLine: String {
         let figures = renderedFigures + cachedFigures
-        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) · rendering \(seconds(renderingSeconds)) · writing \(seconds(writingSeconds)) · total \(seconds(totalSeconds))"
+        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) (CPU \(seconds(trainingCPUSeconds))) · rendering \(seconds(renderingSeconds)) (CPU \(seconds(renderingCPUSeconds))) · writing \(seconds(writingSeconds)) · total \(seconds(totalSeconds))"
     }
 
     private func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }

@@ -41,6 +41,7 @@ public struct Builder: Sendable {
 
         // 1. Training: every run of every experiment, from the cache or trained now.
         let trainingStart = Date()
+        let trainingCPUStart = ProcessCPU.seconds()
         let cache = BuildCache(root: options.cache)
         report.notes += cache.prepare()
         let store = RunStore(cache: cache)
@@ -62,6 +63,7 @@ public struct Builder: Sendable {
         report.trainedRuns = missing.count
         report.cachedRuns = Set(allJobs.map(\.key)).count - missing.count
         report.trainingSeconds = Date().timeIntervalSince(trainingStart)
+        report.trainingCPUSeconds = ProcessCPU.seconds() - trainingCPUStart
 
         // 2. One analysis of the results, read by everything after it.
         let results = ResultsAnalysis.analyse(experiments, store: store)
@@ -69,12 +71,14 @@ public struct Builder: Sendable {
 
         // 3. Figures.
         let renderingStart = Date()
+        let renderingCPUStart = ProcessCPU.seconds()
         let tasks = figureTasks(plan, results: results)
         let renderer = try FigureRenderer()
         let figureFiles = try FigureRendering(
             cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
         ).render(tasks, report: &report)
         report.renderingSeconds = Date().timeIntervalSince(renderingStart)
+        report.renderingCPUSeconds = ProcessCPU.seconds() - renderingCPUStart
 
         // 4. Pages and downloads, into a staging folder swapped in at the end.
         let writingStart = Date()

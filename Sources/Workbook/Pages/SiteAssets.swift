@@ -46,7 +46,11 @@ public struct SiteAssets: Sendable, Hashable {
             (Self.katexScriptPath, try Self.read(katex.script)),
             (Self.autoRenderScriptPath, try Self.read(katex.autoRender)),
         ]
-        for font in katex.fonts {
+        // KaTeX's stylesheet lists woff2 first: every browser that reads woff2 (all current
+        // ones) never loads the woff or ttf copy of the same font, so those are left out.
+        let woff2Names = Set(katex.fonts.filter { $0.pathExtension == "woff2" }.map { $0.deletingPathExtension().lastPathComponent })
+        for font in katex.fonts
+        where font.pathExtension == "woff2" || !woff2Names.contains(font.deletingPathExtension().lastPathComponent) {
             files.append((Self.katexFontsPath + "/" + font.lastPathComponent, try Self.read(font)))
         }
         files.sort { $0.path < $1.path }
