@@ -20,18 +20,10 @@ struct NetworkValuesTests {
         let book = try FixtureBook("network-values")
         defer { book.remove() }
         try book.build()
-        let plan = Builder(options: book.options).check()
-        let store = RunStore(cache: BuildCache(root: book.cache))
         for id in ["small", "out"] {
-            let spec = try #require(plan.experiments[id]?.spec)
-            #expect(store.loadCached(spec.combinations.flatMap(\.jobs)).isEmpty)
-            let results = ResultsAnalysis.analyse([spec], store: store)[id]
-            let panels = ResultPanel.panels(of: spec, results: results)
-            let figure = try ExperimentPanels(
-                panels: panels, display: spec.display, sweep: spec.sweep, resultMetric: .testLoss, store: store,
-                evaluations: RunEvaluations()
-            ).make(.neuron)
-            let described = try #require(figure as? DescribedFigure)
+            let remade = try RemadeFigure(.neuron, of: id, in: book)
+            let (spec, store, results, panels) = (remade.spec, remade.store, remade.results, remade.panels)
+            let described = try #require(remade.figure as? DescribedFigure)
             let chart = try #require(described.figure as? NeuronChart)
             let printed = chart.printed
             let neuron = try #require(spec.neuron)
@@ -81,16 +73,8 @@ struct NetworkValuesTests {
         let book = try FixtureBook("network-values")
         defer { book.remove() }
         try book.build()
-        let plan = Builder(options: book.options).check()
-        let store = RunStore(cache: BuildCache(root: book.cache))
-        let spec = try #require(plan.experiments["small"]?.spec)
-        _ = store.loadCached(spec.combinations.flatMap(\.jobs))
-        let results = ResultsAnalysis.analyse([spec], store: store)["small"]
-        let figure = try ExperimentPanels(
-            panels: ResultPanel.panels(of: spec, results: results), display: spec.display, sweep: [],
-            resultMetric: .testLoss, store: store, evaluations: RunEvaluations()
-        ).make(.network)
-        let diagram = try #require(figure as? NetworkDiagram)
+        let remade = try RemadeFigure(.network, of: "small", in: book)
+        let diagram = try #require(remade.figure as? NetworkDiagram)
         #expect(diagram.showsValues)
         let metrics = FreeTypeFontMetrics(fonts: try FontSet.dejaVu())
         let layout = diagram.layout(measuring: metrics)

@@ -61,18 +61,10 @@ struct TimelineTests {
         let page = try book.page("01-over-time.html")
         #expect(page.contains("at epochs 0, 1, 2, 5, 11, 24, 54, 120"))
 
-        let plan = Builder(options: book.options).check()
-        let store = RunStore(cache: BuildCache(root: book.cache))
         for id in ["xor-time", "act-time"] {
-            let spec = try #require(plan.experiments[id]?.spec)
-            #expect(store.loadCached(spec.combinations.flatMap(\.jobs)).isEmpty)
-            let results = ResultsAnalysis.analyse([spec], store: store)[id]
-            let panels = ResultPanel.panels(of: spec, results: results)
-            let figure = try ExperimentPanels(
-                panels: panels, display: spec.display, sweep: spec.sweep, resultMetric: .testLoss, store: store,
-                evaluations: RunEvaluations()
-            ).make(.boundaryTimeline)
-            let grid = try #require(figure as? SmallMultiples)
+            let remade = try RemadeFigure(.boundaryTimeline, of: id, in: book)
+            let (spec, store, results, panels) = (remade.spec, remade.store, remade.results, remade.panels)
+            let grid = try #require(remade.figure as? SmallMultiples)
             let charts = grid.panels.compactMap { $0.figure as? BoundaryChart }
             let epochs = spec.display.snapshots.epochs(lastEpoch: results[0].representative.epochsRun)
             #expect(charts.count == epochs.count * panels.count)

@@ -46,35 +46,39 @@ struct DownloadsPage {
     }
 
     func dataTable() -> String {
-        let combination = downloads.data.contains { $0.combination != nil }
+        Self.table(
+            headers: ["seed", "training points", "test points", "file"],
+            rows: downloads.data.map { entry in
+                (entry.combination, [HTML.escape(entry.seed), "\(entry.trainCount)", "\(entry.testCount)", Self.link(entry.file)])
+            })
+    }
+
+    func runTable() -> String {
+        Self.table(
+            headers: ["run", "status", "epochs", "run (JSON)", "losses (CSV)", "data"],
+            rows: downloads.runs.map { run in
+                (run.combination, [HTML.escape(run.name), HTML.escape(run.status.rawValue), "\(run.epochsRun)"]
+                    + [run.json, run.losses, run.data].map(Self.link))
+            })
+    }
+
+    /// A table in the results style; its first column names the combination when any row has one.
+    /// Cells are HTML already.
+    static func table(headers: [String], rows: [(combination: String?, cells: [String])]) -> String {
+        let combination = rows.contains { $0.combination != nil }
+        let heads = (combination ? ["combination"] : []) + headers
         var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\">\n<thead><tr>"
-        if combination { out += "<th scope=\"col\">combination</th>" }
-        out += "<th scope=\"col\">seed</th><th scope=\"col\">training points</th><th scope=\"col\">test points</th><th scope=\"col\">file</th></tr></thead>\n<tbody>\n"
-        for entry in downloads.data {
-            out += "<tr>"
-            if combination { out += "<td>\(HTML.escape(entry.combination ?? ""))</td>" }
-            out += "<td>\(HTML.escape(entry.seed))</td><td>\(entry.trainCount)</td><td>\(entry.testCount)</td>"
-            out += "<td><a href=\"\(HTML.escape(entry.file))\">\(HTML.escape(entry.file))</a></td></tr>\n"
+        out += heads.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined()
+        out += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            let cells = (combination ? [HTML.escape(row.combination ?? "")] : []) + row.cells
+            out += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"
         return out
     }
 
-    func runTable() -> String {
-        let combination = downloads.runs.contains { $0.combination != nil }
-        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\">\n<thead><tr>"
-        if combination { out += "<th scope=\"col\">combination</th>" }
-        out += "<th scope=\"col\">run</th><th scope=\"col\">status</th><th scope=\"col\">epochs</th><th scope=\"col\">run (JSON)</th><th scope=\"col\">losses (CSV)</th><th scope=\"col\">data</th></tr></thead>\n<tbody>\n"
-        for run in downloads.runs {
-            out += "<tr>"
-            if combination { out += "<td>\(HTML.escape(run.combination ?? ""))</td>" }
-            out += "<td>\(HTML.escape(run.name))</td><td>\(HTML.escape(run.status.rawValue))</td><td>\(run.epochsRun)</td>"
-            for file in [run.json, run.losses, run.data] {
-                out += "<td><a href=\"\(HTML.escape(file))\">\(HTML.escape(file))</a></td>"
-            }
-            out += "</tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n"
-        return out
+    static func link(_ file: String) -> String {
+        "<a href=\"\(HTML.escape(file))\">\(HTML.escape(file))</a>"
     }
 }
