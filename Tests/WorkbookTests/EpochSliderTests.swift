@@ -200,6 +200,9 @@ struct EpochSliderTests {
         #expect(!html[..<template.lowerBound].contains("type=\"range\""))
         #expect(page.components(separatedBy: "<template class=\"lb-epoch-slider\"").count == 3, "xor-time and the sweep act-time have a slider each")
         #expect(!(try book.page("handout.html")).contains("lb-epoch-slider"))
+        // The sweep's timeline caption speaks of every combination, not of the first one's seed.
+        #expect(page.contains("Each combination") && page.contains("s network at epochs 0, 10, 60, each panel titled"))
+        #expect(!page.contains("The network (seed 2) at epochs 0, 10, 60"))
         let css = try String(contentsOf: book.output.appendingPathComponent("assets/labbook.css"), encoding: .utf8)
         let print = try #require(css.range(of: "@media print {\n  /* Keep"))
         #expect(css[print.lowerBound...].contains(".lb-epoch-slider-live { display: none !important; }"))
