@@ -63,8 +63,9 @@ struct FigureDescription {
     private var overTimeCaption: String {
         // A sweep's panels are its combinations' runs (a sweep over `seed` has one seed each), and a
         // run that stopped early has other snapshot epochs than the rest: each is named then.
-        let who = seeds > 1 ? "The median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
-            : panels.count > 1 ? "Each combination's network" : "The network (seed \(configuration.seed))"
+        let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
+        let who = seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
+            : panels.count > 1 ? "Each \(panelNoun)'s network" : "The network (seed \(configuration.seed))"
         let lists = panels.map { snapshotEpochs($0).map(String.init).joined(separator: ", ") }
         let epochs = Set(lists).count <= 1 ? "epochs " + lists[0]
             : "each one's snapshot epochs (" + zip(panels, lists).map { "\($0.title): \($1)" }.joined(separator: "; ") + ")"
