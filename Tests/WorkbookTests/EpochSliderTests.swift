@@ -136,7 +136,7 @@ struct EpochSliderTests {
             "epoch \(epoch): " + zip(panels, runs).map { "\($0.title), \(losses($1, epoch))" }.joined(separator: "; ")
         }
         func captions(_ epoch: Int) -> [String] {
-            zip(panels, runs).map { "\($0.title), epoch \(epoch): \(losses($1, epoch))" }
+            runs.map { "epoch \(epoch): \(losses($0, epoch))" }
         }
 
         #expect(before.max == String(epochs[0].count - 1))
@@ -149,9 +149,14 @@ struct EpochSliderTests {
         #expect(after.images.map { $0[0].text } == [
             "figures/act-time-boundary-c1-epoch-\(epochs[0][1]).png", "figures/act-time-boundary-c2-epoch-\(epochs[0][1]).png",
         ])
-        for (image, caption) in zip(after.images, captions(epochs[0][1])) {
+        for (image, (panel, caption)) in zip(after.images, zip(panels, captions(epochs[0][1]))) {
             #expect(image[1].flag, "\(image[0].text) did not load")
-            #expect(image[2].text.hasSuffix(caption))
+            #expect(image[2].text.hasSuffix("\(panel.title), \(caption)"))
+        }
+        // Each frame's caption is headed by its combination.
+        let page = try book.page("01-over-time.html")
+        for panel in panels {
+            #expect(page.contains("<p class=\"lb-frame-caption\"><strong>\(panel.title)</strong> <span data-caption="))
         }
         #expect(after.timelineHidden)
     }
@@ -174,8 +179,9 @@ struct EpochSliderTests {
         #expect(frames.count == 5)
         #expect(frames[1].text == "epoch 20: seed = 2, training loss 0.20, test loss 1.20; seed = 6, training loss 0.20, test loss 1.20")
         #expect(frames[2].text == "seed = 2, epoch 50: training loss 0.50, test loss 1.50; seed = 6, epoch 60: training loss 0.60, test loss 1.60")
-        #expect(frames[4].captions?["1"] == "seed = 2, epoch 50 (its last): training loss 0.50, test loss 1.50")
-        #expect(frames[4].captions?["2"] == "seed = 6, epoch 3000: training loss 0.3000, test loss 1.3000")
+        #expect(frames[4].captions?["1"] == "epoch 50 (its last): training loss 0.50, test loss 1.50")
+        #expect(frames[4].captions?["2"] == "epoch 3000: training loss 0.3000, test loss 1.3000")
+        #expect(frames[4].text.hasPrefix("seed = 2, epoch 50 (its last): training loss 0.50, test loss 1.50; seed = 6, epoch 3000:"))
         #expect(frames[4].images == ["boundary-1": "figures/q4-boundary-c1-epoch-50.png", "boundary-2": "figures/q4-boundary-c2-epoch-3000.png"])
         // A frame never drawn leaves no slider rather than a broken image.
         rendered["q4-boundary-c2-epoch-150"] = nil

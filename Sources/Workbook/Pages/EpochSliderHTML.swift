@@ -28,7 +28,8 @@ struct EpochSliderHTML {
         /// Image key (`boundary`, or `boundary-2` for a sweep's second combination) → image file.
         var images: [String: String] = [:]
         var alts: [String: String] = [:]
-        /// A sweep's combination number ("2") → its caption at this position; nil outside a sweep.
+        /// A sweep's combination number ("2") → its caption's changing part at this position
+        /// ("epoch 60: training loss …", under the combination's title); nil outside a sweep.
         var captions: [String: String]? = nil
     }
 
@@ -75,8 +76,8 @@ struct EpochSliderHTML {
             if isSweep {
                 var captions: [String: String] = [:]
                 for part in parts {
-                    captions[String((part.combination.index ?? 0) + 1)] = caption(
-                        part.combination, epoch: part.epoch, held: part.held, losses: part.losses)
+                    captions[String((part.combination.index ?? 0) + 1)] = Self.epochText(
+                        epoch: part.epoch, held: part.held, losses: part.losses)
                 }
                 frame.captions = captions
                 let epochs = Set(parts.map(\.epoch))
@@ -96,7 +97,12 @@ struct EpochSliderHTML {
 
     /// "seed = 2, epoch 184 (its last): training loss 0.019, test loss 0.020".
     func caption(_ combination: SliderFrames.Combination, epoch: Int, held: Bool, losses: String) -> String {
-        "\(combination.title), epoch \(epoch)\(held ? " (its last)" : ""): \(losses)"
+        "\(combination.title), " + Self.epochText(epoch: epoch, held: held, losses: losses)
+    }
+
+    /// "epoch 184 (its last): training loss 0.019, test loss 0.020".
+    static func epochText(epoch: Int, held: Bool, losses: String) -> String {
+        "epoch \(epoch)\(held ? " (its last)" : ""): \(losses)"
     }
 
     var html: String {
@@ -117,7 +123,8 @@ struct EpochSliderHTML {
             }
             if let index = combination.index {
                 let number = String(index + 1)
-                out += "<p class=\"lb-frame-caption\" data-caption=\"\(number)\">\(HTML.escape(first.captions?[number] ?? ""))</p>\n</div>\n"
+                out += "<p class=\"lb-frame-caption\"><strong>\(HTML.escape(combination.title))</strong> "
+                out += "<span data-caption=\"\(number)\">\(HTML.escape(first.captions?[number] ?? ""))</span></p>\n</div>\n"
             }
         }
         out += "</div>\n<div class=\"lb-epoch-control\">\n"

@@ -306,6 +306,7 @@ extension SiteAssets {
           flex-basis: 100%; contain: inline-size; margin: 0; font-size: 0.85rem;
           font-variant-numeric: tabular-nums; text-align: center;
         }
+        .lb-frame-caption strong { display: block; }
         .lb-epoch-control {
           display: flex; flex-wrap: wrap; align-items: center; justify-content: center;
           gap: 0.3rem 0.75rem; margin-top: 0.5rem;
