@@ -19,12 +19,16 @@ struct FigureTask: Sendable {
     /// For the epoch slider: the snapshot epoch of one frame of a timeline (a PNG of its own);
     /// nil for a whole figure.
     var frameEpoch: Int? = nil
+    /// For a sweep's slider frame: which combination (from 0) it draws; its `source` then holds
+    /// that combination's panel alone. Nil for a whole figure and outside a sweep.
+    var frameCombination: Int? = nil
 
     /// File names come from checked IDs and fixed kind names only (``DirectiveID``):
-    /// `xor-boundary-timeline`, or a slider frame `xor-boundary-epoch-120`.
+    /// `xor-boundary-timeline`, or a slider frame `xor-boundary-epoch-120` (in a sweep
+    /// `xor-boundary-c2-epoch-120`).
     var fileStem: String {
         guard let frameEpoch else { return "\(ownerID)-\(kind.rawValue)" }
-        return SliderFrames.stem(ownerID: ownerID, kind: kind, epoch: frameEpoch)
+        return SliderFrames.stem(ownerID: ownerID, kind: kind, combination: frameCombination, epoch: frameEpoch)
     }
 
     static let formats: [OutputFormat] = [.png, .svg, .pdf]
@@ -36,6 +40,7 @@ struct FigureTask: Sendable {
     var key: String {
         var text = "labbook-figure\n\(FigureFactory.version)\n\(FigureRenderer.rendererVersion)\n\(kind.rawValue)\n"
         if let frameEpoch { text += "frame=\(frameEpoch)\n" }
+        if let frameCombination { text += "combination=\(frameCombination)\n" }
         switch source {
         case .panels(let panels, let display, let sweep, let metric):
             text += display.keyText + " metric=\(metric.rawValue)\n"
@@ -62,7 +67,7 @@ struct FigureTask: Sendable {
             return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
         case .panels(let panels, let display, _, _) where frameEpoch != nil:
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
-                .frame(kind, epoch: frameEpoch!)
+                .frame(kind, epoch: frameEpoch!, inSweep: frameCombination != nil)
         case .panels(let panels, let display, let sweep, let metric):
             return try ExperimentPanels(
                 panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations

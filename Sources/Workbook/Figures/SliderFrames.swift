@@ -1,8 +1,15 @@
 import PlaygroundTrainer
 import Plotting
 
-/// The frames of the epoch slider: where an experiment (not a sweep) shows a boundary or network
-/// timeline, one PNG per snapshot epoch of that timeline, so the page can step through them.
+/// The frames of the epoch slider: where an experiment shows a boundary or network timeline, one
+/// PNG per snapshot epoch of that timeline, so the page can step through them.
+///
+/// A sweep gets one frame per combination per snapshot (`q4-time-boundary-c2-epoch-60.png`,
+/// `c2` the second combination), each drawn from that combination's representative run, so the
+/// slider shows every combination side by side. Runs that stop early (`until:`) have fewer or
+/// other snapshot epochs than the rest, so a sweep's slider steps over the snapshot *position*
+/// (first, second, …, last), each combination labelled with its own epoch; a combination with
+/// fewer snapshots keeps showing its last one ("its last") while the others go on.
 enum SliderFrames {
     /// The kinds that get a slider, in the order the slider shows their frames.
     static let kinds: [FigureKind] = [.boundaryTimeline, .networkTimeline]
@@ -12,30 +19,60 @@ enum SliderFrames {
         kind == .networkTimeline ? "network" : "boundary"
     }
 
+    /// "training loss 0.031, test loss 0.040": a snapshot's losses in words.
+    static func losses(_ snapshot: Snapshot) -> String {
+        "training loss \(ValueFormatting.loss(snapshot.trainLoss)), test loss \(ValueFormatting.loss(snapshot.testLoss))"
+    }
+
     /// "epoch 100: training loss 0.031, test loss 0.040": what the slider says at a frame.
     static func label(_ snapshot: Snapshot) -> String {
-        "epoch \(snapshot.epoch): training loss \(ValueFormatting.loss(snapshot.trainLoss)), test loss \(ValueFormatting.loss(snapshot.testLoss))"
+        "epoch \(snapshot.epoch): " + losses(snapshot)
     }
 
-    /// `xor-boundary-epoch-120`: the file stem of one frame.
-    static func stem(ownerID: String, kind: FigureKind, epoch: Int) -> String {
-        "\(ownerID)-\(frameName(kind))-epoch-\(epoch)"
+    /// `xor-boundary-epoch-120`, or for the second combination of a sweep
+    /// `xor-boundary-c2-epoch-120`: the file stem of one frame (`combination` counts from 0).
+    static func stem(ownerID: String, kind: FigureKind, combination: Int? = nil, epoch: Int) -> String {
+        let part = combination.map { "-c\($0 + 1)" } ?? ""
+        return "\(ownerID)-\(frameName(kind))\(part)-epoch-\(epoch)"
     }
 
-    /// The snapshot epochs of the experiment's representative run, or nil when it has no slider
-    /// (a sweep shows one row per combination; a slider steps through one run).
-    static func epochs(_ spec: ExperimentSpec, results: [CombinationResults]) -> [Int]? {
-        guard !spec.isSweep, let first = results.first, spec.figures.contains(where: kinds.contains) else { return nil }
-        return spec.display.snapshots.epochs(lastEpoch: first.representative.epochsRun)
+    /// One combination's part of a slider: its title ("seed = 2"; empty outside a sweep) and the
+    /// snapshot epochs of its representative run.
+    struct Combination: Sendable, Equatable {
+        /// Index among the sweep's combinations; nil for an experiment that is no sweep.
+        var index: Int?
+        var title: String
+        var epochs: [Int]
     }
 
-    /// One task per frame of every slider kind the experiment shows.
+    /// Each combination's snapshot epochs, or nil when the experiment shows no timeline (or has
+    /// no results).
+    static func combinations(_ spec: ExperimentSpec, results: [CombinationResults]) -> [Combination]? {
+        guard !results.isEmpty, spec.figures.contains(where: kinds.contains) else { return nil }
+        let panels = ResultPanel.panels(of: spec, results: results)
+        return panels.enumerated().map { index, panel in
+            Combination(
+                index: spec.isSweep ? index : nil, title: spec.isSweep ? panel.title : "",
+                epochs: spec.display.snapshots.epochs(lastEpoch: panel.results.representative.epochsRun))
+        }
+    }
+
+    /// One task per frame of every slider kind the experiment shows; a sweep's frame task holds
+    /// only its own combination's panel, so its cache key depends on that combination's runs alone.
     static func tasks(for timeline: FigureTask, spec: ExperimentSpec, results: [CombinationResults]) -> [FigureTask] {
-        guard kinds.contains(timeline.kind), let epochs = epochs(spec, results: results) else { return [] }
-        return epochs.map { epoch in
-            var frame = timeline
-            frame.frameEpoch = epoch
-            return frame
+        guard kinds.contains(timeline.kind), let combinations = combinations(spec, results: results),
+            case .panels(let panels, let display, let sweep, let metric) = timeline.source
+        else { return [] }
+        return combinations.enumerated().flatMap { position, combination in
+            combination.epochs.map { epoch in
+                var frame = timeline
+                frame.frameEpoch = epoch
+                if let index = combination.index {
+                    frame.frameCombination = index
+                    frame.source = .panels([panels[position]], display, sweep: sweep, metric: metric)
+                }
+                return frame
+            }
         }
     }
 }

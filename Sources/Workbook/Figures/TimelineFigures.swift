@@ -44,8 +44,9 @@ struct TimelineFigures {
     }
 
     /// One frame of the epoch slider: the first panel's boundary (or network) at `epoch`, alone,
-    /// with its epoch and losses as the frame's label (the page writes them as text).
-    func frame(_ kind: FigureKind, epoch: Int) throws -> DescribedFigure {
+    /// with its epoch and losses as the frame's label (the page writes them as text). A sweep's
+    /// frame is labelled with its losses only: the page names its combination and epoch.
+    func frame(_ kind: FigureKind, epoch: Int, inSweep: Bool = false) throws -> DescribedFigure {
         let recorded = try record(panels[0], everyEpoch: false)
         guard let snapshot = recorded.snapshots.first(where: { $0.epoch == epoch }) else {
             throw FileError(path: panels[0].title, reason: "no snapshot at epoch \(epoch) to draw a slider frame from")
@@ -54,7 +55,7 @@ struct TimelineFigures {
         let figure = Self.snapshotFigure(
             kind, configuration: c, data: c.makeData(seed: recorded.result.seed).0, snapshot: snapshot, display: display,
             boundarySize: Self.boundaryFrameSize)
-        return DescribedFigure(figure: figure, label: SliderFrames.label(snapshot))
+        return DescribedFigure(figure: figure, label: inSweep ? SliderFrames.losses(snapshot) : SliderFrames.label(snapshot))
     }
 
     /// A slider frame is seen alone, so it is a little larger than a timeline panel.

@@ -9,38 +9,100 @@ import Foundation
 /// the timeline (the stylesheet hides the slider there). The range input is keyboard-operable
 /// (arrows, Home, End), says its epoch and losses in `aria-valuetext`, and a polite live region
 /// repeats them for a screen reader that does not read the value text.
+///
+/// A sweep shows every combination side by side, each frame captioned with its combination,
+/// its epoch and its losses; the input steps over the snapshot position (see ``SliderFrames``),
+/// and its value text names every combination's losses ("epoch 60: seed = 2, training loss
+/// 0.066, test loss 0.064; seed = 6, …"). The captions say on screen what the live region says,
+/// so there the live region is for screen readers only.
 struct EpochSliderHTML {
     let ownerID: String
     /// The timeline kinds shown, in slider order (boundary, then network).
     let kinds: [FigureKind]
-    let epochs: [Int]
+    let combinations: [SliderFrames.Combination]
     let rendered: [String: RenderedFigure]
     let figurePrefix: String
 
     struct Frame: Encodable {
-        var epoch: Int
         var text: String
-        /// Kind name ("boundary", "network") → image file.
-        var images: [String: String]
-        var alts: [String: String]
+        /// Image key (`boundary`, or `boundary-2` for a sweep's second combination) → image file.
+        var images: [String: String] = [:]
+        var alts: [String: String] = [:]
+        /// A sweep's combination number ("2") → its caption's changing part at this position
+        /// ("epoch 60: training loss …", under the combination's title); nil outside a sweep.
+        var captions: [String: String]? = nil
+    }
+
+    var isSweep: Bool { combinations.first?.index != nil }
+
+    /// As many positions as the combination with the most snapshots has.
+    var positionCount: Int { combinations.map(\.epochs.count).max() ?? 0 }
+
+    /// `boundary`, or `boundary-2` for the second combination of a sweep.
+    static func imageKey(_ kind: FigureKind, _ combination: SliderFrames.Combination) -> String {
+        SliderFrames.frameName(kind) + (combination.index.map { "-\($0 + 1)" } ?? "")
+    }
+
+    /// The epoch a combination shows at a slider position: its own snapshot there, or its last
+    /// one once it has no more (it stopped early); `held` says which.
+    static func epoch(_ combination: SliderFrames.Combination, at position: Int) -> (epoch: Int, held: Bool) {
+        (combination.epochs[min(position, combination.epochs.count - 1)], position >= combination.epochs.count)
+    }
+
+    func stem(_ kind: FigureKind, _ combination: SliderFrames.Combination, epoch: Int) -> String {
+        SliderFrames.stem(ownerID: ownerID, kind: kind, combination: combination.index, epoch: epoch)
     }
 
     var frames: [Frame]? {
+        guard !combinations.isEmpty, combinations.allSatisfy({ !$0.epochs.isEmpty }) else { return nil }
         var result: [Frame] = []
-        for epoch in epochs {
-            var frame = Frame(epoch: epoch, text: "", images: [:], alts: [:])
-            for kind in kinds {
-                let stem = SliderFrames.stem(ownerID: ownerID, kind: kind, epoch: epoch)
-                guard let figure = rendered[stem], let label = figure.label else { return nil }
-                let name = SliderFrames.frameName(kind)
-                frame.text = label
-                frame.images[name] = figurePrefix + stem + ".png"
-                frame.alts[name] = (kind == .networkTimeline ? "Network" : "Decision boundary")
-                    + " of experiment \(ownerID) at \(label)"
+        for position in 0..<positionCount {
+            var frame = Frame(text: "")
+            var parts: [(combination: SliderFrames.Combination, epoch: Int, held: Bool, losses: String)] = []
+            for combination in combinations {
+                let (epoch, held) = Self.epoch(combination, at: position)
+                var losses: String?
+                for kind in kinds {
+                    let stem = stem(kind, combination, epoch: epoch)
+                    guard let figure = rendered[stem], let label = figure.label else { return nil }
+                    losses = label
+                    let key = Self.imageKey(kind, combination)
+                    frame.images[key] = figurePrefix + stem + ".png"
+                    let what = (kind == .networkTimeline ? "Network" : "Decision boundary") + " of experiment \(ownerID)"
+                    frame.alts[key] = isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)"
+                }
+                parts.append((combination, epoch, held, losses ?? ""))
+            }
+            if isSweep {
+                var captions: [String: String] = [:]
+                for part in parts {
+                    captions[String((part.combination.index ?? 0) + 1)] = Self.epochText(
+                        epoch: part.epoch, held: part.held, losses: part.losses)
+                }
+                frame.captions = captions
+                let epochs = Set(parts.map(\.epoch))
+                if epochs.count == 1, !parts.contains(where: \.held) {
+                    frame.text = "epoch \(parts[0].epoch): " + parts.map { "\($0.combination.title), \($0.losses)" }.joined(separator: "; ")
+                } else {
+                    frame.text = parts.map { caption($0.combination, epoch: $0.epoch, held: $0.held, losses: $0.losses) }
+                        .joined(separator: "; ")
+                }
+            } else {
+                frame.text = parts[0].losses
             }
             result.append(frame)
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// "seed = 2, epoch 184 (its last): training loss 0.019, test loss 0.020".
+    func caption(_ combination: SliderFrames.Combination, epoch: Int, held: Bool, losses: String) -> String {
+        "\(combination.title), " + Self.epochText(epoch: epoch, held: held, losses: losses)
+    }
+
+    /// "epoch 184 (its last): training loss 0.019, test loss 0.020".
+    static func epochText(epoch: Int, held: Bool, losses: String) -> String {
+        "epoch \(epoch)\(held ? " (its last)" : ""): \(losses)"
     }
 
     var html: String {
@@ -52,15 +114,24 @@ struct EpochSliderHTML {
         let input = "\(ownerID)-epoch"
         var out = "<template class=\"lb-epoch-slider\" data-frames=\"\(HTML.escape(String(decoding: json, as: UTF8.self)))\">\n"
         out += "<div class=\"lb-epoch-slider-live\">\n<div class=\"lb-frames\">\n"
-        for kind in kinds {
-            let name = SliderFrames.frameName(kind)
-            guard let figure = rendered[SliderFrames.stem(ownerID: ownerID, kind: kind, epoch: first.epoch)] else { continue }
-            out += "<img data-kind=\"\(name)\" src=\"\(HTML.escape(first.images[name] ?? ""))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[name] ?? ""))\">\n"
+        for combination in combinations {
+            if combination.index != nil { out += "<div class=\"lb-frame\">\n" }
+            for kind in kinds {
+                let key = Self.imageKey(kind, combination)
+                guard let figure = rendered[stem(kind, combination, epoch: combination.epochs[0])] else { continue }
+                out += "<img data-kind=\"\(key)\" src=\"\(HTML.escape(first.images[key] ?? ""))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[key] ?? ""))\">\n"
+            }
+            if let index = combination.index {
+                let number = String(index + 1)
+                out += "<p class=\"lb-frame-caption\"><strong>\(HTML.escape(combination.title))</strong> "
+                out += "<span data-caption=\"\(number)\">\(HTML.escape(first.captions?[number] ?? ""))</span></p>\n</div>\n"
+            }
         }
         out += "</div>\n<div class=\"lb-epoch-control\">\n"
-        out += "<label for=\"\(input)\">Epoch</label>\n"
+        out += "<label for=\"\(input)\">\(isSweep ? "Snapshot" : "Epoch")</label>\n"
         out += "<input type=\"range\" id=\"\(input)\" min=\"0\" max=\"\(frames.count - 1)\" step=\"1\" value=\"0\" aria-valuetext=\"\(HTML.escape(first.text))\">\n"
-        out += "<p class=\"lb-epoch-status\" aria-live=\"polite\">\(HTML.escape(first.text))</p>\n"
+        let statusClass = isSweep ? "lb-epoch-status lb-visually-hidden" : "lb-epoch-status"
+        out += "<p class=\"\(statusClass)\" aria-live=\"polite\">\(HTML.escape(first.text))</p>\n"
         out += "</div>\n</div>\n</template>\n"
         return out
     }

@@ -58,10 +58,10 @@ struct ExperimentHTML {
     /// The epoch slider goes with the first timeline figure (boundary or network) on screen.
     func sliderHTML(_ planned: PlannedFigure) -> String {
         guard !vector, planned.kind == spec.figures.first(where: SliderFrames.kinds.contains),
-            let epochs = SliderFrames.epochs(spec, results: results)
+            let combinations = SliderFrames.combinations(spec, results: results)
         else { return "" }
         return EpochSliderHTML(
-            ownerID: spec.id, kinds: SliderFrames.kinds.filter(spec.figures.contains), epochs: epochs,
+            ownerID: spec.id, kinds: SliderFrames.kinds.filter(spec.figures.contains), combinations: combinations,
             rendered: rendered, figurePrefix: figurePrefix
         ).html
     }

@@ -61,15 +61,21 @@ struct FigureDescription {
     }
 
     private var overTimeCaption: String {
-        let who = seeds > 1 ? "The median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))" : "The network (seed \(configuration.seed))"
-        let epochs = snapshotEpochs(panels[0]).map(String.init).joined(separator: ", ")
+        // A sweep's panels are its combinations' runs (a sweep over `seed` has one seed each), and a
+        // run that stopped early has other snapshot epochs than the rest: each is named then.
+        let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
+        let who = seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
+            : panels.count > 1 ? "Each \(panelNoun)'s network" : "The network (seed \(configuration.seed))"
+        let lists = panels.map { snapshotEpochs($0).map(String.init).joined(separator: ", ") }
+        let epochs = Set(lists).count <= 1 ? "epochs " + lists[0]
+            : "each one's snapshot epochs (" + zip(panels, lists).map { "\($0.title): \($1)" }.joined(separator: "; ") + ")"
         switch kind {
         case .weights:
-            return "\(who): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark epochs \(epochs)."
+            return "\(who): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(epochs)."
         case .networkTimeline:
-            return "\(who) at epochs \(epochs), each titled with its epoch and the training and test loss there."
+            return "\(who) at \(epochs), each titled with its epoch and the training and test loss there."
         default:
-            return "\(who) at epochs \(epochs), each panel titled with its epoch and the training and test loss there, on common axes."
+            return "\(who) at \(epochs), each panel titled with its epoch and the training and test loss there, on common axes."
         }
     }
 

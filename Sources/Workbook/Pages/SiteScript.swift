@@ -70,6 +70,10 @@ extension SiteAssets {
                 image.src = frame.images[kind];
                 image.alt = frame.alts[kind];
               });
+              // A sweep captions each combination's frame with its epoch and losses.
+              slider.querySelectorAll("[data-caption]").forEach(function (caption) {
+                caption.textContent = frame.captions[caption.getAttribute("data-caption")];
+              });
               input.setAttribute("aria-valuetext", frame.text);
               status.textContent = frame.text;
             }

@@ -297,6 +297,16 @@ extension SiteAssets {
         .lb-epoch-slider-live { display: inline-block; max-width: 100%; }
         .lb-frames { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.75rem; }
         .lb-frames img { max-width: 100%; height: auto; }
+        /* A sweep: one captioned frame per combination; the caption wraps at the images' width. */
+        .lb-frame {
+          display: flex; flex-wrap: wrap; justify-content: center; gap: 0.25rem 0.75rem;
+          min-width: 0; max-width: 100%;
+        }
+        .lb-frame-caption {
+          flex-basis: 100%; contain: inline-size; margin: 0; font-size: 0.85rem;
+          font-variant-numeric: tabular-nums; text-align: center;
+        }
+        .lb-frame-caption strong { display: block; }
         .lb-epoch-control {
           display: flex; flex-wrap: wrap; align-items: center; justify-content: center;
           gap: 0.3rem 0.75rem; margin-top: 0.5rem;
