@@ -27,6 +27,9 @@ public struct TrajectoryChart: Figure {
     public var yAxisTitle: String
     public var size: Size
     public var theme: ChartTheme
+    /// The axes' ranges when panels share them (nil: this chart's own epochs and values).
+    public var lastEpochShown: Int?
+    public var valueRange: ClosedRange<Double>?
 
     public init(lines: [Line], groupLabels: [String], markedEpochs: [Int] = [], title: String? = nil,
                 xAxisTitle: String = "Epoch", yAxisTitle: String = "Value",
@@ -41,12 +44,40 @@ public struct TrajectoryChart: Figure {
         self.theme = theme
     }
 
-    private var lastEpoch: Int { max(1, (lines.map(\.values.count).max() ?? 1) - 1) }
+    /// The last epoch of any line: with ``lastEpochShown`` unset, the x axis ends there.
+    public var lastEpoch: Int { max(1, (lines.map(\.values.count).max() ?? 1) - 1) }
+
+    /// The finite values of every line, with 0 (the axis always shows zero).
+    public var valueExtent: ClosedRange<Double> {
+        let values = lines.flatMap(\.values).filter(\.isFinite)
+        return min(values.min() ?? -1, 0)...max(values.max() ?? 1, 0)
+    }
+
+    /// Charts drawn side by side on one epoch axis and one value axis, so a run that stopped
+    /// early looks shorter and weights of different runs compare by position.
+    public static func sharingAxes(_ charts: [TrajectoryChart]) -> [TrajectoryChart] {
+        guard let first = charts.first else { return charts }
+        let epoch = charts.map(\.lastEpoch).max() ?? first.lastEpoch
+        let low = charts.map(\.valueExtent.lowerBound).min() ?? 0
+        let high = charts.map(\.valueExtent.upperBound).max() ?? 0
+        return charts.map { chart in
+            var shared = chart
+            shared.lastEpochShown = epoch
+            shared.valueRange = low...high
+            return shared
+        }
+    }
+
+    /// The scales of the drawn axes (one for all panels after ``sharingAxes(_:)``).
+    public var scales: (x: AxisScale, y: AxisScale) {
+        let axes = self.axes
+        return (axes.xScale, axes.yScale)
+    }
 
     private var axes: CartesianAxes {
-        let values = lines.flatMap(\.values).filter(\.isFinite)
-        let low = min(values.min() ?? -1, 0), high = max(values.max() ?? 1, 0)
-        let (xScale, xTicks) = NiceTicks.linear(lower: 0, upper: Double(lastEpoch))
+        let extent = valueRange ?? valueExtent
+        let low = extent.lowerBound, high = extent.upperBound
+        let (xScale, xTicks) = NiceTicks.linear(lower: 0, upper: Double(lastEpochShown ?? lastEpoch))
         let (yScale, yTicks) = NiceTicks.linear(lower: low, upper: high == low ? low + 1 : high)
         let emphasisedY = yTicks.map { Tick(value: $0.value, label: $0.label, isEmphasised: $0.value == 0) }
         return CartesianAxes(

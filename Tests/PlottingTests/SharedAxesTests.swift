@@ -59,4 +59,21 @@ import Testing
         #expect(Set(results.map { $0.geometry(measuring: metrics).yScale }).count == 1)
         #expect(results[0].geometry(measuring: metrics).yScale.upper >= 5000)
     }
+
+    /// Weight trajectories of a run that stopped early and one that ran on: one epoch axis
+    /// (the longer run's) and one value axis covering both, so positions compare.
+    @Test func weightPanelsGetOneEpochRangeAndOneValueRange() {
+        let short = TrajectoryChart(
+            lines: [.init(values: (0...184).map { -Double($0) / 100 }, group: 0)], groupLabels: ["into the output"])
+        let long = TrajectoryChart(
+            lines: [.init(values: (0...3000).map { 2.4 * Double($0) / 3000 }, group: 0)], groupLabels: ["into the output"])
+        #expect(short.scales.x.upper < long.scales.x.upper, "the samples must differ on their own")
+        let shared = TrajectoryChart.sharingAxes([short, long])
+        let xs = Set(shared.map(\.scales.x)), ys = Set(shared.map(\.scales.y))
+        #expect(xs.count == 1 && ys.count == 1)
+        #expect(xs.first!.upper >= 3000)
+        #expect(ys.first!.lower <= -1.84 && ys.first!.upper >= 2.4)
+        // Their own axes again when the author asks for independent axes: nothing shared is set.
+        #expect(short.lastEpochShown == nil && short.valueRange == nil)
+    }
 }

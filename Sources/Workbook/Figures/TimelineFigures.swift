@@ -101,8 +101,8 @@ struct TimelineFigures {
         return SmallMultiples(panels: panels, columns: max(1, columns), panelSize: panelSize)
     }
 
-    /// Every weight and bias of the first panel's representative run against the epoch, one
-    /// colour per layer, the snapshot epochs marked.
+    /// Every weight and bias of each panel's representative run against the epoch, one colour
+    /// per layer, the snapshot epochs marked; panels share both axes unless `axes: independent`.
     private func weights(_ recordings: [RecordedRun]) -> any Figure {
         let charts = zip(panels, recordings).map { panel, recorded in
             let sizes = panel.settings.configuration.layerSizes
@@ -129,7 +129,8 @@ struct TimelineFigures {
                 yAxisTitle: "Weight or bias")
         }
         if charts.count == 1 { return charts[0] }
-        return FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
+        let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts) : charts
+        return FigureFactory.grid(zip(panels, shown).map { ($0.title, $1) }, panelSize: charts[0].size)
     }
 }
 
