@@ -100,10 +100,8 @@ public struct ActivationChart: Figure {
         fillBackground(theme.background, on: &canvas)
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: canvas)
         let legend = self.legend
-        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: canvas)
-        legend.draw(in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
-                             height: legendHeight), on: &canvas)
-        let content = frame.content.inset(top: legendHeight + 6)
+        let (legendRect, content) = legend.placedAbove(in: frame.content, gap: 6, measuring: canvas)
+        legend.draw(in: legendRect, on: &canvas)
 
         switch arrangement {
         case .overlaid:

@@ -59,6 +59,14 @@ struct Legend: Sendable {
         return Double(rows(maxWidth: maxWidth, measuring: metrics).count) * rowHeight(metrics)
     }
 
+    /// The legend's strip across the top of `content`, and what is left `gap` below it: the
+    /// layout of every chart that puts its legend above the plot.
+    func placedAbove(in content: Rect, gap: Double, measuring metrics: some TextMeasuring) -> (legend: Rect, below: Rect) {
+        let height = self.height(maxWidth: content.width, measuring: metrics)
+        return (Rect(x: content.minX, y: content.minY, width: content.width, height: height),
+                content.inset(top: height + gap))
+    }
+
     /// Draws the rows centred in `rect`'s width, starting at its top.
     func draw<C: Canvas>(in rect: Rect, on canvas: inout C) {
         let rowHeight = self.rowHeight(canvas)

@@ -182,10 +182,8 @@ public struct LossChart: AxisSharing {
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
-        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
-        let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
-                              height: legendHeight)
-        let content = frame.content.inset(top: legendHeight > 0 ? legendHeight + 4 : 0)
+        let (legendRect, below) = legend.placedAbove(in: frame.content, gap: 4, measuring: metrics)
+        let content = legendRect.height > 0 ? below : frame.content
         return (frame, legendRect, axes.geometry(in: content, measuring: metrics))
     }
 

@@ -117,10 +117,8 @@ public struct OverlayLossChart: AxisSharing {
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
-        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
-        let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
-                              height: legendHeight)
-        return (frame, legendRect, axes.geometry(in: frame.content.inset(top: legendHeight + 4), measuring: metrics))
+        let (legendRect, below) = legend.placedAbove(in: frame.content, gap: 4, measuring: metrics)
+        return (frame, legendRect, axes.geometry(in: below, measuring: metrics))
     }
 
     public func geometry(measuring metrics: some TextMeasuring) -> PlotGeometry { layout(measuring: metrics).2 }

@@ -207,13 +207,11 @@ public struct ResultChart: AxisSharing {
 
     private func layout(measuring metrics: some TextMeasuring) -> Layout {
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
-        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: metrics)
-        let legendRect = Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width,
-                              height: legendHeight)
+        let (legendRect, belowLegend) = legend.placedAbove(in: frame.content, gap: 4, measuring: metrics)
         // Several series: each triangle gets its count under it, so the row holds two lines.
         let line = metrics.measure("Hg", style: theme.tickLabelStyle).height
         let rowHeight = hasCensored ? (seriesCount > 1 ? line + 28 : line + 16) : 0
-        let content = frame.content.inset(top: legendHeight + 4 + rowHeight)
+        let content = belowLegend.inset(top: rowHeight)
         let geometry = axes(measuring: metrics).geometry(in: content, measuring: metrics)
         let row = hasCensored
             ? Rect(x: geometry.plotRect.minX, y: geometry.plotRect.minY - rowHeight, width: geometry.plotRect.width,

@@ -96,12 +96,10 @@ public struct TrajectoryChart: Figure {
         fillBackground(theme.background, on: &canvas)
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: canvas)
         let legend = self.legend
-        let legendHeight = legend.height(maxWidth: frame.content.width, measuring: canvas)
-        legend.draw(
-            in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width, height: legendHeight),
-            on: &canvas)
+        let (legendRect, below) = legend.placedAbove(in: frame.content, gap: 6, measuring: canvas)
+        legend.draw(in: legendRect, on: &canvas)
         let axes = self.axes
-        let geometry = axes.geometry(in: frame.content.inset(top: legendHeight + 6), measuring: canvas)
+        let geometry = axes.geometry(in: below, measuring: canvas)
         axes.drawBackground(geometry, on: &canvas)
 
         canvas.save()
