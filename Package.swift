@@ -30,7 +30,9 @@ let package = Package(
     targets: [
         // MARK: System libraries
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
+        // Reads PNGs back (tests, `PNGImage`); figures are written by `PNGEncoder` with libdeflate.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -38,7 +40,7 @@ let package = Package(
         // MARK: Libraries
         .target(name: "PlaygroundTrainer"),
         .target(name: "Plotting"),
-        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "CPNG"]),
+        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "CPNG", "CDeflate"]),
         .target(name: "ChapterMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Workbook",

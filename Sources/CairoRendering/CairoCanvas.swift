@@ -10,18 +10,25 @@ struct CairoCanvas: Canvas {
     private let fonts: FontSet
     private let metrics: FreeTypeFontMetrics
     /// Vector output: scatter markers as a few batched elements (`drawMarkers`); raster output
-    /// draws them one by one, which is as cheap there and keeps every pixel as it was.
+    /// copies them, one by one and in order, from images drawn once per style (`MarkerSprites`).
     let batchesMarkers: Bool
     /// SVG: square markers as zero-length subpaths with square caps, which SVG viewers draw as
     /// squares; PDF viewers may skip such subpaths, so PDF gets short segments instead.
     let zeroLengthSquares: Bool
+    /// SVG: heat maps carry an indexed PNG for Cairo to embed (PDF has no use for one).
+    let embedsIndexedPNG: Bool
+    /// Raster output: the marker images of this drawing, made as styles come up.
+    let sprites: MarkerSprites
 
-    init(context: OpaquePointer, size: Size, fonts: FontSet, batchesMarkers: Bool = false, zeroLengthSquares: Bool = false) {
+    init(context: OpaquePointer, size: Size, fonts: FontSet, batchesMarkers: Bool = false, zeroLengthSquares: Bool = false,
+         embedsIndexedPNG: Bool = false, pixelsPerUnit: Double = 1) {
         self.context = context
         self.size = size
         self.fonts = fonts
         self.batchesMarkers = batchesMarkers
         self.zeroLengthSquares = zeroLengthSquares
+        self.embedsIndexedPNG = embedsIndexedPNG
+        self.sprites = MarkerSprites(scale: pixelsPerUnit, fonts: fonts)
         self.metrics = FreeTypeFontMetrics(fonts: fonts)
         cairo_set_font_options(context, fonts.options)
     }
@@ -78,7 +85,7 @@ struct CairoCanvas: Canvas {
     }
 
     mutating func drawMarkers(_ markers: [PlacedMarker]) {
-        if batchesMarkers { drawBatchedMarkers(markers) } else { PlacedMarker.drawEach(markers, on: &self) }
+        if batchesMarkers { drawBatchedMarkers(markers) } else { sprites.draw(markers, on: context) }
     }
 
     mutating func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor, rotation: Double) {
@@ -141,7 +148,7 @@ struct CairoCanvas: Canvas {
             }
         }
         cairo_surface_mark_dirty(image)
-        if batchesMarkers, let png = IndexedPNG.encode(grid), let copy = malloc(png.count) {
+        if embedsIndexedPNG, let png = IndexedPNG.encode(grid), let copy = malloc(png.count) {
             png.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: png.count) }
             cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_PNG, copy.assumingMemoryBound(to: UInt8.self),
                                         UInt(png.count), { free($0) }, copy)

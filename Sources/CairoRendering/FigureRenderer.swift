@@ -1,11 +1,11 @@
 import CCairo
-import CPNG
+import CDeflate
 import Plotting
 
 /// Renders any `Figure` to PNG, SVG or PDF bytes in memory.
 ///
-/// Deterministic: the same figure gives byte-identical output on every call (PNG as Cairo writes
-/// it, SVG with renumbered ids, PDF with pinned metadata). Thread-safe: a renderer is a value
+/// Deterministic: the same figure gives byte-identical output on every call (PNG from Cairo's pixels
+/// by `PNGEncoder`, SVG with renumbered ids, PDF with pinned metadata). Thread-safe: a renderer is a value
 /// that may be shared by many tasks; each render confines its Cairo surface and context to the
 /// calling task and shares only the immutable fonts.
 public struct FigureRenderer: Sendable {
@@ -21,10 +21,9 @@ public struct FigureRenderer: Sendable {
     /// Plotting or CairoRendering that alters figures; the library versions are read at run time.
     /// Suitable as part of a cache key for rendered files.
     public static let rendererVersion: String = {
-        let drawingRevision = 9
+        let drawingRevision = 10
         let cairo = cairo_version_string().map { String(cString: $0) } ?? "?"
-        let png = png_get_libpng_ver(nil).map { String(cString: $0) } ?? "?"
-        return "labbook-plotting/\(drawingRevision) cairo/\(cairo) libpng/\(png)"
+        return "labbook-plotting/\(drawingRevision) cairo/\(cairo) libdeflate/\(LIBDEFLATE_VERSION_STRING)"
     }()
 
     public init(fonts: FontSet) {
@@ -56,7 +55,8 @@ public struct FigureRenderer: Sendable {
             guard let cairo = cairo_create(surface) else { throw RenderingError.cairo(status: -1, message: "no context") }
             defer { cairo_destroy(cairo) }
             var canvas = CairoCanvas(context: cairo, size: size, fonts: fonts, batchesMarkers: format != .png,
-                                     zeroLengthSquares: format == .svg)
+                                     zeroLengthSquares: format == .svg, embedsIndexedPNG: format == .svg,
+                                     pixelsPerUnit: format == .png ? pngScale : 1)
             figure.draw(on: &canvas)
             try RenderingError.check(cairo_status(cairo))
             if format == .png { png = try PNGEncoder.encode(surface) }

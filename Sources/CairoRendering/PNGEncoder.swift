@@ -1,13 +1,14 @@
 import CCairo
-import CPNG
 
-/// Encodes a Cairo image surface as PNG with libpng's simplified writer.
+/// Encodes a Cairo image surface as PNG: Cairo's pixels straight into PNG scanlines, compressed
+/// with libdeflate (`ZlibStream`), wrapped by `PNGFile`.
 ///
-/// Replaces `cairo_surface_write_to_png_stream` for speed: libpng's "fast" mode (cheaper filter
-/// choice and compression) roughly halves encoding time, which dominates PNG rendering, and
-/// opaque figures are written as RGB instead of RGBA. Output is still a pure function of the pixels.
+/// Replaces `cairo_surface_write_to_png_stream` and libpng's writer for speed and size: one
+/// pass converts the pixels (opaque figures, nearly all of them, become RGB instead of RGBA), no
+/// filter (on figures, flat areas and text, "none" compresses best; Sub, Up and per-row choice
+/// were larger), and libdeflate (`ZlibStream.figureLevel`). Output is a pure function of the pixels.
 enum PNGEncoder {
-    static func encode(_ surface: OpaquePointer) throws -> [UInt8] {
+    static func encode(_ surface: OpaquePointer, level: Int32 = ZlibStream.figureLevel) throws -> [UInt8] {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -15,34 +16,54 @@ enum PNGEncoder {
         guard let data = cairo_image_surface_get_data(surface), width > 0, height > 0 else {
             throw RenderingError.cairo(status: -1, message: "image surface has no pixels")
         }
-
-        // Cairo: premultiplied native-endian 0xAARRGGBB words. libpng: straight RGB(A) bytes.
-        var opaque = true
-        for row in 0..<height {
-            let words = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-            for column in 0..<width where words[column] >> 24 != 0xff {
-                opaque = false
-                break
+        let rows = (0..<height).map { UnsafeRawPointer(data + $0 * stride).assumingMemoryBound(to: UInt32.self) }
+        if let scanlines = opaqueScanlines(rows, width: width) {
+            return try scanlines.withUnsafeBytes {
+                try PNGFile(width: width, height: height, colorType: .truecolor).encode(scanlines: $0, level: level)
             }
-            if !opaque { break }
         }
-        let channels = opaque ? 3 : 4
-        // Written in full below, so neither buffer is zeroed first (that cost as much as the
-        // conversion); wrapping arithmetic lets the opaque loop run without overflow checks.
-        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * channels) { output, count in
+        return try alphaScanlines(rows, width: width).withUnsafeBytes {
+            try PNGFile(width: width, height: height, colorType: .truecolorAlpha).encode(scanlines: $0, level: level)
+        }
+    }
+
+    /// RGB scanlines, or `nil` as soon as a pixel is not fully opaque. Cairo's pixels are
+    /// premultiplied native-endian 0xAARRGGBB words; opaque ones are plain RGB.
+    private static func opaqueScanlines(_ rows: [UnsafePointer<UInt32>], width: Int) -> [UInt8]? {
+        var opaque = true
+        // Written in full below, so the buffer is not zeroed first; wrapping arithmetic lets the
+        // loop run without overflow checks.
+        let scanlines = [UInt8](unsafeUninitializedCapacity: rows.count * (1 + 3 * width)) { output, count in
             var index = 0
-            for row in 0..<height {
-                let words = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-                if opaque {
-                    for column in 0..<width {
-                        let word = words[column]
-                        output[index] = UInt8(truncatingIfNeeded: word &>> 16)
-                        output[index &+ 1] = UInt8(truncatingIfNeeded: word &>> 8)
-                        output[index &+ 2] = UInt8(truncatingIfNeeded: word)
-                        index &+= 3
-                    }
-                    continue
+            for words in rows {
+                output[index] = 0  // filter: none
+                index &+= 1
+                var alphas: UInt32 = 0xff
+                for column in 0..<width {
+                    let word = words[column]
+                    alphas &= word &>> 24
+                    output[index] = UInt8(truncatingIfNeeded: word &>> 16)
+                    output[index &+ 1] = UInt8(truncatingIfNeeded: word &>> 8)
+                    output[index &+ 2] = UInt8(truncatingIfNeeded: word)
+                    index &+= 3
                 }
+                if alphas != 0xff {
+                    opaque = false
+                    break
+                }
+            }
+            count = opaque ? index : 0
+        }
+        return opaque ? scanlines : nil
+    }
+
+    /// RGBA scanlines with straight (un-premultiplied) colour.
+    private static func alphaScanlines(_ rows: [UnsafePointer<UInt32>], width: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: rows.count * (1 + 4 * width)) { output, count in
+            var index = 0
+            for words in rows {
+                output[index] = 0
+                index += 1
                 for column in 0..<width {
                     let word = words[column]
                     let alpha = word >> 24
@@ -61,40 +82,5 @@ enum PNGEncoder {
             }
             count = index
         }
-
-        var image = png_image()
-        image.version = png_uint_32(CPNG_IMAGE_VERSION)
-        image.width = png_uint_32(width)
-        image.height = png_uint_32(height)
-        image.format = opaque ? png_uint_32(PNG_FORMAT_FLAG_COLOR) : CPNG_FORMAT_RGBA
-        image.flags = png_uint_32(PNG_IMAGE_FLAG_FAST)
-        defer { png_image_free(&image) }
-
-        // One compression pass into a buffer larger than any result can be (stored blocks at
-        // worst cost a few bytes per 64 KiB); asking libpng for the size first would compress twice.
-        let rowBytes = png_int_32(width * channels)
-        let raw = (width * channels + 1) * height
-        var size = raw + raw / 64 + 4096
-        var output = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
-        var written = output.withUnsafeMutableBytes { buffer in
-            pixels.withUnsafeBytes {
-                png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, rowBytes, nil)
-            }
-        }
-        if written == 0 && size > output.count {
-            // Never expected; libpng reported the size it needs, so try once more with it.
-            output = [UInt8](repeating: 0, count: size)
-            written = output.withUnsafeMutableBytes { buffer in
-                pixels.withUnsafeBytes {
-                    png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, $0.baseAddress, rowBytes, nil)
-                }
-            }
-        }
-        guard written != 0 else { throw RenderingError.pngEncoding(message: message(of: image)) }
-        return Array(output.prefix(size))
-    }
-
-    private static func message(of image: png_image) -> String {
-        withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     }
 }

@@ -12,7 +12,7 @@ public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidSize(width: Double, height: Double)
     /// libpng could not decode an image.
     case pngDecoding(message: String)
-    /// libpng could not encode an image.
+    /// A PNG could not be written (libdeflate failed).
     case pngEncoding(message: String)
 
     public var description: String {

@@ -4,8 +4,8 @@ import Plotting
 import PlaygroundTrainer
 import Workbook
 
-/// `labbook bench`'s rendering part: CPU milliseconds (this process's user + system time, so
-/// other load does not count) and bytes per figure and format, for one experiment's figures
+/// `labbook bench`'s rendering part: CPU milliseconds (this thread's CPU time, so other load
+/// does not count) and bytes per figure and format, for one experiment's figures
 /// and for a sweep figure of ten loss panels.
 struct RenderBench {
     struct Row {
@@ -46,10 +46,12 @@ struct RenderBench {
         return rows
     }
 
+    /// This thread's CPU seconds (renders and the timeline bench's training run on the calling
+    /// thread) in nanoseconds: `getrusage` counts in scheduler ticks of several milliseconds,
+    /// as long as a small figure takes to render.
     static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
