@@ -167,5 +167,10 @@ struct WorkOncePerRunTests {
         #expect(report.renderedFigures == 7)
         #expect(report.evaluatedRuns == 3)
         // A figure of a run another experiment also trained shares that evaluation too.
+
+        // Through the cache: figures taken from it need no evaluation at all.
+        let again = try book.build()
+        #expect(again.renderedFigures == 0)
+        #expect(again.evaluatedRuns == 0)
     }
 }
