@@ -17,6 +17,8 @@ struct SliderCheck: Decodable {
         var max: String
         var focused: Bool
         var timelineHidden: Bool
+        /// For each other timeline figure of the experiment: hidden on screen?
+        var companionsHidden: [Bool]
         var sliders: Int
     }
 
@@ -105,6 +107,11 @@ struct EpochSliderTests {
         }
         // The slider stands in for the timeline image on screen; one slider per experiment (and the sweep).
         #expect(after.timelineHidden && after.sliders == 2)
+        // The network timeline would repeat the network frames beside the slider: hidden on
+        // screen (print keeps it, as the stylesheet's print rules say).
+        #expect(after.companionsHidden == [true])
+        let page = try String(contentsOf: book.output.appendingPathComponent("01-over-time.html"), encoding: .utf8)
+        #expect(page.contains("lb-slider-companion"))
     }
 
     /// A sweep's slider shows every combination side by side: the right arrow key brings each

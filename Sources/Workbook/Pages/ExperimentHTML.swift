@@ -52,7 +52,16 @@ struct ExperimentHTML {
         PanelFigureHTML(
             ownerID: spec.id, ownerName: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
             panels: panels, rendered: rendered, vector: vector, figurePrefix: figurePrefix
-        ).html(planned, slider: sliderHTML(planned))
+        ).html(planned, slider: sliderHTML(planned), coveredBySlider: isCoveredBySlider(planned))
+    }
+
+    /// A later timeline of an experiment whose first timeline carries the slider: the slider
+    /// shows its frames too, side by side with the first kind's, so on screen it would repeat them.
+    func isCoveredBySlider(_ planned: PlannedFigure) -> Bool {
+        guard !vector, SliderFrames.kinds.contains(planned.kind),
+            let first = spec.figures.first(where: SliderFrames.kinds.contains), planned.kind != first
+        else { return false }
+        return SliderFrames.combinations(spec, results: results) != nil
     }
 
     /// The epoch slider goes with the first timeline figure (boundary or network) on screen.

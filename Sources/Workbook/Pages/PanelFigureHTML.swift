@@ -14,14 +14,16 @@ struct PanelFigureHTML {
 
     /// `slider`: an epoch slider's HTML (``EpochSliderHTML``), placed between the image and the
     /// caption; the image it replaces on screen stays for print and for pages without script.
-    func html(_ planned: PlannedFigure, slider: String = "") -> String {
+    /// `coveredBySlider`: a timeline whose frames another figure's slider already shows (the
+    /// network beside the boundary); the script hides it on screen, print keeps it.
+    func html(_ planned: PlannedFigure, slider: String = "", coveredBySlider: Bool = false) -> String {
         let stem = "\(ownerID)-\(planned.kind.rawValue)"
         guard let figure = rendered[stem] else { return "" }
         let wide = panels.count > 1 || figure.width > 640
         let src = figurePrefix + stem + (vector ? ".svg" : ".png")
         let description = FigureDescription(
             ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind)
-        let sliderClass = slider.isEmpty ? "" : " lb-has-slider"
+        let sliderClass = (slider.isEmpty ? "" : " lb-has-slider") + (coveredBySlider ? " lb-slider-companion" : "")
         var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\(sliderClass)\" id=\"\(planned.place.anchor)\">\n"
         let long = description.longDescription
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""

@@ -80,6 +80,13 @@ extension SiteAssets {
             input.addEventListener("input", function () { show(+input.value); });
             template.parentNode.insertBefore(slider, template);
             template.parentNode.classList.add("lb-slider-on");
+            // The experiment's other timeline shows the same snapshots the slider now steps through.
+            var experiment = template.closest(".lb-experiment");
+            if (experiment) {
+              experiment.querySelectorAll(".lb-slider-companion").forEach(function (figure) {
+                figure.classList.add("lb-slider-covered");
+              });
+            }
             show(+input.value);
           });
         })();

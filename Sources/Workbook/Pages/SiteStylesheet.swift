@@ -294,6 +294,8 @@ extension SiteAssets {
         /* Epoch slider (labbook.js makes it from its <template>): on screen it replaces the
            timeline image, which stays for print and for pages without script. */
         .lb-slider-on > img:first-of-type { display: none; }
+        /* The network timeline whose frames the boundary's slider shows beside its own. */
+        .lb-slider-covered { display: none; }
         .lb-epoch-slider-live { display: inline-block; max-width: 100%; }
         .lb-frames { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.75rem; }
         .lb-frames img { max-width: 100%; height: auto; }
@@ -316,6 +318,16 @@ extension SiteAssets {
         .lb-epoch-status {
           flex-basis: 100%; margin: 0; font-size: 0.9rem;
           font-variant-numeric: tabular-nums; text-align: center;
+        }
+        /* On a phone a sweep's frames stack: the control comes first and stays at the top of
+           the screen while the reader scrolls through the frames it changes. */
+        @media (max-width: 48rem) {
+          .lb-epoch-slider-live { display: flex; flex-direction: column; }
+          .lb-epoch-control {
+            order: -1; position: sticky; top: 0; z-index: 1;
+            margin: 0 0 0.5rem; padding: 0.4rem 0; background: var(--lb-paper);
+            border-bottom: 1px solid var(--lb-rule);
+          }
         }
 
         /* ---- Tables ---- */
@@ -598,6 +610,7 @@ extension SiteAssets {
           /* Paper has no slider: the timeline shows every snapshot. */
           .lb-epoch-slider-live { display: none !important; }
           .lb-slider-on > img:first-of-type { display: inline-block !important; }
+          .lb-slider-covered { display: block !important; }
 
           h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
           figure, .lb-figure, table, .lb-results, img, pre, .math.display,
