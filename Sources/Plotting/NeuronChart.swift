@@ -92,13 +92,13 @@ public struct NeuronChart: Figure {
         rule.line(to: Point(x: product + 4, y: y))
         canvas.stroke(rule, with: StrokeStyle(color: theme.frameColor, width: 1))
         y += Self.rowHeight * 0.6
-        canvas.drawText("z = Σ wᵢxᵢ + b", at: Point(x: left, y: y), style: text, anchor: .leading)
-        canvas.drawText("=", at: Point(x: equals, y: y), style: head, anchor: .center)
-        canvas.drawText(numbers.z, at: Point(x: product, y: y), style: bold, anchor: .trailing)
-        y += Self.rowHeight
-        canvas.drawText("a = \(activationName)(z)", at: Point(x: left, y: y), style: text, anchor: .leading)
-        canvas.drawText("=", at: Point(x: equals, y: y), style: head, anchor: .center)
-        canvas.drawText(numbers.a, at: Point(x: product, y: y), style: bold, anchor: .trailing)
+        // The two results under the rule: what is computed, "=", the number in bold.
+        for (label, result) in [("z = Σ wᵢxᵢ + b", numbers.z), ("a = \(activationName)(z)", numbers.a)] {
+            canvas.drawText(label, at: Point(x: left, y: y), style: text, anchor: .leading)
+            canvas.drawText("=", at: Point(x: equals, y: y), style: head, anchor: .center)
+            canvas.drawText(result, at: Point(x: product, y: y), style: bold, anchor: .trailing)
+            y += Self.rowHeight
+        }
 
         drawActivation(in: Rect(x: area.minX + Self.tableWidth + 30, y: area.minY + 4,
                                 width: area.maxX - area.minX - Self.tableWidth - 40, height: area.height - 14),

@@ -68,24 +68,51 @@ func shellChecked(_ executable: String, _ arguments: [String]) throws -> String 
     return String(decoding: data, as: UTF8.self)
 }
 
+/// The `timelines` fixture built, the slider of one of its experiments driven in headless
+/// Chromium (one press of the right arrow key), and the stored results the slider must show.
+struct SliderScenario {
+    let book: FixtureBook
+    let before: SliderCheck.State
+    let after: SliderCheck.State
+    let spec: ExperimentSpec
+    let store: RunStore
+    let results: [CombinationResults]
+
+    /// The caller removes `book`; a failure here removes it first.
+    init(experiment: String) throws {
+        let book = try FixtureBook("timelines")
+        do {
+            try self.init(book: book, experiment: experiment)
+        } catch {
+            book.remove()
+            throw error
+        }
+    }
+
+    private init(book: FixtureBook, experiment: String) throws {
+        self.book = book
+        try book.build()
+        let check = try SliderCheck.run(page: book.output.appendingPathComponent("01-over-time.html"), experiment: experiment)
+        before = try #require(check.before, "the page has no live slider for \(experiment)")
+        after = try #require(check.after)
+        #expect(check.console == [], "console: \(check.console ?? [])")
+
+        let plan = Builder(options: book.options).check()
+        spec = try #require(plan.experiments[experiment]?.spec)
+        store = RunStore(cache: BuildCache(root: book.cache))
+        #expect(store.loadCached(spec.combinations.flatMap(\.jobs)).isEmpty, "the build trained every run")
+        results = ResultsAnalysis.analyse([spec], store: store)[experiment]
+    }
+}
+
 @Suite("The epoch slider", .serialized)
 struct EpochSliderTests {
     /// The right arrow key moves the slider to the next snapshot: its frames load, and the live
     /// text and the input's value text give that epoch's losses, those of the stored run.
     @Test func theArrowKeyShowsTheNextSnapshotAndItsLosses() throws {
-        let book = try FixtureBook("timelines")
-        defer { book.remove() }
-        try book.build()
-        let check = try SliderCheck.run(page: book.output.appendingPathComponent("01-over-time.html"), experiment: "xor-time")
-        let before = try #require(check.before, "the page has no live slider for xor-time")
-        let after = try #require(check.after)
-        #expect(check.console == [], "console: \(check.console ?? [])")
-
-        let plan = Builder(options: book.options).check()
-        let spec = try #require(plan.experiments["xor-time"]?.spec)
-        let store = RunStore(cache: BuildCache(root: book.cache))
-        #expect(store.loadCached(spec.combinations.flatMap(\.jobs)).isEmpty, "the build trained every run")
-        let results = ResultsAnalysis.analyse([spec], store: store)["xor-time"]
+        let scenario = try SliderScenario(experiment: "xor-time")
+        defer { scenario.book.remove() }
+        let (before, after, spec, store, results) = (scenario.before, scenario.after, scenario.spec, scenario.store, scenario.results)
         let run = try store.result(spec.combinations[0].jobs[results[0].representativeIndex])
         let epochs = spec.display.snapshots.epochs(lastEpoch: run.epochsRun)
         func text(_ epoch: Int) -> String {
@@ -110,27 +137,16 @@ struct EpochSliderTests {
         // The network timeline would repeat the network frames beside the slider: hidden on
         // screen (print keeps it, as the stylesheet's print rules say).
         #expect(after.companionsHidden == [true])
-        let page = try String(contentsOf: book.output.appendingPathComponent("01-over-time.html"), encoding: .utf8)
-        #expect(page.contains("lb-slider-companion"))
+        #expect(try scenario.book.page("01-over-time.html").contains("lb-slider-companion"))
     }
 
     /// A sweep's slider shows every combination side by side: the right arrow key brings each
     /// combination's next frame, captioned with its epoch and losses, and the value text names
     /// every combination's losses at that epoch, those of its representative stored run.
     @Test func aSweepsSliderStepsEveryCombinationAndSaysEachOnesLosses() throws {
-        let book = try FixtureBook("timelines")
-        defer { book.remove() }
-        try book.build()
-        let check = try SliderCheck.run(page: book.output.appendingPathComponent("01-over-time.html"), experiment: "act-time")
-        let before = try #require(check.before, "the page has no live slider for the sweep act-time")
-        let after = try #require(check.after)
-        #expect(check.console == [], "console: \(check.console ?? [])")
-
-        let plan = Builder(options: book.options).check()
-        let spec = try #require(plan.experiments["act-time"]?.spec)
-        let store = RunStore(cache: BuildCache(root: book.cache))
-        #expect(store.loadCached(spec.combinations.flatMap(\.jobs)).isEmpty, "the build trained every run")
-        let results = ResultsAnalysis.analyse([spec], store: store)["act-time"]
+        let scenario = try SliderScenario(experiment: "act-time")
+        defer { scenario.book.remove() }
+        let (book, before, after, spec, store, results) = (scenario.book, scenario.before, scenario.after, scenario.spec, scenario.store, scenario.results)
         let panels = ResultPanel.panels(of: spec, results: results)
         #expect(panels.count == 2)
         let runs = try panels.map { try store.result($0.jobs[$0.results.representativeIndex]) }
