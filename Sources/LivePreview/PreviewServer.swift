@@ -21,6 +21,8 @@ public final class PreviewServer: Sendable {
     /// Builds once, then serves and watches until the task is cancelled. `ready` receives the
     /// address once the server listens.
     public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+        // A refused output or cache folder is no build error to show over a page: nothing is served.
+        try FolderGuard.check(options)
         await rebuild()
         try Task.checkCancellation()
         let files = OutputFiles(root: options.output)

@@ -118,6 +118,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = book.buildOptions()
+        do {
+            try FolderGuard.check(options)
+        } catch {
+            printError("labbook: error: \(error)")
+            throw ExitCode(1)
+        }
         let plan = Builder(options: options).check()
         for diagnostic in plan.diagnostics { printError(diagnostic.line) }
         let errors = plan.diagnostics.filter { $0.severity == .error }.count
@@ -140,8 +146,15 @@ struct Clean: ParsableCommand {
     func run() throws {
         let options = book.buildOptions()
         let fm = FileManager.default
+        do {
+            // Only a folder Labbook wrote is emptied, and never the book or its chapters.
+            try FolderGuard.check(options)
+        } catch {
+            printError("labbook: error: \(error); nothing was removed")
+            throw ExitCode(1)
+        }
         if let entries = try? fm.contentsOfDirectory(atPath: options.output.path) {
-            // Keep the project's own dotfiles (Output/.gitkeep).
+            // Keep the project's own dotfiles (Output/.gitkeep) and the marker.
             for name in entries where !name.hasPrefix(".") {
                 try fm.removeItem(at: options.output.appendingPathComponent(name))
             }

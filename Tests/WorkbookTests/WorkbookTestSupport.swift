@@ -28,6 +28,11 @@ struct FixtureBook {
         }
     }
 
+    /// A book already laid out at `root`.
+    init(root: URL) {
+        self.root = root
+    }
+
     var options: BuildOptions {
         BuildOptions(chapters: chapters, output: output, cache: cache, jobs: 2, displayPrefix: "Chapters/")
     }

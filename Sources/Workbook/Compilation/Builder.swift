@@ -30,6 +30,7 @@ public struct Builder: Sendable {
     public func build() throws -> BuildReport {
         let started = Date()
         var report = BuildReport()
+        try FolderGuard.check(options)
         let lock = try BookLock(output: options.output, waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         if let note = OutputTransaction.recover(destination: options.output) { report.notes.append(note) }

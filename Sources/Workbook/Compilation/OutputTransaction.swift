@@ -24,6 +24,7 @@ struct OutputTransaction {
             // Under the lock, a staging folder can only be a killed build's leftover.
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FolderGuard.markOutput(staging)
         } catch {
             throw FileError.wrapping(error, path: staging.path, doing: "prepare the output folder")
         }

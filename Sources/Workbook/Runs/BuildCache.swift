@@ -11,6 +11,13 @@ public struct BuildCache: Sendable {
         self.root = root
     }
 
+    /// The folders inside the cache, one per kind of entry.
+    static let kinds = ["runs", "figures", "downloads"]
+    /// The cache directory tag (bford.info/cachedir): backup tools skip the folder, and
+    /// ``FolderGuard`` recognises it as Labbook's before using or removing it.
+    static let tagName = "CACHEDIR.TAG"
+    static let tagText = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Labbook's build cache; `labbook clean --cache` removes it.\n"
+
     func url(_ kind: String, _ key: String, _ ext: String) -> URL {
         root.appendingPathComponent(kind).appendingPathComponent(String(key.prefix(2)))
             .appendingPathComponent("\(key).\(ext)")
@@ -27,12 +34,17 @@ public struct BuildCache: Sendable {
             try? fm.removeItem(at: root)
             warnings.append("warning: the cache \(root.path) was not a folder; it was cleared and is rebuilt")
         }
-        for kind in ["runs", "figures", "downloads"] {
+        for kind in Self.kinds {
             let folder = root.appendingPathComponent(kind)
             if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 try? fm.removeItem(at: folder)
                 warnings.append("warning: the cache folder \(folder.path) was damaged; it was cleared and is rebuilt")
             }
+        }
+        let tag = root.appendingPathComponent(Self.tagName)
+        if !fm.fileExists(atPath: tag.path) {
+            try? fm.createDirectory(at: root, withIntermediateDirectories: true)
+            try? atomicWrite(Data(Self.tagText.utf8), to: tag)
         }
         return warnings
     }
@@ -80,8 +92,10 @@ public struct BuildCache: Sendable {
         String(contentChecksum([UInt8](data)), radix: 16) + " \(data.count)"
     }
 
+    /// Removes the cache, but only a folder ``FolderGuard`` recognises as one Labbook made.
     public func removeAll() throws(FileError) {
         guard FileManager.default.fileExists(atPath: root.path) else { return }
+        try FolderGuard.checkCacheIsOurs(root)
         do {
             try FileManager.default.removeItem(at: root)
         } catch {

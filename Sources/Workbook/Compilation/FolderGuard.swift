@@ -1,0 +1,113 @@
+import Foundation
+
+/// Refuses, before anything is written or deleted, an output or cache folder that would make a
+/// build or `clean` destroy files Labbook did not write.
+///
+/// A build replaces its output folder wholesale and `clean` empties it, so a mistyped
+/// `--output .` once replaced a whole book. The rules, checked on real paths (symbolic links
+/// resolved, so `--output link-to-book` is caught too):
+/// - the output folder and the cache are never the book folder (the one holding `Chapters/`)
+///   or a folder above it, and never `Chapters/`, a folder inside it or a folder above it;
+/// - the output folder and the cache never hold one another and are never the same;
+/// - an existing output folder is replaced or emptied only when Labbook wrote it: it carries
+///   the ``outputMarker`` file, or (written before markers existed) it holds nothing but
+///   what a build writes. Data folders and any other folder of the user's hold files
+///   Labbook did not write, so they are refused by this rule;
+/// - an existing cache folder is used or removed only when it carries `CACHEDIR.TAG` (the
+///   cache directory tag backup tools know), is empty, or holds only the cache's own folders.
+public enum FolderGuard {
+    /// Written into every output folder a build makes; `clean` and the next build look for it.
+    public static let outputMarker = ".labbook-output"
+    static let outputMarkerText = "This folder is written by `labbook build`; a build replaces it and `labbook clean` empties it.\n"
+
+    /// Top-level entries a build writes (recognises an output folder of a version without markers).
+    static let builtFolders: Set<String> = ["assets", "figures", "data"]
+    static let builtExtensions: Set<String> = ["html", "pdf", "js", "css"]
+
+    /// Throws a ``FileError`` naming the folder and the rule it breaks.
+    public static func check(_ options: BuildOptions) throws(FileError) {
+        let book = realPath(options.chapters.deletingLastPathComponent())
+        let chapters = realPath(options.chapters)
+        let output = realPath(options.output)
+        let cache = realPath(options.cache)
+        let outputShown = options.output.path
+        let cacheShown = options.cache.path
+
+        for (folder, shown, role, flag) in [(output, outputShown, "output folder", "--output"), (cache, cacheShown, "cache", "--cache-dir")] {
+            if folder == book || isInside(book, folder) {
+                throw FileError(path: shown, reason: "refusing to use the book folder \(book) or a folder above it as the \(role): a build would replace the book; valid: a folder of its own, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")")
+            }
+            if folder == chapters || isInside(folder, chapters) || isInside(chapters, folder) {
+                throw FileError(path: shown, reason: "refusing to use the chapters folder \(chapters), a folder inside it or above it as the \(role): a build would replace the chapters; valid: a folder beside the chapters, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")")
+            }
+        }
+        if output == cache || isInside(output, cache) || isInside(cache, output) {
+            throw FileError(path: outputShown, reason: "refusing an output folder that is, holds or lies inside the cache \(cache): each would destroy the other; valid: separate folders, e.g. --output Output and --cache-dir .labbook-cache")
+        }
+        try checkOutputIsOurs(options.output)
+        try checkCacheIsOurs(options.cache)
+    }
+
+    /// An existing, non-empty output folder must be one Labbook wrote.
+    public static func checkOutputIsOurs(_ output: URL) throws(FileError) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw FileError(path: output.path, reason: "refusing to replace a file with the output folder; valid: a folder path, e.g. --output Output")
+        }
+        if fm.fileExists(atPath: output.appendingPathComponent(outputMarker).path) { return }
+        let entries = ((try? fm.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        if entries.isEmpty { return }
+        let foreign = entries.filter { name in
+            let ext = (name as NSString).pathExtension.lowercased()
+            return !builtFolders.contains(name) && !builtExtensions.contains(ext)
+        }
+        if foreign.isEmpty && entries.contains("index.html") { return }
+        let examples = (foreign.isEmpty ? entries : foreign).prefix(3).map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")
+        throw FileError(path: output.path, reason: "refusing to replace a folder Labbook did not write (it holds \(examples) and no \(outputMarker) marker); valid: an empty or new folder, or one a build wrote, e.g. --output Output")
+    }
+
+    /// An existing cache folder must be one Labbook made.
+    public static func checkCacheIsOurs(_ cache: URL) throws(FileError) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: cache.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            // A file at Labbook's own cache name is damage the build repairs (BuildCache.prepare).
+            if cache.lastPathComponent == ".labbook-cache" { return }
+            throw FileError(path: cache.path, reason: "refusing to use a file as the cache; valid: a folder, e.g. --cache-dir .labbook-cache")
+        }
+        if fm.fileExists(atPath: cache.appendingPathComponent(BuildCache.tagName).path) { return }
+        let entries = ((try? fm.contentsOfDirectory(atPath: cache.path)) ?? []).filter { !$0.hasPrefix(".") }
+        let foreign = entries.filter { !BuildCache.kinds.contains($0) }.sorted()
+        guard foreign.isEmpty else {
+            let examples = foreign.prefix(3).map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")
+            throw FileError(path: cache.path, reason: "refusing to use a folder Labbook did not make as the cache (it holds \(examples) and no \(BuildCache.tagName)); valid: an empty or new folder, e.g. --cache-dir .labbook-cache")
+        }
+    }
+
+    /// Writes the marker into a folder a build is about to publish.
+    static func markOutput(_ folder: URL) throws(FileError) {
+        try atomicWrite(Data(outputMarkerText.utf8), to: folder.appendingPathComponent(outputMarker))
+    }
+
+    /// The real path: symbolic links resolved in the longest part that exists, the rest appended.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for part in rest { path = (path as NSString).appendingPathComponent(part) }
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// Whether `inner` lies strictly inside `outer`.
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        let prefix = outer.hasSuffix("/") ? outer : outer + "/"
+        return inner.hasPrefix(prefix) && inner != outer
+    }
+}
