@@ -37,14 +37,18 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
         // MARK: Libraries
         .target(name: "PlaygroundTrainer"),
         .target(name: "Plotting"),
+        // QR codes for printed worksheets (libqrencode); knows nothing of pages.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "CPNG", "CDeflate"]),
         .target(name: "ChapterMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Workbook",
-            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown"]),
+            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown", "QRCode"]),
 
         .target(
             name: "LivePreview",

@@ -17,4 +17,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let badFile = DiagnosticID(rawValue: "labbook.bad-file")
     public static let tooMuchWork = DiagnosticID(rawValue: "labbook.too-much-work")
     public static let diverged = DiagnosticID(rawValue: "labbook.diverged")
+    /// Results that print a worksheet's answers in the student edition.
+    public static let worksheetLeak = DiagnosticID(rawValue: "labbook.worksheet-leak")
 }

@@ -54,6 +54,22 @@ public enum PlaygroundLink {
         return "#" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
+    /// A short link for paper: `hash(for:)` without the pairs whose value is the page's default
+    /// (what the page keeps for a key the link does not name, `State.deserializeState`), the
+    /// seed always kept. A QR code of a link this short (about 100 characters instead of 450)
+    /// has a quarter of the modules, so each is large enough for a phone to read off a printed
+    /// page. The defaults are not written out here: they are the pairs of the default
+    /// configuration's own hash, so the two cannot drift apart.
+    public static func compactURL(
+        for configuration: TrainingConfiguration, seed: String? = nil,
+        display: DisplayOptions = DisplayOptions()
+    ) -> String {
+        let defaults = Set(hash(for: TrainingConfiguration(), seed: "").dropFirst().split(separator: "&").map(String.init))
+        let pairs = hash(for: configuration, seed: seed, display: display).dropFirst().split(separator: "&").map(String.init)
+        let kept = pairs.filter { $0.hasPrefix("seed=") || !defaults.contains($0) }
+        return site + "#" + kept.joined(separator: "&")
+    }
+
     /// A full link: the site address plus `hash(for:)`.
     public static func url(
         for configuration: TrainingConfiguration, seed: String? = nil,

@@ -6,7 +6,7 @@ public struct StopRule: Hashable, Codable, Sendable, CustomStringConvertible {
         case trainAccuracy = "train-accuracy"
         case testAccuracy = "test-accuracy"
 
-        var isAccuracy: Bool { self == .trainAccuracy || self == .testAccuracy }
+        public var isAccuracy: Bool { self == .trainAccuracy || self == .testAccuracy }
     }
 
     public enum Comparison: String, CaseIterable, Codable, Sendable {
@@ -15,7 +15,7 @@ public struct StopRule: Hashable, Codable, Sendable, CustomStringConvertible {
         case greaterOrEqual = ">="
         case greater = ">"
 
-        func holds(_ value: Double, _ threshold: Double) -> Bool {
+        public func holds(_ value: Double, _ threshold: Double) -> Bool {
             switch self {
             case .lessOrEqual: value <= threshold
             case .less: value < threshold

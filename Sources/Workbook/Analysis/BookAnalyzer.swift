@@ -196,6 +196,7 @@ public enum BookLoader {
         plan.edition = edition
         plan.settings = settings
         plan.worksheets = WorksheetRule.worksheets(in: chapters)
+        collector.append(contentsOf: WorksheetLeaks.check(plan))
         for (index, chapter) in chapters.enumerated() {
             for block in chapter.blocks {
                 guard let id = block.id, plan.blocks[id] == nil else { continue }

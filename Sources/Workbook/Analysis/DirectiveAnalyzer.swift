@@ -18,7 +18,7 @@ struct DirectiveAnalyzer {
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
-        StudentRole.key,
+        StudentRole.key, RecordItem.key, WorksheetRuns.key,
         "snapshots", "rescale", "playground-hide",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
@@ -36,6 +36,7 @@ struct DirectiveAnalyzer {
             figures: [.boundary, .loss], tableRequested: false, caption: nil, title: nil, showTestData: false,
             discretize: false, logScale: false, sharedAxes: true)
         var resultMetricEntry: YAMLMapping.Entry? = nil
+        var recordEntry: YAMLMapping.Entry? = nil
         // Read first: it decides how a CSV file named anywhere in the directive is read.
         let rescaleEntry = directive.body.entry("rescale") ?? defaults.first { $0.key == "rescale" }
         rescalePoints = rescaleEntry.map { bool($0.value, key: "rescale") } ?? false
@@ -81,6 +82,8 @@ struct DirectiveAnalyzer {
             case "axes": spec.sharedAxes = sharedAxes(entry.value) ?? spec.sharedAxes
             case "result-metric": resultMetricEntry = entry
             case StudentRole.key: spec.student = studentRole(entry.value)
+            case RecordItem.key: recordEntry = entry
+            case WorksheetRuns.key: spec.worksheetRuns = worksheetRuns(entry.value) ?? .all
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
@@ -104,6 +107,7 @@ struct DirectiveAnalyzer {
             spec.sweep = sweepAxes(sweepEntry, base: settings)
         }
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
+        if let recordEntry { spec.record = recordItems(recordEntry.value, stopRule: settings.configuration.stopRule) }
         if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)

@@ -54,6 +54,12 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var resultMetric: ResultMetric = .epochs
     /// `student:` as written (or from the book's defaults); nil leaves it to the worksheet rule.
     public var student: StudentRole?
+    /// What a worksheet asks for each run (`record:`); nil for the default (``RecordItem``).
+    public var record: [RecordItem]?
+    /// How many of its runs a worksheet asks for (`worksheet-runs:`).
+    public var worksheetRuns: WorksheetRuns = .all
+    /// The quantities the worksheet's table asks for, written or by default.
+    public var recordItems: [RecordItem] { record ?? RecordItem.defaults(for: base.configuration.stopRule) }
     /// The epochs the figures of training over time show (`snapshots`); nil when not written.
     public var snapshots: SnapshotSchedule?
     /// `weights-on-links`: the network figure writes each weight and bias.

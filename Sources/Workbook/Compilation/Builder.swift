@@ -67,7 +67,7 @@ public struct Builder: Sendable {
         report.trainingCPUSeconds = ProcessCPU.seconds() - trainingCPUStart
 
         // 2. One analysis of the results, read by everything after it.
-        let results = ResultsAnalysis.analyse(experiments, store: store)
+        let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
 
         // 3. Figures.

@@ -27,12 +27,20 @@ extension SiteAssets {
         table.lb-blank-table th, table.lb-blank-table td { border: 1px solid #9a9a9a; }
         table.lb-blank-table tbody tr:nth-child(even) { background: none; }
         table.lb-blank-table td.lb-blank-cell { min-width: 7em; height: 2.6em; }
+        /* A run's QR code is for paper; on screen the row's link opens it. */
+        .lb-qr-print { display: none; }
+        table.lb-worksheet-table th[scope="row"] { white-space: nowrap; font-weight: 600; }
 
         @media print {
+          /* Each run's link as a QR code a phone reads off the sheet (about 0.5 mm a module). */
+          .lb-qr-print { display: block; }
+          .lb-qr-print svg { display: block; width: 24mm; height: 24mm; }
+          table.lb-worksheet-table tr { break-inside: avoid; page-break-inside: avoid; }
+          .lb-worksheet .lb-table-scroll { break-inside: auto; page-break-inside: auto; }
           /* Room to write by hand: a row a pen can use, a column wide enough for "123 (45–678)". */
           table.lb-blank-table td.lb-blank-cell { height: 11mm; min-width: 27mm; }
           /* A worksheet is short (setup and a table): it stays on one page with its title. */
-          .lb-worksheet { border-left: 0; padding-left: 0; break-inside: avoid; page-break-inside: avoid; }
+          .lb-worksheet { border-left: 0; padding-left: 0; }
           /* Keep a title with what follows it, and a figure with its caption. */
           .lb-experiment-title, .lb-question-title, .lb-worksheet-label, ul.lb-setup,
           .lb-chapter-number { break-after: avoid; page-break-after: avoid; }
@@ -48,6 +56,10 @@ extension SiteAssets {
           table.lb-results th, table.lb-results td { padding: 1mm 1.5mm; white-space: normal !important; }
           /* The Playground links are hidden on paper, and so is their column. */
           .lb-links-col { display: none !important; }
+          /* …except a worksheet's: its codes open each run from paper. */
+          table.lb-worksheet-table .lb-links-col { display: table-cell !important; width: 26mm; font-size: 7.5pt; }
+          table.lb-worksheet-table th[scope="row"] { white-space: nowrap !important; }
+          table.lb-worksheet-table a[href^="http"]::after { content: none; }
         }
 
         """#

@@ -14,6 +14,8 @@ struct ExperimentHTML {
     let figurePrefix: String
     /// The "Data and runs" link; nil when the edition writes no downloads for it.
     var downloads: ExperimentDownloads? = nil
+    /// A worksheet in the student edition: this (instructor) page adds the sheet's key.
+    var worksheetKey = false
 
     var html: String {
         var out = "<div class=\"lb-experiment\" id=\"\(spec.id)\">\n"
@@ -24,6 +26,11 @@ struct ExperimentHTML {
         out += divergenceWarning()
         if spec.showsTable {
             out += ResultsTableHTML(panels: panels, display: spec.display, rowLinks: spec.isSweep).html
+        }
+        if worksheetKey {
+            let key = WorksheetTableHTML(
+                panels: panels, display: spec.display, record: spec.recordItems, runs: spec.worksheetRuns, blank: false, id: spec.id)
+            out += "<details class=\"lb-answer lb-worksheet-key\"><summary>Worksheet key: each run as the Playground shows it</summary>\n\(key.html)</details>\n"
         }
         if !spec.isSweep, spec.base.configuration.isShowableInPlayground {
             let c = spec.combinations[0].settings

@@ -144,7 +144,8 @@ struct SiteWriter {
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
                 figuresHTML: shownFigures(spec.id, ownerName: "experiment \(spec.id)", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
-                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, downloads: handout ? nil : downloads[spec.id]
+                sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, record: spec.recordItems,
+                runs: spec.worksheetRuns, downloads: handout ? nil : downloads[spec.id]
             ).html
         case .comparison(let spec) where plan.isWorksheet(spec.id):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
@@ -152,12 +153,14 @@ struct SiteWriter {
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
                 figuresHTML: shownFigures(spec.id, ownerName: "the comparison of \(spec.experimentIDs.joined(separator: ", "))", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
-                sweep: [], rowLinks: true, isComparison: true
+                sweep: [], rowLinks: true, isComparison: true,
+                record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule)
             ).html
         case .experiment(let spec):
             return ExperimentHTML(
                 spec: spec, figures: plan.figures[spec.id] ?? [], rendered: figures, results: results[spec.id],
-                vector: vector, figurePrefix: "figures/", downloads: handout ? nil : downloads[spec.id]
+                vector: vector, figurePrefix: "figures/", downloads: handout ? nil : downloads[spec.id],
+                worksheetKey: plan.worksheets.contains(spec.id)
             ).html
         case .comparison(let spec):
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }

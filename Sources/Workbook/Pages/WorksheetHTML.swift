@@ -18,8 +18,15 @@ struct WorksheetHTML {
     /// Playground links per row (sweeps and comparisons) rather than one below the setup.
     let rowLinks: Bool
     let isComparison: Bool
+    /// What each row asks for, and how many runs the student does.
+    let record: [RecordItem]
+    var runs: WorksheetRuns = .all
     /// The link to the experiment's data (a worksheet's runs are withheld); nil for none.
     var downloads: ExperimentDownloads? = nil
+
+    var table: WorksheetTableHTML {
+        WorksheetTableHTML(panels: panels, display: display, record: record, runs: runs, blank: true, id: id)
+    }
 
     var html: String {
         var out = "<div class=\"lb-experiment lb-worksheet\(isComparison ? " lb-comparison" : "")\" id=\"\(id)\">\n"
@@ -27,13 +34,8 @@ struct WorksheetHTML {
         out += "<p class=\"lb-worksheet-label\">Worksheet: set it up in the Playground, train, and write down what you observe.</p>\n"
         out += setupHTML
         out += figuresHTML
-        out += ResultsTableHTML(panels: panels, display: display, rowLinks: rowLinks, blank: true).html
-        if !rowLinks, let panel = panels.first, panel.settings.configuration.isShowableInPlayground {
-            let url = PlaygroundLink.url(
-                for: panel.settings.configuration, seed: panel.settings.seeds[0],
-                display: display.linkOptions)
-            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open this setup in the Playground ↗</a></p>\n"
-        } else if let reason = panels.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
+        out += table.html
+        if let reason = panels.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
             out += "<p class=\"lb-links lb-no-link\">No Playground link: \(HTML.escape(reason)).</p>\n"
         }
         if let downloads { out += DownloadsPage.linkHTML(downloads) }
@@ -55,7 +57,9 @@ struct WorksheetHTML {
             }
         }
         if let first = panels.first {
-            out += "<li><strong>Record:</strong> \(HTML.escape(Self.measureText(first.settings)))</li>\n"
+            out += "<li><strong>Record:</strong> \(HTML.escape(Self.measureText(first.settings, record: record)))</li>\n"
+            let time = LabTime(table)
+            out += "<li><strong>Time:</strong> \(HTML.escape(time.text))</li>\n"
         }
         out += "</ul>\n"
         return out
@@ -87,20 +91,24 @@ struct WorksheetHTML {
         return parts.joined(separator: "; ") + "."
     }
 
-    /// What to write in the table: the stop rule and budget, the final losses, the seeds.
-    static func measureText(_ settings: ExperimentSettings) -> String {
+    /// How to get what the table asks for, in the Playground's own words.
+    static func measureText(_ settings: ExperimentSettings, record: [RecordItem]) -> String {
         let c = settings.configuration
-        var text = ""
-        if let rule = c.stopRule {
-            text = "the epoch at which \(ValueFormatting.rule(rule)) is first reached (train at most \(c.epochs) epochs), then "
+        let budget = RunRecord.grouped(c.epochs)
+        var text = "open each row's run (its link, or scan its code on paper), press play"
+        if let rule = c.stopRule, !rule.metric.isAccuracy {
+            let shown = PlaygroundDisplayRule.text(rule)
+            text += "; as \(shown.split(separator: " ").prefix(2).joined(separator: " ")) nears \(PlaygroundDisplay.loss(rule.threshold)), pause and step (▸|) one epoch at a time to catch the first epoch at which the page shows \(shown)"
+            text += "; if it does not by epoch \(budget), stop there and write \"not reached\""
+        } else if let rule = c.stopRule {
+            text += "; pause and step to reach the epoch the row gives (where Labbook's \(ValueFormatting.rule(rule)) held)"
         } else {
-            text = "after \(c.epochs) epochs, "
+            text += "; pause near epoch \(budget) and step (▸|) to land on it exactly"
         }
-        text += c.isRegression ? "the final training and test loss" : "the final training and test loss and the test accuracy"
-        let seeds = settings.seeds
-        text += seeds.count > 1
-            ? ", for each of the seeds \(seeds.joined(separator: ", ")); write the median, with the fewest–most in brackets."
-            : " (seed \(seeds[0]))."
-        return text
+        let losses = record.filter { $0 == .trainLoss || $0 == .testLoss }
+        if !losses.isEmpty {
+            text += ", then write the \(losses.map { $0 == .trainLoss ? "Training loss" : "Test loss" }.joined(separator: " and ")) shown"
+        }
+        return text + "."
     }
 }

@@ -19,6 +19,9 @@ public struct CombinationResults: Sendable, Hashable {
     /// The representative run's trained network in words (boundary zones, strongest weights),
     /// for alt texts; set by ``ResultsAnalysis`` when the run's weights could be read.
     public var network: NetworkSummary?
+    /// Each run as the Playground shows it, for a worksheet's rows and its key (``RunRecord``);
+    /// set by ``ResultsAnalysis`` for worksheets, in run order.
+    public var records: [RunRecord] = []
 
     public init(runs: [RunDigest], epochBudget: Int, stopRule: StopRule?) {
         self.runs = runs

@@ -4,7 +4,7 @@ import PlaygroundTrainer
 /// Makes the book's ``BookResults`` right after training: one ``CombinationResults`` per
 /// combination of every experiment, from the run digests.
 enum ResultsAnalysis {
-    static func analyse(_ experiments: [ExperimentSpec], store: RunStore) -> BookResults {
+    static func analyse(_ experiments: [ExperimentSpec], store: RunStore, worksheets: Set<String> = []) -> BookResults {
         var table: [String: [CombinationResults]] = [:]
         for spec in experiments {
             table[spec.id] = spec.combinations.map { combination in
@@ -16,6 +16,11 @@ enum ResultsAnalysis {
                     let run = try? store.result(combination.jobs[results.representativeIndex])
                 {
                     results.network = NetworkSummary(configuration: c, parameters: run.final)
+                }
+                if worksheets.contains(spec.id) {
+                    results.records = combination.jobs.compactMap { job in
+                        (try? store.result(job)).map { RunRecord($0, stopRule: c.stopRule, budget: c.epochs) }
+                    }
                 }
                 return results
             }

@@ -1,0 +1,149 @@
+// Labbook: typeset \( … \) and \[ … \] with KaTeX. Loaded with `defer` after KaTeX
+// and its auto-render extension, so both exist and the document is parsed.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("lb-js");
+  if (typeof window.renderMathInElement !== "function") { return; }
+  window.renderMathInElement(document.body, {
+    delimiters: [
+      { left: "\\[", right: "\\]", display: true },
+      { left: "\\(", right: "\\)", display: false }
+    ],
+    throwOnError: false
+  });
+})();
+// Answers are folded on screen so a page can be projected; paper shows them all.
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details.lb-answer").forEach(function (d) { d.open = true; });
+});
+// A region that scrolls sideways (wide display math, a wide table on a phone) must
+// take keyboard focus, or a keyboard user cannot scroll it; one that fits is no tab stop.
+(function () {
+  "use strict";
+  function update() {
+    var count = { math: 0, table: 0 };
+    document.querySelectorAll(".math.display, .lb-table-scroll, main table, main pre").forEach(function (e) {
+      if (e.matches(".lb-table-scroll > table")) { return; }
+      if (e.scrollWidth > e.clientWidth + 1) {
+        e.setAttribute("tabindex", "0");
+        if (e.tagName !== "TABLE" && e.tagName !== "PRE") {
+          e.setAttribute("role", "region");
+          // Numbered: landmarks on one page need names of their own.
+          var math = e.classList.contains("math");
+          var n = math ? ++count.math : ++count.table;
+          e.setAttribute("aria-label", (math ? "Equation " : "Table ") + n + ", scrolls sideways");
+        }
+      } else if (e.getAttribute("tabindex") === "0") {
+        e.removeAttribute("tabindex");
+        if (e.getAttribute("role") === "region") { e.removeAttribute("role"); e.removeAttribute("aria-label"); }
+      }
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+})();
+// Epoch sliders: a figure of training over time carries its slider as a <template>
+// (inert without script, where the timeline image tells the story); here it goes live
+// after the image, which the stylesheet then hides on screen but keeps for print.
+// Moving the range input shows that snapshot's frames and says its epoch and losses.
+(function () {
+  "use strict";
+  document.querySelectorAll("template.lb-epoch-slider").forEach(function (template) {
+    var frames = JSON.parse(template.getAttribute("data-frames"));
+    var slider = template.content.firstElementChild.cloneNode(true);
+    var input = slider.querySelector("input");
+    var status = slider.querySelector(".lb-epoch-status");
+    function show(index) {
+      var frame = frames[index];
+      slider.querySelectorAll("img[data-kind]").forEach(function (image) {
+        var kind = image.getAttribute("data-kind");
+        image.src = frame.images[kind];
+        image.alt = frame.alts[kind];
+      });
+      // A sweep captions each combination's frame with its epoch and losses.
+      slider.querySelectorAll("[data-caption]").forEach(function (caption) {
+        caption.textContent = frame.captions[caption.getAttribute("data-caption")];
+      });
+      input.setAttribute("aria-valuetext", frame.text);
+      status.textContent = frame.text;
+    }
+    input.addEventListener("input", function () { show(+input.value); });
+    template.parentNode.insertBefore(slider, template);
+    template.parentNode.classList.add("lb-slider-on");
+    // The experiment's other timeline shows the same snapshots the slider now steps through.
+    var experiment = template.closest(".lb-experiment");
+    if (experiment) {
+      experiment.querySelectorAll(".lb-slider-companion").forEach(function (figure) {
+        figure.classList.add("lb-slider-covered");
+      });
+    }
+    show(+input.value);
+  });
+})();
+// Search: every section of every chapter, from search-index.js (a script that sets
+// window.labbookSearchIndex, loaded on first use). A section matches when it contains
+// every word typed; those with the words in their heading come first.
+(function () {
+  "use strict";
+  var box = document.querySelector(".lb-search");
+  if (!box) { return; }
+  var input = box.querySelector("input");
+  var list = box.querySelector(".lb-search-results ol");
+  var status = box.querySelector("#lb-search-status");
+  var requested = false;
+  function load() {
+    if (requested || window.labbookSearchIndex) { return; }
+    requested = true;
+    var script = document.createElement("script");
+    script.src = box.getAttribute("data-index");
+    script.onload = show;
+    document.head.appendChild(script);
+  }
+  function snippet(text, word) {
+    var at = text.toLowerCase().indexOf(word);
+    if (at < 0) { return text.slice(0, 140); }
+    var start = Math.max(0, at - 60);
+    return (start > 0 ? "… " : "") + text.slice(start, start + 160) + (start + 160 < text.length ? " …" : "");
+  }
+  function show() {
+    var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    list.textContent = "";
+    box.classList.toggle("lb-searching", words.length > 0);
+    if (words.length === 0) { status.textContent = ""; return; }
+    var index = window.labbookSearchIndex;
+    if (!index) { load(); status.textContent = "Loading the search index…"; return; }
+    var hits = [];
+    index.forEach(function (entry, order) {
+      var heading = entry.section.toLowerCase();
+      var all = (entry.page + " " + entry.section + " " + entry.text).toLowerCase();
+      if (!words.every(function (w) { return all.indexOf(w) >= 0; })) { return; }
+      var inHeading = words.filter(function (w) { return heading.indexOf(w) >= 0; }).length;
+      hits.push({ entry: entry, score: inHeading, order: order });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    status.textContent = hits.length === 0 ? "No section contains " + input.value
+      : hits.length + (hits.length === 1 ? " section contains " : " sections contain ") + input.value;
+    hits.slice(0, 20).forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = hit.entry.href;
+      link.textContent = hit.entry.page + (hit.entry.section ? " — " + hit.entry.section : "");
+      var text = document.createElement("span");
+      text.className = "lb-search-snippet";
+      text.textContent = snippet(hit.entry.text, words[0]);
+      item.appendChild(link);
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+    if (hits.length === 0) {
+      var none = document.createElement("li");
+      none.textContent = "No results.";
+      list.appendChild(none);
+    }
+  }
+  input.addEventListener("focus", load);
+  input.addEventListener("input", show);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { input.value = ""; show(); }
+  });
+})();
