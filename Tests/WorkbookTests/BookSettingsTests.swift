@@ -77,22 +77,22 @@ import Testing
         ## Two
 
         ```{experiment} referred
-        epochs: 5
+        epochs: 6
         ```
 
         ```{experiment} told
-        epochs: 5
+        epochs: 7
         student: results
         ```
 
         ```{experiment} plain
-        epochs: 5
+        epochs: 8
         ```
 
         ## Three
 
         ```{experiment} chosen
-        epochs: 5
+        epochs: 9
         student: worksheet
         ```
 

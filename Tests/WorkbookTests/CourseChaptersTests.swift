@@ -150,7 +150,9 @@ import Testing
             let worksheet = try #require(EditionsTests.block(id, in: asked), "student 12: no worksheet \(id)")
             #expect(worksheet.contains("lb-blank-table"), "student 12: \(id) has no blank table")
             let instructorBlock = try #require(EditionsTests.block(id, in: taught))
-            let numbers = EditionsTests.resultNumbers(inTableOf: instructorBlock)
+            // 0.020 is the stop rule's threshold as the Playground shows it (test loss ≤ 0.020):
+            // setup the worksheet states, and also a final loss of runs that stopped on it.
+            let numbers = EditionsTests.resultNumbers(inTableOf: instructorBlock).subtracting(["0.020"])
             #expect(!numbers.isEmpty)
             for number in numbers {
                 #expect(!EditionsTests.contains(number, in: asked), "student 12 shows \(number) from \(id)")

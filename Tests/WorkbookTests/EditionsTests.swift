@@ -34,10 +34,11 @@ import Testing
         let student = try pages.map { try built.page($0, built.student) }.joined()
         let handout = try built.page("handout.html", built.student)
         // A number a results experiment also shows (100.0 % accuracy, say) may appear.
-        let shared = Self.resultExperiments.compactMap { Self.block($0, in: instructor) }.map(Self.resultNumbers).reduce(Set(), { $0.union($1) })
+        let shared = Self.resultExperiments.compactMap { Self.block($0, in: instructor) }.map { Self.resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
         for id in Self.worksheets {
             let taught = try #require(Self.block(id, in: instructor), "instructor edition lacks \(id)")
-            let numbers = Self.resultNumbers(inTableOf: taught).subtracting(shared)
+            let key = try #require(Self.keyTable(in: taught), "\(id): the instructor edition has no worksheet key")
+            let numbers = Self.resultNumbers(inTableOf: taught).union(Self.resultNumbers(inTable: key)).subtracting(shared)
             #expect(!numbers.isEmpty, "\(id): the instructor table has no numbers to compare with")
             for number in numbers {
                 #expect(!Self.contains(number, in: student), "student pages show \(number) from \(id)")
@@ -45,7 +46,10 @@ import Testing
             }
             let asked = try #require(Self.block(id, in: student), "student edition lacks \(id)")
             #expect(asked.contains("lb-worksheet") && asked.contains("lb-blank-table"), "\(id) is no worksheet")
-            #expect(asked.count(of: "lb-blank-cell") == taught.count(of: "<td class=\"num"), "\(id): blank table differs in size")
+            // The sheet has the key's rows (one per run) and columns, blank.
+            #expect(asked.count(of: "<th scope=\"row\">") == key.count(of: "<th scope=\"row\">"), "\(id): the sheet's rows differ from the key's")
+            #expect(asked.count(of: "lb-blank-cell") == key.count(of: "<td class=\"num\">"), "\(id): blank table differs in size")
+            #expect(key.count(of: "<th scope=\"row\">") > 0)
             #expect(!asked.contains("-loss.") && !asked.contains("-boundary.") && !asked.contains("-network."), "\(id) shows a result figure")
         }
         // The worksheet's data figure stays, and its caption and alt text carry no result.
@@ -129,7 +133,17 @@ import Testing
     /// The numbers in a results table's cells that only the runs can give: decimals (losses,
     /// accuracies) and epoch ranges.
     static func resultNumbers(inTableOf block: String) -> Set<String> {
-        guard let table = table(in: block), let body = table.range(of: "<tbody>") else { return [] }
+        table(in: block).map(resultNumbers(inTable:)) ?? []
+    }
+
+    /// The instructor's worksheet key (its per-run table) inside an experiment's block.
+    static func keyTable(in block: String) -> String? {
+        guard let start = block.range(of: "lb-key-table") else { return nil }
+        return table(in: String(block[start.lowerBound...]).replacingOccurrences(of: "lb-key-table", with: "<table lb-key-table", options: [], range: nil))
+    }
+
+    static func resultNumbers(inTable table: String) -> Set<String> {
+        guard let body = table.range(of: "<tbody>") else { return [] }
         let cells = table[body.upperBound...].components(separatedBy: "<td class=\"num").dropFirst()
             .map { $0.components(separatedBy: "</td>")[0] }
         var numbers = Set<String>()

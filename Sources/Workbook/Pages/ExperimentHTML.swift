@@ -30,7 +30,7 @@ struct ExperimentHTML {
         if worksheetKey {
             let key = WorksheetTableHTML(
                 panels: panels, display: spec.display, record: spec.recordItems, runs: spec.worksheetRuns, blank: false, id: spec.id)
-            out += "<details class=\"lb-answer lb-worksheet-key\"><summary>Worksheet key: each run as the Playground shows it</summary>\n\(key.html)</details>\n"
+            out += key.keyHTML
         }
         if !spec.isSweep, spec.base.configuration.isShowableInPlayground {
             let c = spec.combinations[0].settings

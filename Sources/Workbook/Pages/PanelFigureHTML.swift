@@ -57,6 +57,8 @@ struct ComparisonHTML {
     let figures: [PlannedFigure]
     let rendered: [String: RenderedFigure]
     let vector: Bool
+    /// A worksheet in the student edition: this (instructor) page adds the sheet's key.
+    var worksheetKey = false
 
     var html: String {
         var out = "<div class=\"lb-experiment lb-comparison\" id=\"\(spec.id)\">\n"
@@ -67,6 +69,12 @@ struct ComparisonHTML {
             figurePrefix: "figures/")
         for planned in figures { out += figure.html(planned) }
         if spec.tableRequested { out += ResultsTableHTML(panels: panels, display: spec.display, rowLinks: true).html }
+        if worksheetKey {
+            let key = WorksheetTableHTML(
+                panels: panels, display: spec.display, record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule),
+                runs: .all, blank: false, id: spec.id)
+            out += key.keyHTML
+        }
         out += "</div>\n"
         return out
     }

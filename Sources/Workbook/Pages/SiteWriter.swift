@@ -166,7 +166,8 @@ struct SiteWriter {
             let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
             return ComparisonHTML(
                 spec: spec, panels: ResultPanel.panels(of: spec, experiments: experiments, results: results),
-                figures: plan.figures[spec.id] ?? [], rendered: figures, vector: vector
+                figures: plan.figures[spec.id] ?? [], rendered: figures, vector: vector,
+                worksheetKey: plan.worksheets.contains(spec.id)
             ).html
         case .dataset(let spec):
             return simpleFigure(id: spec.id, kind: .data, caption: spec.caption ?? defaultDataCaption(spec), vector: vector)

@@ -63,6 +63,11 @@ struct WorksheetTableHTML {
         return out
     }
 
+    /// The instructor's key, folded like an answer (and printed open in a marked box).
+    var keyHTML: String {
+        "<details class=\"lb-answer lb-worksheet-key\"><summary>Worksheet key: each run as the Playground shows it</summary>\n\(html)</details>\n"
+    }
+
     func header(_ item: RecordItem) -> String {
         let at = stopRule.map { !$0.metric.isAccuracy } == true ? "then" : (stopRule == nil ? "at epoch \(RunRecord.grouped(budget))" : "at that epoch")
         switch item {
