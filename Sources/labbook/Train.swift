@@ -19,8 +19,8 @@ struct Train: ParsableCommand {
     @Option(help: "text (a short summary) or json (every number).")
     var format: Format = .text
 
-    @Option(name: .customLong("figure"), help: "A figure to draw: boundary, network, loss or data (repeatable; pairs with --out).")
-    var figures: [String] = []
+    @Option(name: .customLong("figure"), help: "A figure to draw (repeatable; pairs with --out).")
+    var figures: [ExperimentFigure] = []
     @Option(name: .customLong("out"), help: "File for the matching --figure; the format comes from the extension (.png, .svg, .pdf).")
     var outputs: [String] = []
     @Flag(name: .customLong("show-test-data"), help: "Draw the test points too (boundary and data figures).")
@@ -33,9 +33,6 @@ struct Train: ParsableCommand {
     func validate() throws {
         guard figures.count == outputs.count else {
             throw ValidationError("--figure and --out come in pairs: \(figures.count) --figure, \(outputs.count) --out")
-        }
-        for figure in figures where ExperimentFigure(rawValue: figure) == nil {
-            throw ValidationError("--figure: unknown figure '\(figure)'; valid: boundary, network, loss, data")
         }
         for output in outputs where OutputFormat(path: output) == nil {
             throw ValidationError("--out: cannot tell the format of '\(output)'; valid extensions: .png, .svg, .pdf")
@@ -60,8 +57,8 @@ struct Train: ParsableCommand {
         }
         if !figures.isEmpty {
             let renderer = try FigureRenderer()
-            for (name, path) in zip(figures, outputs) {
-                let figure = ExperimentFigure(rawValue: name)!.make(
+            for (kind, path) in zip(figures, outputs) {
+                let figure = kind.make(
                     configuration: resolved.configuration, runs: experiment.runs, showTestData: showTestData,
                     discretize: discretize, logScale: logScale)
                 try writeFigure(figure, to: path, renderer: renderer)

@@ -36,7 +36,7 @@ extension DirectiveAnalyzer {
                 spec.experimentIDs = items
             case "show":
                 (spec.figures, spec.tableRequested) = showItems(entry.value)
-                for kind in spec.figures where kind == .result || kind == .metricGrid {
+                for kind in spec.figures where kind.plotsVariedSetting {
                     diagnostics.error(
                         "show: \(kind.rawValue) plots a sweep's varied setting; {compare} can show boundary, network, loss, loss-overlay, data, table",
                         at: entry.value.location)

@@ -292,7 +292,10 @@ struct DirectiveAnalyzer {
                 diagnostics.error(
                     "show: metric-grid needs a sweep over exactly two settings ('\(spec.id)' varies \(spec.sweep.count))",
                     at: location)
-            default: break
+            case .lossOverlay, .result, .metricGrid:
+                break  // the sweep has the shape the kind needs
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron:
+                break  // drawn with or without a sweep
             }
         }
     }

@@ -76,57 +76,6 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var showsTable: Bool { tableRequested || base.runs.count > 1 || isSweep }
 }
 
-/// The kinds of figure a directive can draw.
-public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
-    case boundary, network, loss, data
-    /// A sweep's (or comparison's) test-loss curves overlaid in one chart, one colour each.
-    case lossOverlay = "loss-overlay"
-    /// A result (epochs, loss, accuracy) against the varied setting.
-    case result
-    /// A two-setting sweep as a grid of cells coloured by a result.
-    case metricGrid = "metric-grid"
-    /// Drawn by `{activations}` only.
-    case activations
-    /// The representative run's decision boundary at each snapshot epoch, in a row.
-    case boundaryTimeline = "boundary-timeline"
-    /// The representative run's network diagram at each snapshot epoch.
-    case networkTimeline = "network-timeline"
-    /// Every weight and bias of the representative run against the epoch.
-    case weights
-    /// One neuron's computation for one input point, with the run's numbers.
-    case neuron
-
-    /// The kinds `show:` accepts in an experiment.
-    static let experimentKinds: [FigureKind] = [
-        .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline, .networkTimeline,
-        .weights, .neuron,
-    ]
-
-    /// Whether the kind draws the representative run over time (at the `snapshots` epochs).
-    var isOverTime: Bool { [.boundaryTimeline, .networkTimeline, .weights].contains(self) }
-
-    /// Whether the kind draws one panel per combination (the others draw all at once).
-    var isPerCombination: Bool { [.boundary, .network, .loss, .data].contains(self) }
-
-    /// "Decision boundary", "Loss curves"…, as captions and alt texts start.
-    var displayName: String {
-        switch self {
-        case .boundary: "Decision boundary"
-        case .network: "Network"
-        case .loss: "Loss curves"
-        case .data: "Data"
-        case .lossOverlay: "Test loss of every combination"
-        case .result: "Result against the varied setting"
-        case .metricGrid: "Results of every combination"
-        case .activations: "Activation functions"
-        case .boundaryTimeline: "Decision boundary during training"
-        case .networkTimeline: "Network during training"
-        case .weights: "Weights during training"
-        case .neuron: "One neuron worked through"
-        }
-    }
-}
-
 /// A result of a combination that a chart can plot against the varied setting.
 public enum ResultMetric: String, CaseIterable, Sendable, Hashable {
     case epochs

@@ -86,7 +86,7 @@ public struct Builder: Sendable {
         let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
         let transaction = try OutputTransaction(destination: options.output)
         do {
-            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, options: options, downloads: downloads)
+            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
             try site.write(to: transaction.staging)
             try transaction.commit()
         } catch {

@@ -63,12 +63,3 @@ struct FigureRendering {
         return RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label)
     }
 }
-
-/// A figure's files in the cache and its size in CSS pixels.
-struct RenderedFigure: Sendable {
-    var files: [String: URL]
-    var width: Double
-    var height: Double
-    /// A slider frame's epoch and losses in words.
-    var label: String? = nil
-}

@@ -14,7 +14,8 @@ import Foundation
 ///   what a build writes. Data folders and any other folder of the user's hold files
 ///   Labbook did not write, so they are refused by this rule;
 /// - an existing cache folder is used or removed only when it carries `CACHEDIR.TAG` (the
-///   cache directory tag backup tools know), is empty, or holds only the cache's own folders.
+///   cache directory tag backup tools know), is empty, or holds only the cache's own folders
+///   (``BuildCache/checkIsOurs(_:)``).
 public enum FolderGuard {
     /// Written into every output folder a build makes; `clean` and the next build look for it.
     public static let outputMarker = ".labbook-output"
@@ -45,7 +46,7 @@ public enum FolderGuard {
             throw FileError(path: outputShown, reason: "refusing an output folder that is, holds or lies inside the cache \(cache): each would destroy the other; valid: separate folders, e.g. --output Output and --cache-dir .labbook-cache")
         }
         try checkOutputIsOurs(options.output)
-        try checkCacheIsOurs(options.cache)
+        try BuildCache.checkIsOurs(options.cache)
     }
 
     /// An existing, non-empty output folder must be one Labbook wrote.
@@ -66,25 +67,6 @@ public enum FolderGuard {
         if foreign.isEmpty && entries.contains("index.html") { return }
         let examples = (foreign.isEmpty ? entries : foreign).prefix(3).map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")
         throw FileError(path: output.path, reason: "refusing to replace a folder Labbook did not write (it holds \(examples) and no \(outputMarker) marker); valid: an empty or new folder, or one a build wrote, e.g. --output Output")
-    }
-
-    /// An existing cache folder must be one Labbook made.
-    public static func checkCacheIsOurs(_ cache: URL) throws(FileError) {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: cache.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            // A file at Labbook's own cache name is damage the build repairs (BuildCache.prepare).
-            if cache.lastPathComponent == ".labbook-cache" { return }
-            throw FileError(path: cache.path, reason: "refusing to use a file as the cache; valid: a folder, e.g. --cache-dir .labbook-cache")
-        }
-        if fm.fileExists(atPath: cache.appendingPathComponent(BuildCache.tagName).path) { return }
-        let entries = ((try? fm.contentsOfDirectory(atPath: cache.path)) ?? []).filter { !$0.hasPrefix(".") }
-        let foreign = entries.filter { !BuildCache.kinds.contains($0) }.sorted()
-        guard foreign.isEmpty else {
-            let examples = foreign.prefix(3).map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")
-            throw FileError(path: cache.path, reason: "refusing to use a folder Labbook did not make as the cache (it holds \(examples) and no \(BuildCache.tagName)); valid: an empty or new folder, e.g. --cache-dir .labbook-cache")
-        }
     }
 
     /// Writes the marker into a folder a build is about to publish.

@@ -9,14 +9,19 @@ import Foundation
 /// printing: its bookmarks (read with poppler's `pdftohtml -xml`) say on which page each
 /// chapter and section starts; the numbers are written into `handout.html` and it is printed
 /// again. The numbers sit in fixed-width slots that are empty the first time, so filling them
-/// moves nothing; a third printing happens only if a page did move.
+/// moves nothing; a third printing happens only if a page did move. Each printing has a time
+/// limit (``timeLimit``): a browser that hangs is stopped and the build says so.
 public struct HandoutPrinting: Sendable {
     public var output: URL
     public var browser: String
+    /// Seconds one printing may take before Chromium is stopped: a printing of the seed course
+    /// takes a few seconds, so two minutes means the browser hangs, not that the book is long.
+    public var timeLimit: TimeInterval
 
-    public init(output: URL, browser: String) {
+    public init(output: URL, browser: String, timeLimit: TimeInterval = 120) {
         self.output = output
         self.browser = browser
+        self.timeLimit = timeLimit
     }
 
     /// What a printing did, for the command's summary and for tests.
@@ -33,12 +38,15 @@ public struct HandoutPrinting: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case noBrowser
         case printFailed(status: Int32)
+        case timedOut(browser: String, seconds: TimeInterval)
         case file(String)
 
         public var description: String {
             switch self {
             case .noBrowser: "printing the handout needs headless Chromium; install it with: apt-get install chromium (the HTML handout was written)"
             case .printFailed(let status): "Chromium could not print handout.html (exit \(status))"
+            case .timedOut(let browser, let seconds):
+                "Chromium (\(browser)) did not finish printing handout.html within \(Int(seconds)) s and was stopped; the HTML handout was written: print it from a browser, or check that `\(browser) --headless --disable-gpu --dump-dom about:blank` ends and build again with --pdf"
             case .file(let message): message
             }
         }
@@ -106,13 +114,17 @@ public struct HandoutPrinting: Sendable {
             "--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000",
             "--print-to-pdf=\(pdf.path)", handout.absoluteString,
         ]
-        let status: Int32
+        let outcome: TimedProcess.Outcome
         do {
-            status = try Self.status(browser, arguments)
+            outcome = try TimedProcess.run(browser, arguments, limit: timeLimit)
         } catch {
             throw .printFailed(status: -1)
         }
-        guard status == 0, FileManager.default.fileExists(atPath: pdf.path) else { throw .printFailed(status: status) }
+        switch outcome {
+        case .timedOut: throw .timedOut(browser: browser, seconds: timeLimit)
+        case .exited(let status):
+            guard status == 0, FileManager.default.fileExists(atPath: pdf.path) else { throw .printFailed(status: status) }
+        }
     }
 
     func write(_ text: String, to url: URL) throws(Failure) {
@@ -143,17 +155,6 @@ public struct HandoutPrinting: Sendable {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-
-    static func status(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }
 

@@ -1,9 +1,44 @@
 import PlaygroundTrainer
 import Plotting
 
-/// Figures of one experiment, for `labbook train --figure … --out …` and the gallery.
+/// The figures drawn panel by panel from one combination's runs: in a build, one panel per
+/// combination (``ExperimentPanels``); on the command line, `labbook train --figure … --out …`
+/// and the gallery. One drawing serves both, so the CLI's figures are the book's.
 public enum ExperimentFigure: String, CaseIterable, Sendable {
     case boundary, network, loss, data
+
+    /// The per-combination figure of a kind, or nil for a kind drawn from all the panels at
+    /// once (or from no runs): the switch a new ``FigureKind`` must answer here.
+    init?(_ kind: FigureKind) {
+        switch kind {
+        case .boundary: self = .boundary
+        case .network: self = .network
+        case .loss: self = .loss
+        case .data: self = .data
+        case .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron:
+            return nil
+        }
+    }
+
+    /// The kind of figure this is, for captions and the book's figure tasks.
+    public var kind: FigureKind {
+        switch self {
+        case .boundary: .boundary
+        case .network: .network
+        case .loss: .loss
+        case .data: .data
+        }
+    }
+
+    /// What the figure shows, for the command line's help.
+    public var summary: String {
+        switch self {
+        case .boundary: "the representative run's decision boundary over the data"
+        case .network: "the representative run's network, every neuron's output over the plane"
+        case .loss: "training and test loss per epoch of every run"
+        case .data: "the data set's points"
+        }
+    }
 
     /// The figure for the given runs of one configuration; where one run is shown it is the
     /// representative run of the results analysis (``CombinationResults``).
@@ -14,21 +49,37 @@ public enum ExperimentFigure: String, CaseIterable, Sendable {
         let analysis = CombinationResults(
             runs: runs.map(\.digest), epochBudget: configuration.epochs, stopRule: configuration.stopRule)
         let representative = runs[analysis.representativeIndex]
-        let evaluation = { RunEvaluation.compute(configuration: configuration, run: representative) }
+        return draw(
+            configuration: configuration, runs: runs, representative: analysis.representativeIndex,
+            display: PanelDisplay(showTestData: showTestData, discretize: discretize, logScale: logScale),
+            evaluation: { RunEvaluation.compute(configuration: configuration, run: representative) },
+            data: { configuration.makeData(seed: representative.seed).0 }, title: title)
+    }
+
+    /// One panel: `runs` of one configuration, `representative` the index of the run shown
+    /// where one is; `evaluation` and `data` are asked for only by the figures that need them.
+    func draw(
+        configuration: TrainingConfiguration, runs: [RunResult], representative: Int, display: PanelDisplay,
+        evaluation: () -> RunEvaluation, data: () -> DataSplit, title: String?
+    ) -> any Figure {
         switch self {
         case .boundary:
             return FigureFactory.boundary(
-                evaluation: evaluation(), showTestData: showTestData, discretize: discretize, title: title)
+                evaluation: evaluation(), showTestData: display.showTestData, discretize: display.discretize, title: title)
         case .network:
-            return FigureFactory.network(
-                configuration: configuration, run: representative, evaluation: evaluation(), title: title)
+            var diagram = FigureFactory.network(
+                configuration: configuration, run: runs[representative], evaluation: evaluation(), title: title)
+            if display.weightsOnLinks {
+                diagram.showsValues = true
+                diagram.size = NetworkDiagram.labelledSize
+            }
+            return diagram
         case .loss:
             return FigureFactory.loss(
-                configuration: configuration, runs: runs, representative: analysis.representativeIndex,
-                logarithmic: logScale, title: title)
+                configuration: configuration, runs: runs, representative: representative,
+                logarithmic: display.logScale, title: title)
         case .data:
-            return FigureFactory.data(
-                configuration.makeData(seed: representative.seed).0, showTestData: showTestData, title: title)
+            return FigureFactory.data(data(), showTestData: display.showTestData, title: title)
         }
     }
 
@@ -76,4 +127,9 @@ extension ExperimentFigure {
         let epochs = SnapshotSchedule.logSpaced(count: snapshots).epochs(lastEpoch: configuration.epochs)
         return Trainer(configuration: configuration).run(recording: SnapshotRecording(epochs: Set(epochs)))
     }
+}
+
+extension FigureKind {
+    /// Whether the kind draws one panel per combination (the others draw all at once).
+    var isPerCombination: Bool { ExperimentFigure(self) != nil }
 }

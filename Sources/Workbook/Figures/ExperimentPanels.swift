@@ -17,6 +17,10 @@ struct ExperimentPanels {
 
     func make(_ kind: FigureKind) throws -> any Figure {
         switch kind {
+        case .boundary: return try perCombination(.boundary)
+        case .network: return try perCombination(.network)
+        case .loss: return try perCombination(.loss)
+        case .data: return try perCombination(.data)
         case .lossOverlay: return try overlay()
         case .result: return result()
         case .metricGrid: return metricGrid()
@@ -24,11 +28,24 @@ struct ExperimentPanels {
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations).make(kind)
         case .neuron:
             return try NeuronFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
-        default: break
+        case .activations:
+            // Unreachable: `show:` refuses it (`FigureKind.isShowable`); `{activations}` is a task of its own.
+            throw FileError(path: "show", reason: "activations is drawn by {activations}, not from an experiment's runs")
         }
+    }
+
+    /// One panel per combination, laid out as the sweep: a grid of rows and columns for two
+    /// varied settings, else a row of panels (a single panel alone).
+    private func perCombination(_ figure: ExperimentFigure) throws -> any Figure {
         var figures: [any Figure] = []
         for panel in panels {
-            figures.append(try figure(kind, panel))
+            let runs = try panel.jobs.map { try store.result($0) }
+            let index = panel.results.representativeIndex
+            let evaluation = { evaluations.evaluation(for: panel.jobs[index], run: runs[index]) }
+            figures.append(
+                figure.draw(
+                    configuration: panel.settings.configuration, runs: runs, representative: index, display: display,
+                    evaluation: evaluation, data: { evaluation().data }, title: nil))
         }
         if figures.count == 1 { return figures[0] }
         let share = display.sharedAxes
@@ -45,32 +62,6 @@ struct ExperimentPanels {
         }
         let grid = FigureFactory.grid(zip(panels, figures).map { ($0.title, $1) }, panelSize: figures[0].size)
         return share ? grid.sharingAxes() : grid
-    }
-
-    private func figure(_ kind: FigureKind, _ panel: ResultPanel) throws -> any Figure {
-        let runs = try panel.jobs.map { try store.result($0) }
-        let c = panel.settings.configuration
-        let index = panel.results.representativeIndex
-        let representative = runs[index]
-        let evaluation = { evaluations.evaluation(for: panel.jobs[index], run: representative) }
-        switch kind {
-        case .boundary:
-            return FigureFactory.boundary(
-                evaluation: evaluation(), showTestData: display.showTestData, discretize: display.discretize)
-        case .network:
-            var diagram = FigureFactory.network(configuration: c, run: representative, evaluation: evaluation())
-            if display.weightsOnLinks {
-                diagram.showsValues = true
-                diagram.size = NetworkDiagram.labelledSize
-            }
-            return diagram
-        case .loss:
-            return FigureFactory.loss(
-                configuration: c, runs: runs, representative: panel.results.representativeIndex,
-                logarithmic: display.logScale)
-        default:
-            return FigureFactory.data(evaluation().data, showTestData: display.showTestData, title: nil)
-        }
     }
 
     /// Every panel's test-loss curves in one chart, one colour (and dash) per panel, the

@@ -29,13 +29,17 @@ public struct ChapterPage: Sendable, Hashable {
     public var pageHref: String?
     /// The search index script (`search-index.js`); nil leaves the search box out.
     public var searchIndexHref: String?
+    /// The book's language (`labbook.yml`'s `language`), the page's `lang`.
+    public var language: String
 
     public init(
         bookTitle: String, numberLabel: String?, title: String, bodyHTML: String,
         contents: [TableOfContentsEntry] = [], previous: PageLink? = nil, next: PageLink? = nil,
         indexHref: String? = nil, assetPrefix: String = "", editionLabel: String? = nil,
-        chapters: [TableOfContentsEntry] = [], pageHref: String? = nil, searchIndexHref: String? = nil
+        chapters: [TableOfContentsEntry] = [], pageHref: String? = nil, searchIndexHref: String? = nil,
+        language: String = "en"
     ) {
+        self.language = language
         self.bookTitle = bookTitle
         self.numberLabel = numberLabel
         self.title = title
@@ -58,7 +62,7 @@ public struct ChapterPage: Sendable, Hashable {
     }
 
     public func render() -> String {
-        var html = PageShell.head(title: documentTitle, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page")
+        var html = PageShell.head(title: documentTitle, language: language, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page")
         let chapterList = chapters.isEmpty ? nil : PageShell.list(chapterListEntries, current: pageHref)
         html += PageShell.header(
             bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, chapterMenu: chapterList,

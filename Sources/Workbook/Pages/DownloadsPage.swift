@@ -10,6 +10,8 @@ struct DownloadsPage {
     /// The chapter page the experiment is on (e.g. `14-xor.html`).
     let chapterPage: String
     let chapterTitle: String
+    /// The book's language, the page's `lang`.
+    let language: String
 
     /// The link's text names the experiment, so a list of links read aloud stays tellable apart.
     static func linkHTML(_ downloads: ExperimentDownloads) -> String {
@@ -41,7 +43,7 @@ struct DownloadsPage {
         let page = ChapterPage(
             bookTitle: bookTitle, numberLabel: nil, title: "\(downloads.runsWithheld ? "Data" : "Data and runs") of experiment \(downloads.experimentID)",
             bodyHTML: body, previous: PageLink(title: chapterTitle, href: back), indexHref: "\(prefix)index.html",
-            assetPrefix: prefix, editionLabel: editionLabel)
+            assetPrefix: prefix, editionLabel: editionLabel, language: language)
         return page.render()
     }
 

@@ -44,8 +44,12 @@ struct FigureDescription {
             parts.append("Each cell is the median over \(seeds) seeds, the value the table gives; the best cell (by the rule of the `best` values) is outlined.")
         case .activations:
             break
-        case .boundaryTimeline, .networkTimeline, .weights:
-            parts.append(overTimeCaption)
+        case .boundaryTimeline:
+            parts.append("\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there, on common axes.")
+        case .networkTimeline:
+            parts.append("\(overTimeSubject) at \(overTimeEpochs), each titled with its epoch and the training and test loss there.")
+        case .weights:
+            parts.append("\(overTimeSubject): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(overTimeEpochs).")
         case .neuron:
             parts.append("Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked.")
         }
@@ -60,23 +64,22 @@ struct FigureDescription {
         display.snapshots.epochs(lastEpoch: panel.results.representative.epochsRun)
     }
 
-    private var overTimeCaption: String {
-        // A sweep's panels are its combinations' runs (a sweep over `seed` has one seed each), and a
-        // run that stopped early has other snapshot epochs than the rest: each is named then.
+    // A sweep's panels are its combinations' runs (a sweep over `seed` has one seed each), and a
+    // run that stopped early has other snapshot epochs than the rest: each is named then.
+
+    /// Whose network a figure over time shows: "The median seed's network (…)", "Each
+    /// combination's network"…
+    private var overTimeSubject: String {
         let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
-        let who = seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
+        return seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
             : panels.count > 1 ? "Each \(panelNoun)'s network" : "The network (seed \(configuration.seed))"
+    }
+
+    /// "epochs 0, 1, 10" when every panel has the same snapshot epochs, else each panel's.
+    private var overTimeEpochs: String {
         let lists = panels.map { snapshotEpochs($0).map(String.init).joined(separator: ", ") }
-        let epochs = Set(lists).count <= 1 ? "epochs " + lists[0]
+        return Set(lists).count <= 1 ? "epochs " + lists[0]
             : "each one's snapshot epochs (" + zip(panels, lists).map { "\($0.title): \($1)" }.joined(separator: "; ") + ")"
-        switch kind {
-        case .weights:
-            return "\(who): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(epochs)."
-        case .networkTimeline:
-            return "\(who) at \(epochs), each titled with its epoch and the training and test loss there."
-        default:
-            return "\(who) at \(epochs), each panel titled with its epoch and the training and test loss there, on common axes."
-        }
     }
 
     private var panelNoun: String { panels[0].labels.first?.name == "experiment" ? "experiment" : "combination" }
@@ -113,7 +116,8 @@ struct FigureDescription {
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             let r = panel.results
             switch kind {
-            case .loss where r.seedCount > 1:
+            case .loss:
+                guard r.seedCount > 1 else { return nil }
                 let seeds = r.runs.map { run -> String in
                     let outcome: String
                     if run.status == .diverged {
@@ -129,8 +133,9 @@ struct FigureDescription {
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
                 return prefix + "the five strongest weights: " + network.weightsText(count: 5)
-            default:
-                return nil
+            case .boundary, .data, .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline,
+                .weights, .neuron:
+                return nil  // the alt text says it all
             }
         }
         guard !texts.isEmpty else { return nil }

@@ -14,11 +14,8 @@ struct HandoutPage {
 
     func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
-        var html = PageShell.head(title: title + " (handout)", assetPrefix: "", bodyClass: "lb-handout")
-        html = html.replacingOccurrences(of: "</head>", with: style + "</head>")
-        if settings.language != "en" {
-            html = html.replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"\(HTML.escape(settings.language))\">")
-        }
+        var html = PageShell.head(
+            title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout", extraHead: style)
         html += "<main class=\"lb-main\">\n"
         html += cover
         html += contentsHTML

@@ -12,11 +12,14 @@ public struct IndexPage: Sendable, Hashable {
     public var editionLabel: String?
     /// The search index script (`search-index.js`); nil leaves the search box out.
     public var searchIndexHref: String?
+    /// The book's language (`labbook.yml`'s `language`), the page's `lang`.
+    public var language: String
 
     public init(
         bookTitle: String, subtitleHTML: String? = nil, chapters: [TableOfContentsEntry],
-        assetPrefix: String = "", editionLabel: String? = nil, searchIndexHref: String? = nil
+        assetPrefix: String = "", editionLabel: String? = nil, searchIndexHref: String? = nil, language: String = "en"
     ) {
+        self.language = language
         self.searchIndexHref = searchIndexHref
         self.bookTitle = bookTitle
         self.subtitleHTML = subtitleHTML
@@ -28,7 +31,7 @@ public struct IndexPage: Sendable, Hashable {
     public func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         let indexHref = assetPrefix + "index.html"
-        var html = PageShell.head(title: title, assetPrefix: assetPrefix, bodyClass: "lb-index-page")
+        var html = PageShell.head(title: title, language: language, assetPrefix: assetPrefix, bodyClass: "lb-index-page")
         html += PageShell.header(
             bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, searchIndexHref: searchIndexHref)
         html += "<div class=\"lb-layout\">\n<main id=\"lb-main\" tabindex=\"-1\">\n"

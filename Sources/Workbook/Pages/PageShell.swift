@@ -3,13 +3,16 @@ import ChapterMarkdown
 /// The parts every page shares: the document head with the offline assets, and the header.
 /// Kept in one place so chapter and index pages cannot drift apart in what they load.
 enum PageShell {
-    /// `<!doctype html>` through `<body>`. `title` is author text; `assetPrefix` ("" or "../")
-    /// leads to the folder that holds `assets/`. Scripts are `defer`red so they run in order
-    /// after parsing: KaTeX, then auto-render, then labbook.js, which calls auto-render.
-    static func head(title: String, assetPrefix: String, bodyClass: String) -> String {
+    /// `<!doctype html>` through `<body>`. `title` is author text; `language` the book's
+    /// (`labbook.yml`'s `language`, for screen readers and hyphenation), set here rather than
+    /// patched into a written page; `assetPrefix` ("" or "../") leads to the folder that holds
+    /// `assets/`; `extraHead` (HTML) ends the head, as the handout's print style does. Scripts
+    /// are `defer`red so they run in order after parsing: KaTeX, then auto-render, then
+    /// labbook.js, which calls auto-render.
+    static func head(title: String, language: String, assetPrefix: String, bodyClass: String, extraHead: String = "") -> String {
         let prefix = HTML.escape(assetPrefix)
         var html = "<!doctype html>\n"
-        html += "<html lang=\"en\">\n<head>\n"
+        html += "<html lang=\"\(HTML.escape(language))\">\n<head>\n"
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
@@ -19,6 +22,7 @@ enum PageShell {
         for script in SiteAssets.scriptPaths {
             html += "<script defer src=\"\(prefix)\(script)\"></script>\n"
         }
+        html += extraHead
         html += "</head>\n<body class=\"\(bodyClass)\">\n"
         return html
     }

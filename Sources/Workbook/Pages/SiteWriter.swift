@@ -7,16 +7,17 @@ struct SiteWriter {
     let plan: BookPlan
     let results: BookResults
     let figures: [String: RenderedFigure]
-    let options: BuildOptions
+    /// Which edition the pages are: the student one leaves out answers and instructor-only chapters.
+    let edition: Edition
     /// Each experiment's downloadable data and runs (``ExperimentDownloads``), by ID.
     var downloads: [String: ExperimentDownloads] = [:]
 
-    var editionLabel: String? { options.edition == .student ? "Student edition" : nil }
+    var editionLabel: String? { edition == .student ? "Student edition" : nil }
     var bookTitle: String { plan.settings.title }
 
     /// Chapters in this edition (instructor-only chapters are left out of the student one).
     var chapters: [(index: Int, chapter: PlannedChapter)] {
-        plan.chapters.enumerated().filter { options.edition == .instructor || !$0.element.instructorOnly }
+        plan.chapters.enumerated().filter { edition == .instructor || !$0.element.instructorOnly }
             .map { ($0.offset, $0.element) }
     }
 
@@ -49,27 +50,28 @@ struct SiteWriter {
                 bookTitle: bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
                 bodyHTML: body, contents: TableOfContentsEntry.outline(of: chapter.document.headings.filter { $0.level > 1 }),
                 previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
-                chapters: entries, pageHref: chapter.pageName, searchIndexHref: SearchIndex.fileName)
-            try write(withLanguage(page.render()), folder.appendingPathComponent(chapter.pageName))
+                chapters: entries, pageHref: chapter.pageName, searchIndexHref: SearchIndex.fileName, language: language)
+            try write(page.render(), folder.appendingPathComponent(chapter.pageName))
             searchPages.append(.init(href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", bodyHTML: body))
         }
         try write(SearchIndex(pages: searchPages).javaScript, folder.appendingPathComponent(SearchIndex.fileName))
         let key = answerKey()
-        if options.edition == .instructor && !key.isEmpty {
+        if edition == .instructor && !key.isEmpty {
             let page = ChapterPage(
                 bookTitle: bookTitle, numberLabel: nil, title: "Answer key", bodyHTML: key, contents: [],
                 previous: list.last.map { PageLink(title: $0.chapter.title, href: $0.chapter.pageName) }, next: nil,
                 indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
-                chapters: entries, pageHref: "answers.html", searchIndexHref: SearchIndex.fileName)
-            try write(withLanguage(page.render()), folder.appendingPathComponent("answers.html"))
+                chapters: entries, pageHref: "answers.html", searchIndexHref: SearchIndex.fileName, language: language)
+            try write(page.render(), folder.appendingPathComponent("answers.html"))
             entries.append(TableOfContentsEntry(number: nil, title: "Answer key", href: "answers.html", sections: []))
         }
         entries.append(TableOfContentsEntry(number: nil, title: "Printable handout (all chapters)", href: "handout.html", sections: []))
         let index = IndexPage(
             bookTitle: bookTitle,
             subtitleHTML: bookIntroduction + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
-            chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName)
-        try write(withLanguage(index.render()), folder.appendingPathComponent("index.html"))
+            chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName,
+            language: language)
+        try write(index.render(), folder.appendingPathComponent("index.html"))
         try write(handout(), folder.appendingPathComponent("handout.html"))
     }
 
@@ -85,18 +87,14 @@ struct SiteWriter {
                 }
                 let page = DownloadsPage(
                     downloads: entry, bookTitle: bookTitle, editionLabel: editionLabel, chapterPage: chapter.pageName,
-                    chapterTitle: chapter.title)
-                try write(withLanguage(page.render()), target.appendingPathComponent(ExperimentDownloads.indexName))
+                    chapterTitle: chapter.title, language: language)
+                try write(page.render(), target.appendingPathComponent(ExperimentDownloads.indexName))
             }
         }
     }
 
-    /// The page with the book's `language` as its `lang` (the templates write `en`).
-    func withLanguage(_ page: String) -> String {
-        let language = plan.settings.language
-        guard language != "en" else { return page }
-        return page.replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"\(HTML.escape(language))\">")
-    }
+    /// The book's `language`, every page's `lang`.
+    var language: String { plan.settings.language }
 
     /// The subtitle and authors from `labbook.yml`, above the index's own introduction.
     var bookIntroduction: String {
@@ -176,7 +174,7 @@ struct SiteWriter {
             return simpleFigure(id: spec.id, kind: .activations, caption: caption, vector: vector)
         case .question(let question):
             return QuestionHTML(
-                question: question, edition: options.edition, folded: !handout, render: { snippetHTML($0, handout: handout) }
+                question: question, edition: edition, folded: !handout, render: { snippetHTML($0, handout: handout) }
             ).html
         case .invalid:
             return ""

@@ -14,7 +14,7 @@ public struct BuildCache: Sendable {
     /// The folders inside the cache, one per kind of entry.
     static let kinds = ["runs", "figures", "downloads"]
     /// The cache directory tag (bford.info/cachedir): backup tools skip the folder, and
-    /// ``FolderGuard`` recognises it as Labbook's before using or removing it.
+    /// ``checkIsOurs(_:)`` recognises it as Labbook's before using or removing it.
     static let tagName = "CACHEDIR.TAG"
     static let tagText = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Labbook's build cache; `labbook clean --cache` removes it.\n"
 
@@ -92,10 +92,10 @@ public struct BuildCache: Sendable {
         String(contentChecksum([UInt8](data)), radix: 16) + " \(data.count)"
     }
 
-    /// Removes the cache, but only a folder ``FolderGuard`` recognises as one Labbook made.
+    /// Removes the cache, but only a folder ``checkIsOurs(_:)`` recognises as one Labbook made.
     public func removeAll() throws(FileError) {
         guard FileManager.default.fileExists(atPath: root.path) else { return }
-        try FolderGuard.checkCacheIsOurs(root)
+        try Self.checkIsOurs(root)
         do {
             try FileManager.default.removeItem(at: root)
         } catch {

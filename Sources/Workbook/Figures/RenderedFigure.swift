@@ -1,0 +1,12 @@
+import Foundation
+
+/// A figure's files in the cache and its size in CSS pixels: what rendering a ``FigureTask``
+/// leaves for the pages to show. Declared with the figures, not with the rendering that makes
+/// it, because pages read it and pages come before the compilation stage.
+struct RenderedFigure: Sendable {
+    var files: [String: URL]
+    var width: Double
+    var height: Double
+    /// A slider frame's epoch and losses in words.
+    var label: String? = nil
+}
