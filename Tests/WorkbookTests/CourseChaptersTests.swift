@@ -159,6 +159,21 @@ import Testing
             }
         }
         #expect(!asked.contains("lb-answer") && !asked.contains("<strong>Answer:</strong>"))
+
+        // Issue 22, 4(d): no number of any worksheet's table or key anywhere in the student
+        // Output (pages, search index, downloads). 0.020 is the stop threshold as the page shows
+        // it — setup, stated on the sheets.
+        let pages = Self.pages.map { "\($0).html" }
+        let instructorPlan = Builder(options: BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Output"), cache: cache)).check()
+        let worksheetIDs = instructorPlan.worksheets.sorted()
+        let resultIDs = instructorPlan.experimentsInOrder.map(\.id).filter { !instructorPlan.worksheets.contains($0) }
+        let numbers = try EditionsTests.worksheetNumbers(
+            pages: Array(Set(pages)).sorted(), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs, results: resultIDs
+        ).subtracting(["0.020"])
+        #expect(numbers.count > 50, "\(numbers.count) numbers")
+        let leaks = try EditionsTests.leaks(
+            of: numbers, in: tmp.appendingPathComponent("Student"), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs)
+        #expect(leaks.isEmpty, "\(leaks.prefix(40))")
         #expect(!asked.contains("figures/q1a-loss") && !asked.contains("figures/q1c-boundary"))
     }
 

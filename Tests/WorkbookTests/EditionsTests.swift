@@ -58,6 +58,66 @@ import Testing
         #expect(handout.contains("figures/ws-section-data.svg") && handout.contains("lb-blank-table"))
     }
 
+    /// Issue 22, 4(d): every number of every worksheet's results and key is absent from the
+    /// whole student Output — pages, search index, downloads, alt texts, the printed handout.
+    @Test func noWorksheetNumberAnywhereInTheStudentOutputOrItsPDF() throws {
+        let built = try Self.build()
+        defer { built.book.remove() }
+        let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed (apt-get install chromium)")
+        _ = try HandoutPrinting(output: built.student, browser: browser).print()
+        let numbers = try Self.worksheetNumbers(pages: ["01-worksheets.html", "02-compare.html"], instructor: built.instructor)
+        #expect(numbers.count > 5)
+        let leaks = try Self.leaks(of: numbers, in: built.student, instructor: built.instructor, worksheets: Self.worksheets)
+        #expect(leaks.isEmpty, "\(leaks)")
+    }
+
+    /// The numbers of the worksheets' results tables and keys in the instructor edition,
+    /// without those a results experiment also shows.
+    static func worksheetNumbers(pages: [String], instructor: URL, worksheets: [String] = worksheets, results: [String] = resultExperiments) throws -> Set<String> {
+        let taught = try pages.map { try String(contentsOf: instructor.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let shared = results.compactMap { block($0, in: taught) }.map { resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
+        var numbers = Set<String>()
+        for id in worksheets {
+            guard let block = block(id, in: taught) else { continue }
+            numbers.formUnion(resultNumbers(inTableOf: block))
+            if let key = keyTable(in: block) { numbers.formUnion(resultNumbers(inTable: key)) }
+        }
+        return numbers.subtracting(shared)
+    }
+
+    /// "file: number" for every worksheet number found in the student edition's files (text
+    /// files, and the text of its PDFs) that the instructor edition shows nowhere but in its
+    /// worksheets — a three-decimal loss of a results run may equal one of a worksheet run by
+    /// chance, and then it is no leak. Third-party assets (KaTeX) are not ours to scan.
+    static func leaks(of numbers: Set<String>, in student: URL, instructor: URL, worksheets: [String]) throws -> [String] {
+        var background = Set<String>()
+        try scan(instructor) { name, text in
+            guard !worksheets.contains(where: { name.hasPrefix("/data/\($0)/") }) else { return }
+            var rest = text
+            for id in worksheets { if let b = block(id, in: rest) { rest = rest.replacingOccurrences(of: b, with: "") } }
+            for number in numbers where contains(number, in: rest) { background.insert(number) }
+        }
+        var found: [String] = []
+        try scan(student) { name, text in
+            for number in numbers.subtracting(background) where contains(number, in: text) { found.append("\(name): \(number)") }
+        }
+        return found.sorted()
+    }
+
+    static func scan(_ folder: URL, _ body: (String, String) throws -> Void) throws {
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            let name = String(url.standardizedFileURL.path.dropFirst(base.count))
+            guard !name.hasPrefix("/assets/katex") else { continue }
+            switch url.pathExtension {
+            case "html", "js", "json", "csv", "txt", "svg", "css": try body(name, (try? String(contentsOf: url, encoding: .utf8)) ?? "")
+            case "pdf": try body(name, try HandoutPrinting.run("/usr/bin/pdftotext", [url.path, "-"]))
+            default: continue
+            }
+        }
+    }
+
     @Test func resultsExperimentsKeepTheirNumbers() throws {
         let built = try Self.build()
         defer { built.book.remove() }

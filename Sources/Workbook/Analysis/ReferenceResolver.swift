@@ -8,6 +8,9 @@ struct ReferenceResolver {
     /// leaves out still exist (a role naming one is a blank there, not an error).
     let fullPlan: BookPlan?
     var diagnostics = DiagnosticCollector()
+    /// Set while resolving a question's answer or explanation, which the student edition leaves
+    /// out: a reference there to something it also leaves out is no dangling pointer.
+    var inAnswer = false
 
     init(plan: BookPlan, fullPlan: BookPlan? = nil) {
         self.plan = plan
@@ -24,8 +27,10 @@ struct ReferenceResolver {
             for blockIndex in chapter.blocks.indices {
                 guard case .question(var question) = chapter.blocks[blockIndex] else { continue }
                 for field in question.spec.markdownFields {
+                    inAnswer = field.part == .answer || field.part == .explanation
                     question.fields[field.part] = snippet(field.text, at: field.location, path: chapter.displayPath)
                 }
+                inAnswer = false
                 chapter.blocks[blockIndex] = .question(question)
             }
             chapters[index] = chapter
@@ -87,10 +92,24 @@ struct ReferenceResolver {
             if let place = figure(named: target) { return .figure(place) }
             if let (chapter, spec) = plan.experiments[target] { return .experiment(chapterIndex: chapter, id: spec.id) }
             if let block = Self.block(named: target, in: plan) {
-                // A worksheet's result figure, which this edition leaves out: lead to the worksheet.
+                // A worksheet's result figure, which this edition leaves out: lead to the worksheet,
+                // and tell the author that the sentence points at something the student lacks.
+                if !inAnswer {
+                    diagnostics.warning(
+                        "{ref} '\(target)' names a result figure the student edition leaves out (its experiment is a worksheet); there the reference leads to the worksheet",
+                        at: role.location, hint: "refer to the worksheet ('\(Self.id(of: target))') or put the sentence in an instructor-only block",
+                        id: .badReference)
+                }
                 return .experiment(chapterIndex: block.chapterIndex, id: Self.id(of: target))
             }
-            if let fullPlan, Self.block(named: target, in: fullPlan) != nil { return .withheld }
+            if let fullPlan, Self.block(named: target, in: fullPlan) != nil {
+                if !inAnswer {
+                    diagnostics.warning(
+                        "{ref} '\(target)' names instructor-only content, so the student edition prints a blank here",
+                        at: role.location, hint: "put the sentence in the instructor-only block too", id: .badReference)
+                }
+                return .withheld
+            }
             let allIDs = Set(plan.figures.keys).union(plan.experiments.keys)
             report("ref", target, at: role.location, among: allIDs.sorted())
             return .unresolved(target)

@@ -15,11 +15,20 @@ struct LabTime {
     let epochs: Int
 
     init(_ table: WorksheetTableHTML) {
+        var done = Set<String>()
+        self.init(table, done: &done)
+    }
+
+    /// The table's time; runs whose keys are in `done` (a comparison repeating its worksheets'
+    /// runs) cost nothing again, and the table's own keys are added to it.
+    init(_ table: WorksheetTableHTML, done: inout Set<String>) {
         var runs = 0
         var epochs = 0
         for panel in table.panels {
             let records = Dictionary(panel.results.records.map { ($0.run, $0) }, uniquingKeysWith: { a, _ in a })
+            let keys = Dictionary(panel.jobs.map { ($0.identity, $0.key) }, uniquingKeysWith: { a, _ in a })
             for run in table.rows(panel) {
+                if let key = keys[run], !done.insert(key).inserted { continue }
                 runs += 1
                 epochs += records[run]?.epoch ?? table.budget
             }
@@ -29,7 +38,7 @@ struct LabTime {
     }
 
     var seconds: Double { Double(epochs) / Self.epochsPerSecond + Double(runs) * Self.secondsPerRun }
-    var minutes: Int { max(1, Int((seconds / 60).rounded(.up))) }
+    var minutes: Int { runs == 0 ? 0 : max(1, Int((seconds / 60).rounded(.up))) }
 
     var text: String {
         "about \(minutes) minute\(minutes == 1 ? "" : "s") in the Playground (\(runs) run\(runs == 1 ? "" : "s") of training at about \(Int(Self.epochsPerSecond)) epochs a second, plus half a minute per run to open it and write the numbers)."

@@ -212,7 +212,22 @@ extension SiteAssets {
         .lb-experiment-title, .lb-question-title { font-size: 1.05rem; margin-block: 1.2rem 0.6rem; }
         details.lb-answer > summary { cursor: pointer; font-weight: 600; color: var(--lb-answer); }
         details.lb-answer[open] > summary { margin-bottom: 0.5rem; }
-        @media print { details.lb-answer > summary { display: none; } }
+        @media print {
+          details.lb-answer > summary { display: none; }
+          /* The summary is hidden on paper, so the box says what it holds. */
+          details.lb-answer::before {
+            content: "Instructor's copy · answer";
+            display: block;
+            margin-bottom: 1.5mm;
+            font-size: 7.5pt;
+            font-weight: 700;
+            letter-spacing: 0.06em;
+            text-transform: uppercase;
+            color: var(--lb-answer);
+          }
+          details.lb-worksheet-key::before { content: "Instructor's copy · worksheet key"; }
+          details.lb-answer { border: 1pt solid var(--lb-answer); border-left-width: 4pt; }
+        }
 
         /* ---- Headings and text ---- */
 

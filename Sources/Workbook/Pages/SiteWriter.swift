@@ -12,7 +12,8 @@ struct SiteWriter {
     /// Each experiment's downloadable data and runs (``ExperimentDownloads``), by ID.
     var downloads: [String: ExperimentDownloads] = [:]
 
-    var editionLabel: String? { edition == .student ? "Student edition" : nil }
+    /// Both editions say which they are: a printed instructor copy must not pass for a student's.
+    var editionLabel: String? { edition == .student ? "Student edition" : "Instructor edition" }
     var bookTitle: String { plan.settings.title }
 
     /// Chapters in this edition (instructor-only chapters are left out of the student one).
@@ -68,7 +69,7 @@ struct SiteWriter {
         entries.append(TableOfContentsEntry(number: nil, title: "Printable handout (all chapters)", href: "handout.html", sections: []))
         let index = IndexPage(
             bookTitle: bookTitle,
-            subtitleHTML: bookIntroduction + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
+            subtitleHTML: bookIntroduction + labPlan(linked: true).html + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
             chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName,
             language: language)
         try write(index.render(), folder.appendingPathComponent("index.html"))
@@ -269,6 +270,40 @@ struct SiteWriter {
         return out
     }
 
+    /// The student edition's worksheets with their times (none in the instructor edition).
+    func labPlan(linked: Bool) -> LabPlanHTML {
+        guard edition == .student else { return LabPlanHTML(sheets: []) }
+        var sheets: [LabPlanHTML.Sheet] = []
+        var done = Set<String>()
+        for (_, chapter) in chapters {
+            for block in chapter.blocks {
+                guard let id = block.id, plan.isWorksheet(id) else { continue }
+                let table: WorksheetTableHTML
+                let title: String?
+                switch block {
+                case .experiment(let spec):
+                    table = WorksheetTableHTML(
+                        panels: ResultPanel.panels(of: spec, results: results[spec.id]), display: spec.display,
+                        record: spec.recordItems, runs: spec.worksheetRuns, blank: true, id: id)
+                    title = spec.title
+                case .comparison(let spec):
+                    let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
+                    let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
+                    table = WorksheetTableHTML(
+                        panels: panels, display: spec.display, record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule),
+                        runs: .all, blank: true, id: id)
+                    title = spec.title
+                default: continue
+                }
+                let href = linked ? "\(chapter.pageName)#\(id)" : "#\(id)"
+                // A comparison of worksheets repeats their runs: nothing more to do in the lab.
+                let minutes = LabTime(table, done: &done).minutes
+                if minutes > 0 { sheets.append(.init(title: "Chapter \(chapter.number): " + (title ?? id), href: href, minutes: minutes)) }
+            }
+        }
+        return LabPlanHTML(sheets: sheets)
+    }
+
     func handout() -> String {
         var body = ""
         var contents: [HandoutContentsEntry] = []
@@ -287,7 +322,7 @@ struct SiteWriter {
             }
         }
         return HandoutPage(
-            bookTitle: bookTitle, bodyHTML: body, editionLabel: editionLabel, settings: plan.settings, contents: contents
+            bookTitle: bookTitle, bodyHTML: labPlan(linked: false).html + body, editionLabel: editionLabel, settings: plan.settings, contents: contents
         ).render()
     }
 }
