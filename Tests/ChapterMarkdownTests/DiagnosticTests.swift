@@ -6,19 +6,19 @@ struct DiagnosticTests {
     @Test func descriptionFormat() {
         let location = SourceLocation(file: "Chapters/01-xor.md", line: 42, column: 7)
         #expect(location.description == "Chapters/01-xor.md:42:7")
-        let error = Diagnostic.error("unknown activation 'relu6'", at: location, notes: ["n"], hint: "h")
+        let error = Diagnostic.error("unknown activation 'relu6'", at: location, notes: ["n"], hint: "h", id: .badValue)
         #expect(error.description == "Chapters/01-xor.md:42:7: error: unknown activation 'relu6'")
         #expect(error.fullDescription == "Chapters/01-xor.md:42:7: error: unknown activation 'relu6'\n    note: n\n    hint: h")
-        #expect(Diagnostic.warning("slow", at: location).description == "Chapters/01-xor.md:42:7: warning: slow")
-        #expect(Diagnostic.error("no chapters", at: nil).description == "error: no chapters")
+        #expect(Diagnostic.warning("slow", at: location, id: .beyondPlayground).description == "Chapters/01-xor.md:42:7: warning: slow")
+        #expect(Diagnostic.error("no chapters", at: nil, id: .noChaptersFolder).description == "error: no chapters")
     }
 
     @Test func collectorCountsAndSorts() {
         var collector = DiagnosticCollector()
-        collector.warning("w", at: SourceLocation(file: "b.md", line: 1))
-        collector.error("e2", at: SourceLocation(file: "a.md", line: 9, column: 2))
-        collector.error("e1", at: SourceLocation(file: "a.md", line: 9, column: 1))
-        collector.error("global", at: nil)
+        collector.warning("w", at: SourceLocation(file: "b.md", line: 1), id: .diverged)
+        collector.error("e2", at: SourceLocation(file: "a.md", line: 9, column: 2), id: .badValue)
+        collector.error("e1", at: SourceLocation(file: "a.md", line: 9, column: 1), id: .badValue)
+        collector.error("global", at: nil, id: .noChaptersFolder)
         #expect(collector.hasErrors)
         #expect(collector.errorCount == 3)
         #expect(collector.warningCount == 1)

@@ -53,7 +53,9 @@ public struct PointFileLoader: Sendable {
         }
         var reader = PointFileReader(displayPath: display, writtenPath: written)
         let read = reader.read([UInt8](data), rescale: rescale)
-        diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
+        diagnostics.append(
+            contentsOf: DiagnosticRanges.complete(
+                reader.diagnostics.diagnostics, texts: [display: String(decoding: data, as: UTF8.self)]))
         guard let (read, maximum) = read else { return nil }
         var points = read
         if rescale, maximum > PointFileReader.planeLimit {

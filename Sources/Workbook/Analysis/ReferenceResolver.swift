@@ -40,7 +40,7 @@ struct ReferenceResolver {
                 if fullPlan?.experiments[id] != nil {
                     diagnostics.error(
                         "{compare} \(comparison.id): '\(id)' is instructor-only, so this edition cannot compare it",
-                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too")
+                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too", id: .withheldReference)
                     continue
                 }
                 report("compare", id, at: comparison.experimentsLocation, among: Array(plan.experiments.keys).sorted())
@@ -49,7 +49,7 @@ struct ReferenceResolver {
             if spec.isSweep {
                 diagnostics.error(
                     "{compare} \(comparison.id): '\(id)' is a sweep; compare experiments without 'vary' (a sweep compares its own combinations)",
-                    at: comparison.experimentsLocation)
+                    at: comparison.experimentsLocation, id: .badReference)
             }
         }
     }
@@ -68,6 +68,7 @@ struct ReferenceResolver {
         for diagnostic in parsed where diagnostic.severity == .error {
             var moved = diagnostic
             moved.location = diagnostic.location.map(place)
+            moved.end = diagnostic.end.map(place)
             diagnostics.append(moved)
         }
         let roles = document.inlineRoles.map { role -> ResolvedRole in
@@ -132,13 +133,13 @@ struct ReferenceResolver {
                 diagnostics.error(
                     "unknown value '\(name)' in {\(role.name)}`\(role.content)`", at: role.location,
                     hint: suggestion(for: name, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .unknownMetric)
             case .unknownKey(let key):
                 let valid = SettingKey.allCases.map(\.rawValue)
                 diagnostics.error(
                     "unknown setting '\(key)' in {\(role.name)}`\(role.content)`", at: role.location,
                     hint: suggestion(for: key, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .unknownKey)
             case .malformed:
                 diagnostics.error(
                     "cannot read {\(role.name)}`\(role.content)`; write \(ValueReference.syntax)", at: role.location, id: .badReference)
