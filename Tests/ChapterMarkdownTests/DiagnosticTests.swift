@@ -41,3 +41,41 @@ struct DiagnosticTests {
         #expect(HTML.escapeText("f'(x) < \"y\"") == "f'(x) &lt; \"y\"")
     }
 }
+
+/// Ends of diagnostics read from the source when the call site gave none.
+@Suite("Diagnostic ranges")
+struct DiagnosticRangeTests {
+    static func end(_ line: String, column: Int, end: Int? = nil) -> Int? {
+        let file = "a.md"
+        let diagnostic = Diagnostic.error(
+            "x", at: SourceLocation(file: file, line: 1, column: column), id: .badValue,
+            end: end.map { SourceLocation(file: file, line: 1, column: $0) })
+        return DiagnosticRanges.complete([diagnostic], texts: [file: line]).first?.end?.column
+    }
+
+    @Test func aTokenEndsAtASpaceAListSeparatorOrAKeysColon() {
+        #expect(Self.end("learning_rate: 0.01", column: 1) == 14)
+        #expect(Self.end("learning-rate: 0.01", column: 16) == 20)
+        #expect(Self.end("features: [x1, x3]", column: 16) == 18)
+        #expect(Self.end("until: test-loss <= 0.02", column: 8) == 17)
+    }
+
+    @Test func bracketsQuotesAndRolesRunToTheirClose() {
+        #expect(Self.end("epochs: [1, [2]]", column: 9) == 17)
+        #expect(Self.end("```{experimnet} typo", column: 4) == 16)
+        #expect(Self.end("See {value}`a.epochs` here", column: 5) == 22)
+        #expect(Self.end("title: \"a b\" c", column: 8) == 13)
+    }
+
+    @Test func spacesOrAnUnclosedBracketRunToTheEndOfTheLine() {
+        #expect(Self.end("dataset: [xor  ", column: 10) == 14)
+        #expect(Self.end("a   b", column: 2) == 6)
+        #expect(Self.end("", column: 1) == 1)
+    }
+
+    @Test func anEndTheCallSiteGaveIsKeptButNotPastTheLine() {
+        #expect(Self.end("noise: 70", column: 8, end: 10) == 10)
+        #expect(Self.end("noise: 70", column: 8, end: 40) == 10)
+        #expect(Self.end("noise: 70", column: 8, end: 3) == 10)  // before the start: replaced
+    }
+}
