@@ -25,7 +25,8 @@ import Testing
 
     @Test func anUnknownKeyIsAnErrorAtItsLineWithASuggestion() {
         let (_, diagnostics) = BookSettings.parse("title: Nets\ntitel: typo\n", displayPath: "labbook.yml")
-        #expect(diagnostics.map(\.line) == ["labbook.yml:2:1: error: unknown key 'titel' in labbook.yml; did you mean 'title'?"])
+        #expect(diagnostics.map(\.line) == ["labbook.yml:2:1: error: unknown key 'titel' in labbook.yml; did you mean 'title'? [labbook.unknown-key]"])
+        #expect(diagnostics.first?.end == SourceLocation(file: "labbook.yml", line: 2, column: 6))
     }
 
     @Test func badDefaultsAreErrorsAtTheirLines() {
