@@ -78,14 +78,19 @@ struct YAMLReader {
                     continue
                 }
                 let keyLocation = location(key.mark)
+                let keyEnd =
+                    key.style == .plain && !key.string.contains("\n")
+                    ? SourceLocation(
+                        file: file, line: keyLocation.line, column: keyLocation.column + key.string.unicodeScalars.count)
+                    : nil
                 if let first = result.entry(key.string) {
                     diagnostics.error(
                         "duplicate key '\(key.string)' in \(what)", at: keyLocation,
-                        notes: ["first defined at \(first.keyLocation)"], id: .duplicateKey)
+                        notes: ["first defined at \(first.keyLocation)"], id: .duplicateKey, end: keyEnd)
                     continue
                 }
                 guard let value = convert(valueNode, into: &diagnostics) else { continue }
-                result.entries.append(.init(key: key.string, keyLocation: keyLocation, value: value))
+                result.entries.append(.init(key: key.string, keyLocation: keyLocation, value: value, keyEnd: keyEnd))
             }
             return .mapping(result)
         case .alias(let alias):

@@ -102,7 +102,7 @@ public struct BookSettings: Sendable, Hashable {
                 collector.error(
                     "unknown key '\(entry.key)' in \(fileName)", at: entry.keyLocation,
                     hint: suggestion(for: entry.key, among: keys).map { "did you mean '\($0)'?" }
-                        ?? "valid keys: \(keys.joined(separator: ", "))", id: .unknownKey)
+                        ?? "valid keys: \(keys.joined(separator: ", "))", id: .unknownKey, end: entry.keyEnd)
             }
         }
         return (settings, DiagnosticRanges.complete(collector.diagnostics, texts: [displayPath: text]))
@@ -123,7 +123,7 @@ public struct BookSettings: Sendable, Hashable {
                 collector.error(
                     "'\(item.key)' cannot be a book-wide default", at: item.keyLocation,
                     hint: suggestion(for: item.key, among: defaultKeys).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(defaultKeys.joined(separator: ", "))", id: .notADefault)
+                        ?? "valid: \(defaultKeys.joined(separator: ", "))", id: .notADefault, end: item.keyEnd)
                 continue
             }
             // Checked as the one key of an experiment, so messages and rules are the experiment's.

@@ -17,7 +17,7 @@ extension DirectiveAnalyzer {
             if spec.weightsOnLinks && !spec.figures.contains(.network) {
                 diagnostics.error(
                     "weights-on-links writes the values on the network figure, which this experiment does not show",
-                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]", id: .figureNotShown)
+                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]", id: .figureNotShown, end: entry.keyEnd)
             }
         }
         let showsNeuron = spec.figures.contains(.neuron)
@@ -25,7 +25,7 @@ extension DirectiveAnalyzer {
             if let entry = byKey[key] {
                 diagnostics.error(
                     "\(key) belongs to the neuron figure, which this experiment does not show", at: entry.keyLocation,
-                    hint: "add neuron to show, e.g. show: [network, neuron]", id: .figureNotShown)
+                    hint: "add neuron to show, e.g. show: [network, neuron]", id: .figureNotShown, end: entry.keyEnd)
             }
         }
         guard showsNeuron else { return }

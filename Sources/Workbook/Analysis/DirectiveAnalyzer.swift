@@ -201,7 +201,7 @@ struct DirectiveAnalyzer {
         if count > Double(Self.maximumCombinations) {
             diagnostics.error(
                 "vary makes \(count < 1e15 ? String(Int(count)) : "more than 10^15") combinations; at most \(Self.maximumCombinations) are allowed",
-                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments", id: .tooManyCombinations)
+                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments", id: .tooManyCombinations, end: entry.keyEnd)
             return []
         }
         var axes: [SweepAxis] = []
@@ -211,7 +211,7 @@ struct DirectiveAnalyzer {
                 diagnostics.error(
                     "'\(item.key)' cannot be varied", at: item.keyLocation,
                     hint: suggestion(for: item.key, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))", id: .cannotVary)
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .cannotVary, end: item.keyEnd)
                 continue
             }
             guard let values = item.value.sequence, !values.isEmpty else {
@@ -369,6 +369,6 @@ struct DirectiveAnalyzer {
         diagnostics.error(
             "unknown key '\(entry.key)' in {\(directive)}", at: entry.keyLocation,
             hint: suggestion(for: entry.key, among: valid).map { "did you mean '\($0)'?" }
-                ?? "valid keys: \(valid.joined(separator: ", "))", id: .unknownKey)
+                ?? "valid keys: \(valid.joined(separator: ", "))", id: .unknownKey, end: entry.keyEnd)
     }
 }
