@@ -5,8 +5,8 @@
 /// source text once, after all passes, ends each such diagnostic at the end of the token it
 /// points at — a word up to a space, `,`, `]` or a key's `:`; a bracketed `[…]` or `{…}` up to its
 /// match; a quoted string up to its quote; a role ``{name}`content` `` through its code span —
-/// or, where it points at spaces or past the text, at the end of its line. Ends a call site set
-/// are kept, clamped to their line.
+/// a directive's fence line as a whole — or, where it points at spaces or past the text, at the
+/// end of its line. Ends a call site set are kept, clamped to their line.
 public enum DiagnosticRanges {
     /// `diagnostics` with the ends of those in the files of `texts` (keyed by display path)
     /// filled in or clamped; diagnostics of other files are returned as they are.
@@ -41,6 +41,12 @@ public enum DiagnosticRanges {
     /// The index just past the token starting at `index`, or nil when none starts there.
     static func tokenEnd(_ line: [Unicode.Scalar], from index: Int) -> Int? {
         guard line.indices.contains(index), !line[index].properties.isWhitespace else { return nil }
+        // A directive's fence: the whole ```{name} argument line.
+        if index + 2 < line.count, line[index] == "`" || line[index] == "~",
+            line[index + 1] == line[index], line[index + 2] == line[index]
+        {
+            return trimmedEnd(line)
+        }
         switch line[index] {
         case "[": return matching("[", "]", in: line, from: index)
         case "{":

@@ -80,9 +80,7 @@ struct YAMLReader {
                 let keyLocation = location(key.mark)
                 let keyEnd =
                     key.style == .plain && !key.string.contains("\n")
-                    ? SourceLocation(
-                        file: file, line: keyLocation.line, column: keyLocation.column + key.string.unicodeScalars.count)
-                    : nil
+                    ? keyLocation.advanced(by: key.string.unicodeScalars.count) : nil
                 if let first = result.entry(key.string) {
                     diagnostics.error(
                         "duplicate key '\(key.string)' in \(what)", at: keyLocation,

@@ -23,7 +23,7 @@ public struct YAMLScalar: Sendable, Hashable, CustomStringConvertible {
     /// source instead.
     public var end: SourceLocation? {
         guard !isQuoted, !text.isEmpty, !text.contains("\n") else { return nil }
-        return SourceLocation(file: location.file, line: location.line, column: location.column + text.unicodeScalars.count)
+        return location.advanced(by: text.unicodeScalars.count)
     }
 
     /// `true` for an empty value (`key:`), `~` or `null` written without quotes.

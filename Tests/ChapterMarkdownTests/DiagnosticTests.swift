@@ -65,6 +65,7 @@ struct DiagnosticRangeTests {
         #expect(Self.end("```{experimnet} typo", column: 4) == 16)
         #expect(Self.end("See {value}`a.epochs` here", column: 5) == 22)
         #expect(Self.end("title: \"a b\" c", column: 8) == 13)
+        #expect(Self.end("```{experiment} dup  ", column: 1) == 20)
     }
 
     @Test func spacesOrAnUnclosedBracketRunToTheEndOfTheLine() {

@@ -55,6 +55,10 @@ struct DiagnosticCorpusTests {
             let (line, column, endLine, endColumn) = (numbers[0], numbers[1], numbers[2], numbers[3])
             #expect(line >= 1 && column >= 1)
             #expect(endLine > line || (endLine == line && endColumn >= column), "range runs backwards: \(object)")
+            // Only a file name that was refused unread has nothing to underline.
+            if id != DiagnosticID.badFileName.rawValue {
+                #expect(endLine > line || endColumn > column, "empty range: \(object)")
+            }
         }
         let found = Set(objects.compactMap { ($0["id"] as? String).flatMap(DiagnosticID.init(rawValue:)) })
         #expect(Self.expectedIDs.subtracting(found).isEmpty, "not reported: \(Self.expectedIDs.subtracting(found))")

@@ -37,9 +37,11 @@ public enum BookLoader {
                 continue
             }
             guard let text = String(validating: data, as: UTF8.self) else {
+                let bad = firstInvalidUTF8(in: data, file: display)
                 collector.error(
-                    "the file is not UTF-8 text", at: firstInvalidUTF8(in: data, file: display),
-                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .notUTF8)
+                    "the file is not UTF-8 text", at: bad,
+                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .notUTF8,
+                    end: bad.advanced(by: 1))
                 continue
             }
             sources.append((name, display, text))

@@ -46,9 +46,8 @@ public struct BookSettings: Sendable, Hashable {
             return (BookSettings(), collector.diagnostics)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            collector.error(
-                "the file is not UTF-8 text", at: BookLoader.firstInvalidUTF8(in: data, file: displayPath),
-                hint: "save it as UTF-8", id: .notUTF8)
+            let bad = BookLoader.firstInvalidUTF8(in: data, file: displayPath)
+            collector.error("the file is not UTF-8 text", at: bad, hint: "save it as UTF-8", id: .notUTF8, end: bad.advanced(by: 1))
             return (BookSettings(), collector.diagnostics)
         }
         return parse(text, displayPath: displayPath)

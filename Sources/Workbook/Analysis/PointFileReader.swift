@@ -31,7 +31,9 @@ struct PointFileReader {
     mutating func read(_ bytes: [UInt8], rescale: Bool) -> (PointSet, maximum: Double)? {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let location = BookLoader.firstInvalidUTF8(in: .init(bytes), file: displayPath)
-            diagnostics.error("the file is not UTF-8 text", at: location, hint: "save it as UTF-8 CSV", id: .notUTF8)
+            diagnostics.error(
+                "the file is not UTF-8 text", at: location, hint: "save it as UTF-8 CSV", id: .notUTF8,
+                end: location.advanced(by: 1))
             return nil
         }
         var header: [String: Int]? = nil
