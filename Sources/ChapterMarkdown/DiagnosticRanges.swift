@@ -12,29 +12,42 @@ public enum DiagnosticRanges {
     /// filled in or clamped; diagnostics of other files are returned as they are.
     public static func complete(_ diagnostics: [Diagnostic], texts: [String: String]) -> [Diagnostic] {
         var lines: [String: [Substring]] = [:]
+        // Each line's scalars once, however many diagnostics it has (raw HTML findings on one
+        // long line can be thousands).
+        var scalars: [String: [Int: [Unicode.Scalar]]] = [:]
         return diagnostics.map { diagnostic in
             guard let start = diagnostic.location, let text = texts[start.file] else { return diagnostic }
             if lines[start.file] == nil {
                 lines[start.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
             }
+            let fileLines = lines[start.file] ?? []
+            var line: [Unicode.Scalar]? = nil
+            if fileLines.indices.contains(start.line - 1) {
+                line = scalars[start.file, default: [:]][start.line] ?? Array(fileLines[start.line - 1].unicodeScalars)
+                scalars[start.file, default: [:]][start.line] = line
+            }
             var completed = diagnostic
-            completed.end = end(of: diagnostic, in: lines[start.file] ?? [])
+            completed.end = end(of: diagnostic, onLine: line)
             return completed
         }
     }
 
+    /// How far past its start a token is looked for: bounds the work per diagnostic on a huge line.
+    static let scanLimit = 4096
+
     /// The diagnostic's end: its own if set (never before its start, never past its line), else
-    /// the end of the token at its start.
-    static func end(of diagnostic: Diagnostic, in lines: [Substring]) -> SourceLocation? {
+    /// the end of the token at its start. `line` is the start's line, nil past the end of the file.
+    static func end(of diagnostic: Diagnostic, onLine line: [Unicode.Scalar]?) -> SourceLocation? {
         guard let start = diagnostic.location else { return nil }
-        guard lines.indices.contains(start.line - 1) else { return diagnostic.end ?? start }
-        let line = Array(lines[start.line - 1].unicodeScalars)
+        guard let line else { return diagnostic.end ?? start }
         let lineEnd = trimmedEnd(line) + 1
         if let end = diagnostic.end, end.file == start.file, end >= start {
             guard end.line == start.line else { return end }
             return SourceLocation(file: start.file, line: start.line, column: max(start.column, min(end.column, lineEnd)))
         }
-        let column = tokenEnd(line, from: start.column - 1).map { $0 + 1 } ?? max(lineEnd, start.column)
+        let from = max(0, min(start.column - 1, line.count))
+        let window = Array(line[from..<min(line.count, from + scanLimit)])
+        let column = tokenEnd(window, from: 0).map { from + $0 + 1 } ?? max(min(lineEnd, from + scanLimit + 1), start.column)
         return SourceLocation(file: start.file, line: start.line, column: column)
     }
 

@@ -74,6 +74,16 @@ struct DiagnosticRangeTests {
         #expect(Self.end("", column: 1) == 1)
     }
 
+    @Test func manyProblemsOnOneHugeLineStayCheap() {
+        let line = String(repeating: "[", count: 1_000_000)
+        let diagnostics = (1...5000).map {
+            Diagnostic.error("x", at: SourceLocation(file: "a.md", line: 1, column: $0 * 100), id: .refusedHTML)
+        }
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = DiagnosticRanges.complete(diagnostics, texts: ["a.md": line]) }
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test func anEndTheCallSiteGaveIsKeptButNotPastTheLine() {
         #expect(Self.end("noise: 70", column: 8, end: 10) == 10)
         #expect(Self.end("noise: 70", column: 8, end: 40) == 10)
