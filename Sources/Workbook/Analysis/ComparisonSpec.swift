@@ -31,7 +31,8 @@ extension DirectiveAnalyzer {
                 spec.experimentsLocation = entry.value.location
                 let items = entry.value.sequence?.compactMap(\.scalar).map(\.text) ?? []
                 if items.count < 2 {
-                    diagnostics.error("experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location, id: .wrongType)
+                    diagnostics.error("experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location,
+                        id: .wrongType)
                 }
                 spec.experimentIDs = items
             case "show":

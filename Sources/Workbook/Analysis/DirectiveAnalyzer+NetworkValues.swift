@@ -74,7 +74,8 @@ extension DirectiveAnalyzer {
         let shape = "\(largest.features.count) input\(largest.features.count == 1 ? "" : "s"), hidden [\(largest.hidden.map(String.init).joined(separator: ", "))]"
         diagnostics.error(
             "weights-on-links: this network has \(links) weights (\(shape)); their values are written on at most \(limit) links, above that the numbers would cover each other",
-            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers", id: .tooManyLinks)
+            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers",
+            id: .tooManyLinks)
     }
 
     /// `1.2` or `output`: a neuron (not an input) of the configuration.

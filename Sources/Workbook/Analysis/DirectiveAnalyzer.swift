@@ -137,14 +137,16 @@ struct DirectiveAnalyzer {
         guard let text = settingText(value, key: key) else { return nil }
         if key == .dataset, PointFileLoader.isFileName(text) {
             guard let pointFiles else {
-                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location, id: .badValue, end: value.end)
+                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location,
+                    id: .badValue, end: value.end)
                 return nil
             }
             let trimmed = text.trimmingCharacters(in: " \t")
             let memoKey = "\(rescalePoints) \(trimmed)"
             if let loaded = loadedPointFiles[memoKey] {
                 if loaded == nil {
-                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location, id: .badValue, end: value.end)
+                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location,
+                        id: .badValue, end: value.end)
                 }
                 return loaded.map { .pointSet($0) }
             }
@@ -201,7 +203,8 @@ struct DirectiveAnalyzer {
         if count > Double(Self.maximumCombinations) {
             diagnostics.error(
                 "vary makes \(count < 1e15 ? String(Int(count)) : "more than 10^15") combinations; at most \(Self.maximumCombinations) are allowed",
-                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments", id: .tooManyCombinations, end: entry.keyEnd)
+                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments",
+                id: .tooManyCombinations, end: entry.keyEnd)
             return []
         }
         var axes: [SweepAxis] = []
@@ -266,7 +269,8 @@ struct DirectiveAnalyzer {
             return fallback
         }
         if metric == .epochs && spec.base.configuration.stopRule == nil {
-            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location, id: .unusableMetric)
+            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location,
+                id: .unusableMetric)
         }
         if metric.isAccuracy && spec.base.configuration.isRegression {
             diagnostics.error("result-metric: accuracy is not defined for regression", at: entry.value.location, id: .unusableMetric)
@@ -283,7 +287,8 @@ struct DirectiveAnalyzer {
                     "show: \(kind.rawValue) compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
                     at: location, hint: "add vary:, or use {compare} to compare experiments", id: .figureNeedsSweep)
             case .result where spec.sweep.count > 2:
-                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location, id: .figureNeedsSweep)
+                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location,
+                    id: .figureNeedsSweep)
             case .metricGrid where spec.sweep.count != 2:
                 diagnostics.error(
                     "show: metric-grid needs a sweep over exactly two settings ('\(spec.id)' varies \(spec.sweep.count))",

@@ -48,7 +48,8 @@ public struct PointFileLoader: Sendable {
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let data = FileManager.default.contents(atPath: file.path)
         else {
-            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))", id: .badValue)
+            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))",
+                id: .badValue)
             return nil
         }
         var reader = PointFileReader(displayPath: display, writtenPath: written)

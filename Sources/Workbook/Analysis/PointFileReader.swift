@@ -64,19 +64,22 @@ struct PointFileReader {
                 continue
             }
             guard rows.count < Self.maximumRows else {
-                error("more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points", id: .tooManyPoints)
+                error("more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points",
+                    id: .tooManyPoints)
                 break
             }
             func number(_ name: String) -> Double? {
                 let (text, column) = fields[columnsByName[name]!]
                 guard let value = Double(text), value.isFinite else {
                     error("\(name) '\(text)' is not a number", line: lineNumber, column: column,
-                          hint: name == "label" ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress" : "a number such as -2.5", id: .badValue)
+                          hint: name == "label" ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress" : "a number such as -2.5",
+                          id: .badValue)
                     return nil
                 }
                 if name != "label", abs(value) > Self.planeLimit, !rescale {
                     error("\(name) = \(text) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: column,
-                          hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor", id: .badValue)
+                          hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor",
+                          id: .badValue)
                     return nil
                 }
                 return value
@@ -101,12 +104,14 @@ struct PointFileReader {
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         guard rows.count >= 2 else {
-            error("the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1, hint: "at least 2 points are needed, one to train and one to test", id: .tooFewPoints)
+            error("the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1, hint: "at least 2 points are needed, one to train and one to test",
+                id: .tooFewPoints)
             return nil
         }
         if columnsByName["split"] != nil {
             for set in [PointSet.Split.train, .test] where !rows.contains(where: { $0.split == set }) {
-                error("no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'", id: .tooFewPoints)
+                error("no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'",
+                    id: .tooFewPoints)
                 return nil
             }
         }
@@ -126,13 +131,15 @@ struct PointFileReader {
                 return nil
             }
             guard byName[name] == nil else {
-                error("the column '\(name)' appears twice in the header", line: line, column: field.column, hint: "name each of x1, x2, label (and split) once", id: .pointFileHeader)
+                error("the column '\(name)' appears twice in the header", line: line, column: field.column, hint: "name each of x1, x2, label (and split) once",
+                    id: .pointFileHeader)
                 return nil
             }
             byName[name] = index
         }
         for name in ["x1", "x2", "label"] where byName[name] == nil {
-            error("the header has no column '\(name)'", line: line, column: 1, hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label", id: .pointFileHeader)
+            error("the header has no column '\(name)'", line: line, column: 1, hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label",
+                id: .pointFileHeader)
             return nil
         }
         return byName

@@ -211,7 +211,8 @@ struct ReferenceResolver {
             return nil
         }
         if (runSeed != nil || reference.reset != nil) && reference.metric.comparesCombinations {
-            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location, id: .badReference)
+            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location,
+                id: .badReference)
             return nil
         }
         var node: String? = nil
