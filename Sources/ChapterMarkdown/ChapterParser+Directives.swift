@@ -27,7 +27,7 @@ extension ChapterParser {
         guard let close = info.firstIndex(of: "}") else {
             diagnostics.error(
                 "directive name is missing its closing '}'", at: nameLocation,
-                hint: "write the fence as ```{name} argument")
+                hint: "write the fence as ```{name} argument", id: .directiveSyntax)
             return nil
         }
         let name = String(info[info.index(after: info.startIndex)..<close]).trimmingWhitespace()
@@ -38,13 +38,13 @@ extension ChapterParser {
             }
             diagnostics.error(
                 message, at: nameLocation,
-                notes: ["known directives: " + directiveNames.map { "{\($0)}" }.joined(separator: ", ")])
+                notes: ["known directives: " + directiveNames.map { "{\($0)}" }.joined(separator: ", ")], id: .unknownDirective)
             return nil
         }
         guard isClosed(node) else {
             diagnostics.error(
                 "{\(name)} block is not closed; it runs to the end of the file", at: fence,
-                hint: "add a line with the closing fence after the block's body")
+                hint: "add a line with the closing fence after the block's body", id: .unclosedBlock)
             return nil
         }
         let argument = info[info.index(after: close)...].trimmingWhitespace()
@@ -63,7 +63,7 @@ extension ChapterParser {
         case .value(let other):
             diagnostics.error(
                 "the body of {\(name)} must be 'key: value' lines, found \(other.kindDescription)",
-                at: other.location)
+                at: other.location, id: .notAMapping)
             return nil
         }
         return Directive(

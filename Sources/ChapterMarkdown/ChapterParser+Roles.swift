@@ -25,7 +25,7 @@ extension ChapterParser {
                 var message = "unknown role '{\(name)}'"
                 if let guess = suggestion(for: name, among: roleNames) { message += "; did you mean '{\(guess)}'?" }
                 diagnostics.error(
-                    message, at: location, notes: ["known roles: " + roleNames.map { "{\($0)}" }.joined(separator: ", ")])
+                    message, at: location, notes: ["known roles: " + roleNames.map { "{\($0)}" }.joined(separator: ", ")], id: .unknownRole)
                 continue
             }
             let role = InlineRole(name: name, content: code.literal, location: location, index: roles.count)

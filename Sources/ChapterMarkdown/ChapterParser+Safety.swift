@@ -15,7 +15,7 @@ extension ChapterParser {
                 diagnostics.error(
                     "\(what) to a '\(scheme):' URL is not allowed",
                     at: inlineLocation(of: node, offsetLine: 0, needle: scheme),
-                    hint: URLSafety.validDestinations)
+                    hint: URLSafety.validDestinations, id: .refusedURL)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 let literal = node.literal
                 for finding in AuthorHTMLScanner.findings(in: literal) {
@@ -28,7 +28,7 @@ extension ChapterParser {
                         "raw HTML: \(finding.message)", at: location,
                         hint: "author HTML passes through as written, except <script>, <iframe>, <frame>, "
                             + "<frameset>, <object>, <embed>, <applet>, <base>, <meta>, on… event attributes and "
-                            + "javascript:, vbscript: or data: URLs (data:image/… as an image source is fine)")
+                            + "javascript:, vbscript: or data: URLs (data:image/… as an image source is fine)", id: .refusedHTML)
                 }
             default:
                 continue

@@ -29,7 +29,7 @@ public enum ChapterSource {
         // that attaching and freeing a parser's extensions edit, so two parses at once can
         // change each other's output. Parses take turns; each takes milliseconds.
         let document = cmarkGate.withLock { _ in parser.run() }
-        return (document, parser.diagnostics.diagnostics)
+        return (document, DiagnosticRanges.complete(parser.diagnostics.diagnostics, texts: [path: text]))
     }
 }
 

@@ -22,14 +22,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// A suggested fix, printed after the notes.
     public var hint: String?
     /// What kind of problem this is, stable across wording changes (`labbook.unknown-key`), so
-    /// tools and tests can match on it.
+    /// tools and tests can match on it. Required everywhere: there is no general kind.
     public var id: DiagnosticID
-    /// Where the problem ends (exclusive), when it spans more than its start.
+    /// Where the offending text ends (exclusive, same file as `location`), so an editor can
+    /// underline it. Set by a call site that knows the span (a key, a role); otherwise filled in
+    /// by ``DiagnosticRanges`` from the source text: the end of the token at `location`, else
+    /// of its line.
     public var end: SourceLocation?
 
     public init(
         _ severity: Severity, at location: SourceLocation?, _ message: String,
-        notes: [String] = [], hint: String? = nil, id: DiagnosticID = .general, end: SourceLocation? = nil
+        notes: [String] = [], hint: String? = nil, id: DiagnosticID, end: SourceLocation? = nil
     ) {
         self.severity = severity
         self.location = location
@@ -43,17 +46,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// Shorthand for an error diagnostic.
     public static func error(
         _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
-        id: DiagnosticID = .general
+        id: DiagnosticID, end: SourceLocation? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, at: location, message, notes: notes, hint: hint, id: id)
+        Diagnostic(.error, at: location, message, notes: notes, hint: hint, id: id, end: end)
     }
 
     /// Shorthand for a warning diagnostic.
     public static func warning(
         _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
-        id: DiagnosticID = .general
+        id: DiagnosticID, end: SourceLocation? = nil
     ) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, notes: notes, hint: hint, id: id)
+        Diagnostic(.warning, at: location, message, notes: notes, hint: hint, id: id, end: end)
     }
 
     /// Exactly `FILE:LINE:COL: SEVERITY: MESSAGE` (or `SEVERITY: MESSAGE` without a location).

@@ -20,16 +20,16 @@ public struct DiagnosticCollector: Sendable, Hashable {
 
     public mutating func error(
         _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
-        id: DiagnosticID = .general
+        id: DiagnosticID, end: SourceLocation? = nil
     ) {
-        append(.error(message, at: location, notes: notes, hint: hint, id: id))
+        append(.error(message, at: location, notes: notes, hint: hint, id: id, end: end))
     }
 
     public mutating func warning(
         _ message: String, at location: SourceLocation?, notes: [String] = [], hint: String? = nil,
-        id: DiagnosticID = .general
+        id: DiagnosticID, end: SourceLocation? = nil
     ) {
-        append(.warning(message, at: location, notes: notes, hint: hint, id: id))
+        append(.warning(message, at: location, notes: notes, hint: hint, id: id, end: end))
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

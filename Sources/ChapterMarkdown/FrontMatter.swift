@@ -43,7 +43,7 @@ extension FrontMatter {
         guard let end = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) }) else {
             diagnostics.error(
                 "front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
-                hint: "end the front matter with a line containing only '---'")
+                hint: "end the front matter with a line containing only '---'", id: .unclosedBlock)
             return nil
         }
         let yaml = lines[1..<end].joined(separator: "\n")
@@ -58,17 +58,17 @@ extension FrontMatter {
             matter.mapping = mapping
         case .value(let other):
             diagnostics.error("front matter must be a mapping of 'key: value' lines, found \(other.kindDescription)",
-                              at: other.location)
+                              at: other.location, id: .notAMapping)
         }
         if let title = matter.mapping.entry("title") {
             if let text = title.value.string { matter.title = text } else {
                 diagnostics.error("'title' must be text, found \(title.value.kindDescription)",
-                                  at: title.value.location)
+                                  at: title.value.location, id: .wrongType)
             }
         }
         if let chapter = matter.mapping.entry("chapter") {
             if let number = chapter.value.scalar?.intValue { matter.chapter = number } else {
-                diagnostics.error("'chapter' must be a whole number", at: chapter.value.location)
+                diagnostics.error("'chapter' must be a whole number", at: chapter.value.location, id: .wrongType)
             }
         }
         return matter

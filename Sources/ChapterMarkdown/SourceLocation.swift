@@ -17,6 +17,11 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// The same place `columns` further along the line: the end of a span that starts here.
+    public func advanced(by columns: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + columns)
+    }
+
     /// `file:line:col`, the format understood by editors and CI annotations.
     public var description: String { "\(file):\(line):\(column)" }
 

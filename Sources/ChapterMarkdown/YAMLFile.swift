@@ -16,7 +16,7 @@ public enum YAMLFile {
             return mapping
         case .value(let other):
             diagnostics.error(
-                "\(what) must be a mapping of 'key: value' lines, found \(other.kindDescription)", at: other.location)
+                "\(what) must be a mapping of 'key: value' lines, found \(other.kindDescription)", at: other.location, id: .notAMapping)
             return nil
         }
     }

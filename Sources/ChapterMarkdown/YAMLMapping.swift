@@ -9,11 +9,15 @@ public struct YAMLMapping: Sendable, Hashable {
         /// Location of the key's first character in the chapter file.
         public var keyLocation: SourceLocation
         public var value: YAMLValue
+        /// Just past the key as written, when known (a plain key): the end of diagnostics about
+        /// the key, such as an unknown key. Nil leaves the end to ``DiagnosticRanges``.
+        public var keyEnd: SourceLocation?
 
-        public init(key: String, keyLocation: SourceLocation, value: YAMLValue) {
+        public init(key: String, keyLocation: SourceLocation, value: YAMLValue, keyEnd: SourceLocation? = nil) {
             self.key = key
             self.keyLocation = keyLocation
             self.value = value
+            self.keyEnd = keyEnd
         }
     }
 

@@ -31,7 +31,7 @@ struct YAMLReader {
                 "\(what): YAML \(reference.isAlias ? "alias" : "anchor") '\(written)' is not supported",
                 at: location(line: reference.line, column: reference.column),
                 hint: "write the value out in full (anchors, aliases and '<<' merges are refused so a "
-                    + "few lines cannot expand to gigabytes); quote text that starts with '&' or '*'")
+                    + "few lines cannot expand to gigabytes); quote text that starts with '&' or '*'", id: .yamlAlias)
             return .failed
         }
         let node: Node?
@@ -41,7 +41,7 @@ struct YAMLReader {
             diagnostics.append(diagnostic(for: error, yaml: yaml))
             return .failed
         } catch {
-            diagnostics.error("malformed YAML in \(what): \(error)", at: location(line: 1, column: 1))
+            diagnostics.error("malformed YAML in \(what): \(error)", at: location(line: 1, column: 1), id: .malformedYAML)
             return .failed
         }
         guard let node else { return .empty }
@@ -74,22 +74,25 @@ struct YAMLReader {
             var result = YAMLMapping(location: location(mapping.mark))
             for (keyNode, valueNode) in mapping {
                 guard case .scalar(let key) = keyNode else {
-                    diagnostics.error("\(what): keys must be plain text", at: location(keyNode.mark))
+                    diagnostics.error("\(what): keys must be plain text", at: location(keyNode.mark), id: .nonTextKey)
                     continue
                 }
                 let keyLocation = location(key.mark)
+                let keyEnd =
+                    key.style == .plain && !key.string.contains("\n")
+                    ? keyLocation.advanced(by: key.string.unicodeScalars.count) : nil
                 if let first = result.entry(key.string) {
                     diagnostics.error(
                         "duplicate key '\(key.string)' in \(what)", at: keyLocation,
-                        notes: ["first defined at \(first.keyLocation)"])
+                        notes: ["first defined at \(first.keyLocation)"], id: .duplicateKey, end: keyEnd)
                     continue
                 }
                 guard let value = convert(valueNode, into: &diagnostics) else { continue }
-                result.entries.append(.init(key: key.string, keyLocation: keyLocation, value: value))
+                result.entries.append(.init(key: key.string, keyLocation: keyLocation, value: value, keyEnd: keyEnd))
             }
             return .mapping(result)
         case .alias(let alias):
-            diagnostics.error("\(what): unresolved YAML alias", at: location(alias.mark))
+            diagnostics.error("\(what): unresolved YAML alias", at: location(alias.mark), id: .yamlAlias)
             return nil
         }
     }
@@ -105,9 +108,9 @@ struct YAMLReader {
             if let context {
                 notes.append("\(context.text) at \(location(context.mark))")
             }
-            return .error("malformed YAML in \(what): \(problem)", at: location(mark), notes: notes)
+            return .error("malformed YAML in \(what): \(problem)", at: location(mark), notes: notes, id: .malformedYAML)
         case let .reader(problem, _, _, _):
-            return .error("unreadable YAML in \(what): \(problem)", at: location(line: 1, column: 1))
+            return .error("unreadable YAML in \(what): \(problem)", at: location(line: 1, column: 1), id: .malformedYAML)
         case let .duplicatedKeysInMapping(duplicates, context):
             // Yams lists the duplicated keys sorted, but lists and mappings used as keys do not
             // sort reliably, so which key comes first (and its mark) can change from run to run.
@@ -115,7 +118,7 @@ struct YAMLReader {
             let textKeys = duplicates.filter { $0 != "<uncovertable>" }.sorted()
             guard let key = textKeys.first else {
                 let at = duplicates.count == 1 ? location(context.mark) : location(line: 1, column: 1)
-                return .error("duplicate key in \(what) (a key that is not plain text)", at: at)
+                return .error("duplicate key in \(what) (a key that is not plain text)", at: at, id: .duplicateKey)
             }
             let mark =
                 key == duplicates.first
@@ -128,9 +131,9 @@ struct YAMLReader {
             }
             return .error(
                 "duplicate key '\(key)' in \(what)", at: repeated ?? first,
-                notes: repeated == nil ? [] : ["first defined at \(first)"])
+                notes: repeated == nil ? [] : ["first defined at \(first)"], id: .duplicateKey)
         default:
-            return .error("malformed YAML in \(what): \(error)", at: location(line: 1, column: 1))
+            return .error("malformed YAML in \(what): \(error)", at: location(line: 1, column: 1), id: .malformedYAML)
         }
     }
 

@@ -18,6 +18,14 @@ public struct YAMLScalar: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Just past the scalar as written, when that is known from its text: a plain scalar on one
+    /// line. For quoted and multi-line ones nil, and ``DiagnosticRanges`` reads the end from the
+    /// source instead.
+    public var end: SourceLocation? {
+        guard !isQuoted, !text.isEmpty, !text.contains("\n") else { return nil }
+        return location.advanced(by: text.unicodeScalars.count)
+    }
+
     /// `true` for an empty value (`key:`), `~` or `null` written without quotes.
     public var isNull: Bool { !isQuoted && ["", "~", "null", "Null", "NULL"].contains(text) }
 
@@ -59,6 +67,9 @@ public enum YAMLValue: Sendable, Hashable {
         case .mapping(let mapping): mapping.location
         }
     }
+
+    /// The end of a scalar value as written (see ``YAMLScalar/end``); nil for lists and mappings.
+    public var end: SourceLocation? { scalar?.end }
 
     public var scalar: YAMLScalar? {
         if case .scalar(let scalar) = self { return scalar }

@@ -34,7 +34,8 @@ enum FuzzCheck {
             problems.append("one parse and two parses differ")
         }
 
-        // Every diagnostic points into the file (a line past the end is fine for "runs to the end").
+        // Every diagnostic points into the file (a line past the end is fine for "runs to the end")
+        // and has an end.
         let lineCount = lineEnds(in: text) + 1
         for diagnostic in diagnostics {
             guard let location = diagnostic.location else {
@@ -43,6 +44,10 @@ enum FuzzCheck {
             }
             if location.file != path || location.line < 1 || location.line > lineCount + 1 || location.column < 1 {
                 problems.append("diagnostic outside the file (\(lineCount) lines): \(diagnostic)")
+            }
+            // Every diagnostic has a range an editor can underline, never running backwards.
+            if diagnostic.end.map({ $0.file != location.file || $0 < location }) ?? true {
+                problems.append("diagnostic without a forward range (end \(diagnostic.end.map(\.description) ?? "nil")): \(diagnostic)")
             }
         }
         let ids = document.headings.map(\.id)

@@ -114,19 +114,34 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse and validate every chapter without training anything.")
 
+    /// `text`: one `file:line:col: error: …` line each on standard error, for people and CI logs.
+    /// `json`: an array of objects on standard output, for editors (see README, "Errors").
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @OptionGroup var book: BookOptions
+    @Option(help: "How diagnostics are printed: text (on standard error) or json (on standard output).")
+    var format: Format = .text
 
     func run() throws {
         let options = book.buildOptions()
         do {
             try FolderGuard.check(options)
         } catch {
-            printError("labbook: error: \(error)")
+            if format == .json {
+                print(DiagnosticJSON.unsafeFolder("\(error)"), terminator: "")
+            } else {
+                printError("labbook: error: \(error)")
+            }
             throw ExitCode(1)
         }
         let plan = Builder(options: options).check()
-        for diagnostic in plan.diagnostics { printError(diagnostic.line) }
         let errors = plan.diagnostics.filter { $0.severity == .error }.count
+        if format == .json {
+            print(DiagnosticJSON.encode(plan.diagnostics), terminator: "")
+            if errors > 0 { throw ExitCode(1) }
+            return
+        }
+        for diagnostic in plan.diagnostics { printError(diagnostic.line) }
         if errors > 0 {
             printError("labbook: \(errors) error\(errors == 1 ? "" : "s")")
             throw ExitCode(1)

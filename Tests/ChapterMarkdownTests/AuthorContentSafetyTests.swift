@@ -15,6 +15,9 @@ struct AuthorContentSafetyTests {
             "Chapters/test.md:3:12: error: link to a 'javascript:' URL is not allowed"
         ])
         #expect(diagnostics.first?.hint == URLSafety.validDestinations)
+        #expect(diagnostics.map(\.id) == [.refusedURL])
+        // The range covers the destination as written, up to the space after it.
+        #expect(diagnostics.first?.end == SourceLocation(file: "Chapters/test.md", line: 3, column: 32))
     }
 
     @Test(arguments: [

@@ -75,6 +75,6 @@ struct FrontMatterTests {
     @Test func frontMatterMustBeAMapping() throws {
         let diagnostic = try #require(parse("---\n- a\n- b\n---\n").1.first)
         #expect(diagnostic.location?.line == 2)
-        #expect(diagnostic.message.contains("must be a mapping"))
+        #expect(diagnostic.id == .notAMapping)
     }
 }

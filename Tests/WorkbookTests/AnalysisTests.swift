@@ -21,7 +21,7 @@ struct AnalysisTests {
         let plan = Self.analyse("```{\(directive)} ../../../escaped\n\(body)```\n")
         let errors = Self.errors(plan)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("Chapters/01-a.md:5:1: error: {\(directive)} ID '../../../escaped' may only contain") == true)
+        #expect(plan.diagnostics.has(.badID, at: "Chapters/01-a.md:5:1"))
     }
 
     @Test func quotesInAnIDNeverReachHTML() {
@@ -67,12 +67,13 @@ struct AnalysisTests {
         let started = Date()
         let plan = Self.analyse("```{experiment} big\nvary:\n  epochs: \(values)\n  batch-size: \(values)\n  noise: \((0...49).map(String.init).joined(separator: ", ").wrappedInBrackets)\n  seed: \(values)\n```\n")
         #expect(Date().timeIntervalSince(started) < 5)
-        #expect(Self.errors(plan).contains { $0.contains("vary makes 50000000 combinations; at most 64 are allowed") })
+        #expect(plan.diagnostics.has(.tooManyCombinations, at: "Chapters/01-a.md:6:1"))
+        #expect(Self.errors(plan).contains { $0.contains("vary makes 50000000 combinations") })
     }
 
     @Test func aSelectorWithABadValueIsAnErrorAtTheRole() {
         let plan = Self.analyse("```{experiment} s\nvary:\n  activation: [relu, tanh]\n```\n\n{value}`s[activation=relux].test-loss`\n")
-        #expect(Self.errors(plan).contains { $0.hasPrefix("Chapters/01-a.md:10:1: error: {value}`s[activation=relux].test-loss`: activation: unknown activation 'relux'") })
+        #expect(plan.diagnostics.has(.badReference, at: "Chapters/01-a.md:10:1"))
     }
 
     @Test func questionsAreParsedAndResolvedDuringAnalysis() throws {
@@ -123,8 +124,8 @@ struct ResetAnalysisTests {
             """)
         let errors = AnalysisTests.errors(plan)
         #expect(errors.count == 2)
-        #expect(errors.contains { $0.contains("'r' has no seed 9") })
-        #expect(errors.contains { $0.contains("'r' has 2 resets per seed; valid: reset=0 (the fresh page) to reset=2") })
+        #expect(plan.diagnostics.count { $0.id == .badReference } == 2)
+        #expect(errors.contains { $0.contains("valid: reset=0 (the fresh page) to reset=2") })
         guard case .value(let first) = plan.chapters[0].roles[0], case .value(let second) = plan.chapters[0].roles[1] else {
             Issue.record("values not resolved")
             return
@@ -180,7 +181,7 @@ struct WeightValueTests {
             """)
         let errors = AnalysisTests.errors(plan)
         #expect(errors.count == 3)
-        #expect(errors.contains { $0.contains("there is no link x1 → output") })
+        #expect(plan.diagnostics.count { $0.id == .badReference } == 3)
         #expect(errors.contains { $0.contains("nodes: x1, x2, 1.1, 1.2, 1.3, output") })
         let nodes = plan.chapters[0].roles.prefix(3).compactMap { role -> String? in
             if case .value(let value) = role { return value.node }

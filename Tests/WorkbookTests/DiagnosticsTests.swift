@@ -1,3 +1,4 @@
+import ChapterMarkdown
 import Foundation
 import Testing
 @testable import Workbook
@@ -5,19 +6,20 @@ import Testing
 /// Every error of every chapter, in one run, before any training, with file, line and column.
 @Suite("Diagnostics")
 struct DiagnosticsTests {
-    static let expected = [
-        "Chapters/01-bad.md:5:4: error: unknown directive '{experimnet}'; did you mean '{experiment}'?",
-        "Chapters/01-bad.md:11:1: error: unknown key 'learning_rate' in {experiment}; did you mean 'learning-rate'?",
-        "Chapters/01-bad.md:12:16: error: learning-rate: learning rate must be greater than 0; valid: a number greater than 0, e.g. 0.03",
-        "Chapters/01-bad.md:13:13: error: batch-size: batch size 0 is outside the accepted range; valid: a whole number from 1 to 1200",
-        "Chapters/01-bad.md:14:14: error: train-ratio: train ratio 100 is outside the accepted range; valid: a percentage, a number between 0 and 100",
-        "Chapters/01-bad.md:15:8: warning: noise: 70 is beyond the Playground's control (0–50); a link still trains with it",
-        "Chapters/01-bad.md:16:11: error: features: unknown feature 'x3'; did you mean 'x1'?",
-        "Chapters/01-bad.md:17:13: error: activation: unknown activation 'rellu'; did you mean 'relu'?",
-        "Chapters/01-bad.md:18:9: error: epochs takes one value, not a list; to try several values, put it under 'vary:'",
-        "Chapters/01-bad.md:25:1: error: duplicate ID 'dup'; it was first used at Chapters/01-bad.md:21:1",
-        "Chapters/01-bad.md:29:5: error: {value} names 'nothing', but no experiment or figure has that ID",
-        "Chapters/01-bad.md:29:33: error: {ref} names 'nowhere', but no experiment or figure has that ID",
+    /// Each problem as printed (location and wording) and its kind.
+    static let expected: [(line: String, id: DiagnosticID)] = [
+        ("Chapters/01-bad.md:5:4: error: unknown directive '{experimnet}'; did you mean '{experiment}'?", .unknownDirective),
+        ("Chapters/01-bad.md:11:1: error: unknown key 'learning_rate' in {experiment}; did you mean 'learning-rate'?", .unknownKey),
+        ("Chapters/01-bad.md:12:16: error: learning-rate: learning rate must be greater than 0; valid: a number greater than 0, e.g. 0.03", .badValue),
+        ("Chapters/01-bad.md:13:13: error: batch-size: batch size 0 is outside the accepted range; valid: a whole number from 1 to 1200", .badValue),
+        ("Chapters/01-bad.md:14:14: error: train-ratio: train ratio 100 is outside the accepted range; valid: a percentage, a number between 0 and 100", .badValue),
+        ("Chapters/01-bad.md:15:8: warning: noise: 70 is beyond the Playground's control (0–50); a link still trains with it", .beyondPlayground),
+        ("Chapters/01-bad.md:16:11: error: features: unknown feature 'x3'; did you mean 'x1'?", .badValue),
+        ("Chapters/01-bad.md:17:13: error: activation: unknown activation 'rellu'; did you mean 'relu'?", .badValue),
+        ("Chapters/01-bad.md:18:9: error: epochs takes one value, not a list; to try several values, put it under 'vary:'", .wrongType),
+        ("Chapters/01-bad.md:25:1: error: duplicate ID 'dup'; it was first used at Chapters/01-bad.md:21:1", .duplicateID),
+        ("Chapters/01-bad.md:29:5: error: {value} names 'nothing', but no experiment or figure has that ID", .unknownReference),
+        ("Chapters/01-bad.md:29:33: error: {ref} names 'nowhere', but no experiment or figure has that ID", .unknownReference),
     ]
 
     @Test func everyProblemIsReportedWithItsLocation() throws {
@@ -25,12 +27,14 @@ struct DiagnosticsTests {
         defer { book.remove() }
         let plan = Builder(options: book.options).check()
         let lines = plan.diagnostics.map(\.line)
-        for line in Self.expected {
+        for (line, id) in Self.expected {
             #expect(lines.contains { $0.hasPrefix(line) }, "missing: \(line)\ngot:\n\(lines.joined(separator: "\n"))")
+            let location = String(line.prefix { $0 != " " }.dropLast())
+            #expect(plan.diagnostics.has(id, at: location), "\(location) is not \(id)")
         }
         // Malformed YAML in a body and in front matter, at their lines.
-        #expect(lines.contains { $0.hasPrefix("Chapters/01-bad.md:3") && $0.contains("malformed YAML in {experiment} body") })
-        #expect(lines.contains { $0.hasPrefix("Chapters/02-front.md:") && $0.contains("malformed YAML in front matter") })
+        #expect(plan.diagnostics.contains { $0.id == .malformedYAML && $0.location?.file == "Chapters/01-bad.md" })
+        #expect(plan.diagnostics.contains { $0.id == .malformedYAML && $0.location?.file == "Chapters/02-front.md" })
     }
 
     @Test func aBuildWithErrorsTrainsNothingAndWritesNothing() throws {
@@ -60,8 +64,9 @@ struct DiagnosticsTests {
         let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
         let lines = plan.diagnostics.map(\.line)
         #expect(lines.contains { $0.hasPrefix("Chapters/01-x.md:8:1: error: {value}`sweep.epochs`: 'sweep' is a sweep; name one value for each of: activation") })
-        #expect(lines.contains { $0.contains("no combination of 'sweep' has activation=sigmoid") })
-        #expect(lines.contains { $0.contains("unknown value 'test-los'") && $0.contains("did you mean 'test-loss'?") })
+        #expect(plan.diagnostics.count { $0.id == .badReference && $0.location?.line == 8 } == 2)
+        #expect(plan.diagnostics.has(.unknownMetric, at: "Chapters/01-x.md:8:"))
+        #expect(lines.contains { $0.contains("did you mean 'test-loss'?") })
     }
 
     @Test func aDivergingRunIsAWarningAndItsFiguresSaySo() throws {
@@ -80,7 +85,7 @@ struct DiagnosticsTests {
         try Data(chapter.utf8).write(to: chapters.appendingPathComponent("01-wild.md"))
         let options = BuildOptions(chapters: chapters, output: root.appendingPathComponent("Output"), displayPrefix: "Chapters/")
         let report = try Builder(options: options).build()
-        #expect(report.warnings.contains { $0.line.hasPrefix("Chapters/01-wild.md:1:1: warning: experiment 'wild' diverged") })
+        #expect(report.warnings.has(.diverged, at: "Chapters/01-wild.md:1:1"))
         let page = try String(contentsOf: root.appendingPathComponent("Output/01-wild.html"), encoding: .utf8)
         #expect(page.contains("class=\"lb-warning\">Training diverged"))
     }
@@ -149,7 +154,8 @@ struct QuestionReferenceTests {
         let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
         let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.line)
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:10:") && $0.contains("{value} names 'xr'") && $0.contains("did you mean 'xor'?") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:10:") && $0.contains("unknown value 'test-los'") })
+        #expect(plan.diagnostics.has(.unknownReference, at: "Chapters/01-x.md:10:"))
+        #expect(errors.contains { $0.contains("did you mean 'xor'?") })
+        #expect(plan.diagnostics.has(.unknownMetric, at: "Chapters/01-x.md:10:"))
     }
 }

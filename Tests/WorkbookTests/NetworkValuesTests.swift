@@ -126,13 +126,15 @@ struct NetworkValuesTests {
             """
         let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
         let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.line)
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:3:") && $0.contains("23 weights") && $0.contains("at most 20") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:9:") && $0.contains("add network to show") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:15:") && $0.contains("'2.1' is not a neuron") && $0.contains("1.1, 1.2, 1.3, output") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:16:") && $0.contains("-6 to 6") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:17:") && $0.contains("0 to 1000") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:23:") && $0.contains("needs the key neuron") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:27:") && $0.contains("add neuron to show") })
+        let found = plan.diagnostics
+        #expect(found.has(.tooManyLinks, at: "Chapters/01-x.md:3:"))
+        #expect(found.has(.figureNotShown, at: "Chapters/01-x.md:9:"))
+        #expect(found.has(.badValue, at: "Chapters/01-x.md:15:"))
+        #expect(errors.contains { $0.contains("'2.1' is not a neuron") && $0.contains("1.1, 1.2, 1.3, output") })
+        #expect(found.has(.badValue, at: "Chapters/01-x.md:16:"))
+        #expect(found.has(.badValue, at: "Chapters/01-x.md:17:"))
+        #expect(found.has(.missingKey, at: "Chapters/01-x.md:23:"))
+        #expect(found.has(.figureNotShown, at: "Chapters/01-x.md:27:"))
         #expect(errors.count == 7, "\(errors)")
     }
 }

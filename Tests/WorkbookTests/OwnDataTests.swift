@@ -91,21 +91,22 @@ struct OwnDataTests {
     }
 
     @Test("bad files name the line and what would be valid", arguments: [
-        ("x1,x2\n1,1\n", "Chapters/data/points.csv:1:1: error: the header has no column 'label'"),
-        ("x1,x2,colour\n1,1,1\n", "Chapters/data/points.csv:1:7: error: unknown column 'colour' in the header"),
-        ("x1,x2,label\n1,1,1\n2,2\n", "Chapters/data/points.csv:3:1: error: the row has 2 fields, the header 3"),
-        ("x1,x2,label\n1,1,1\n7.5,1,-1\n", "Chapters/data/points.csv:3:1: error: x1 = 7.5 is outside the Playground's plane (-6 to 6)"),
-        ("x1,x2,label\n1,1,1\n2,2,0\n3,3,-1\n", "Chapters/data/points.csv:3:5: error: the labels mix 0 with -1 and 1"),
-        ("x1,x2,label\n1,1,1\n2,2,1\n", "Chapters/data/points.csv:2:5: error: every point has the label 1: nothing to classify"),
-        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,validate\n", "Chapters/data/points.csv:3:8: error: split 'validate' is neither train nor test"),
-        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,train\n", "Chapters/data/points.csv:3:1: error: no row is in the test set"),
+        ("x1,x2\n1,1\n", "Chapters/data/points.csv:1:1", DiagnosticID.pointFileHeader),
+        ("x1,x2,colour\n1,1,1\n", "Chapters/data/points.csv:1:7", DiagnosticID.pointFileHeader),
+        ("x1,x2,label\n1,1,1\n2,2\n", "Chapters/data/points.csv:3:1", DiagnosticID.pointFileRow),
+        ("x1,x2,label\n1,1,1\n7.5,1,-1\n", "Chapters/data/points.csv:3:1", DiagnosticID.badValue),
+        ("x1,x2,label\n1,1,1\n2,2,0\n3,3,-1\n", "Chapters/data/points.csv:3:5", DiagnosticID.badLabels),
+        ("x1,x2,label\n1,1,1\n2,2,1\n", "Chapters/data/points.csv:2:5", DiagnosticID.badLabels),
+        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,validate\n", "Chapters/data/points.csv:3:8", DiagnosticID.badValue),
+        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,train\n", "Chapters/data/points.csv:3:1", DiagnosticID.tooFewPoints),
     ])
-    func badFiles(text: String, expected: String) throws {
+    func badFiles(text: String, location: String, id: DiagnosticID) throws {
         let book = try FixtureBook("owndata")
         defer { book.remove() }
         try write(text, to: "data/points.csv", in: book)
         let failure = try failure(book)
-        #expect(failure.diagnostics.contains { $0.description == expected }, "\(failure.description)")
+        #expect(failure.diagnostics.has(id, at: location), "\(failure.description)")
+        #expect(failure.diagnostics.first { $0.location?.file == "Chapters/data/points.csv" }?.hint?.isEmpty == false)
     }
 
     @Test func rescaleShrinksPointsIntoThePlaneWithANote() throws {
@@ -121,7 +122,7 @@ struct OwnDataTests {
         #expect(rows.map(\.x) == [6, -6, 3, -3])
         #expect(rows.map(\.y) == [0, 1.5, 3, -3])
         #expect(plan.diagnostics.contains {
-            $0.severity == .warning && $0.message.contains("reaches 12; every position is multiplied by 0.5")
+            $0.severity == .warning && $0.id == .beyondPlayground && $0.message.contains("multiplied by 0.5")
         })
     }
 
@@ -133,7 +134,7 @@ struct OwnDataTests {
         let failure = try failure(book)
         let error = try #require(failure.diagnostics.first { $0.severity == .error })
         #expect(error.location?.file == "Chapters/01-points.md")
-        #expect(error.message.contains("leads outside the book's folder") || error.message.contains("is not a relative path"))
+        #expect(error.id == .badValue)
         #expect(error.hint?.contains("a path relative to Chapters/") == true)
     }
 

@@ -41,10 +41,10 @@ struct TimelineTests {
             """
         let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
         let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.line)
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:3:") && $0.contains("'200' is not an epoch") && $0.contains("0 (untrained) to 100") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:3:") && $0.contains("'later' is not an epoch") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:7:") && $0.contains("40 snapshots") })
-        #expect(errors.contains { $0.hasPrefix("Chapters/01-x.md:11:") && $0.contains("epoch 5 is listed twice") })
+        #expect(plan.diagnostics.count { $0.id == .badValue && $0.location?.line == 3 } == 2)
+        #expect(errors.contains { $0.contains("'200' is not an epoch") && $0.contains("0 (untrained) to 100") })
+        #expect(plan.diagnostics.has(.badValue, at: "Chapters/01-x.md:7:"))
+        #expect(plan.diagnostics.has(.duplicateValue, at: "Chapters/01-x.md:11:"))
         #expect(errors.count == 4, "\(errors)")
     }
 

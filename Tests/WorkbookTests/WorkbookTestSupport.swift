@@ -1,3 +1,4 @@
+import ChapterMarkdown
 import Foundation
 import Plotting
 import Testing
@@ -96,5 +97,15 @@ struct RemadeFigure {
             panels: panels, display: spec.display, sweep: spec.sweep, resultMetric: .testLoss, store: store,
             evaluations: RunEvaluations()
         ).make(kind)
+    }
+}
+
+extension [Diagnostic] {
+    /// Whether one of these is of kind `id` where `location` says: a whole `file:line:col`, or a
+    /// prefix such as `Chapters/01-x.md:3:` (any column of line 3). Tests match kinds and
+    /// places, not wording, so messages can be improved without touching them.
+    func has(_ id: DiagnosticID, at location: String) -> Bool {
+        let prefix = location.hasSuffix(":") ? location : location + ":"
+        return contains { $0.id == id && ($0.location.map { "\($0):" } ?? "").hasPrefix(prefix) }
     }
 }

@@ -16,7 +16,7 @@ public enum BookLoader {
         guard fm.fileExists(atPath: chaptersFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return BookPlan(
                 chapters: [],
-                diagnostics: [.error("no chapters folder at \(chaptersFolder.path)", at: nil, hint: "pass --chapters DIR")],
+                diagnostics: [.error("no chapters folder at \(chaptersFolder.path)", at: nil, hint: "pass --chapters DIR", id: .noChaptersFolder)],
                 experiments: [:], figures: [:])
         }
         var collector = DiagnosticCollector()
@@ -29,17 +29,19 @@ public enum BookLoader {
             guard name.unicodeScalars.allSatisfy(Self.isPlainFileNameCharacter) else {
                 collector.error(
                     "the chapter file name '\(name)' has characters a page address cannot carry plainly", at: start,
-                    hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)", id: .badFile)
+                    hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)", id: .badFileName)
                 continue
             }
             guard let data = fm.contents(atPath: chaptersFolder.appendingPathComponent(name).path) else {
-                collector.error("cannot read the file", at: start, id: .badFile)
+                collector.error("cannot read the file", at: start, id: .unreadableFile)
                 continue
             }
             guard let text = String(validating: data, as: UTF8.self) else {
+                let bad = firstInvalidUTF8(in: data, file: display)
                 collector.error(
-                    "the file is not UTF-8 text", at: firstInvalidUTF8(in: data, file: display),
-                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .badFile)
+                    "the file is not UTF-8 text", at: bad,
+                    hint: "save it as UTF-8 (most editors: File › Save with Encoding › UTF-8)", id: .notUTF8,
+                    end: bad.advanced(by: 1))
                 continue
             }
             sources.append((name, display, text))
@@ -63,7 +65,9 @@ public enum BookLoader {
             pointFiles: pointFiles)
         collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
         var plan = edition == .student ? student : full
-        plan.diagnostics = collector.sorted
+        // Ends from the texts as written (the instructor's), once both editions are merged.
+        let texts = Dictionary(sources.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first })
+        plan.diagnostics = DiagnosticRanges.complete(collector.sorted, texts: texts)
         return plan
     }
 

@@ -42,13 +42,12 @@ public struct BookSettings: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: url.path) else { return (BookSettings(), []) }
         var collector = DiagnosticCollector()
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            collector.error("cannot read the file", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            collector.error("cannot read the file", at: SourceLocation(file: displayPath, line: 1, column: 1), id: .unreadableFile)
             return (BookSettings(), collector.diagnostics)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            collector.error(
-                "the file is not UTF-8 text", at: BookLoader.firstInvalidUTF8(in: data, file: displayPath),
-                hint: "save it as UTF-8")
+            let bad = BookLoader.firstInvalidUTF8(in: data, file: displayPath)
+            collector.error("the file is not UTF-8 text", at: bad, hint: "save it as UTF-8", id: .notUTF8, end: bad.advanced(by: 1))
             return (BookSettings(), collector.diagnostics)
         }
         return parse(text, displayPath: displayPath)
@@ -59,11 +58,11 @@ public struct BookSettings: Sendable, Hashable {
         var collector = DiagnosticCollector()
         var settings = BookSettings()
         guard let mapping = YAMLFile.mapping(text, file: displayPath, what: fileName, into: &collector) else {
-            return (settings, collector.diagnostics)
+            return (settings, DiagnosticRanges.complete(collector.diagnostics, texts: [displayPath: text]))
         }
         func textValue(_ entry: YAMLMapping.Entry) -> String? {
             guard let scalar = entry.value.scalar, !scalar.isNull, !scalar.text.isEmpty else {
-                collector.error("\(entry.key) takes text, found \(entry.value.kindDescription)", at: entry.value.location)
+                collector.error("\(entry.key) takes text, found \(entry.value.kindDescription)", at: entry.value.location, id: .wrongType)
                 return nil
             }
             return scalar.text
@@ -82,7 +81,7 @@ public struct BookSettings: Sendable, Hashable {
                 } else {
                     collector.error(
                         "language '\(language)' is not a language tag", at: entry.value.location,
-                        hint: "valid: a tag such as en, de or de-CH")
+                        hint: "valid: a tag such as en, de or de-CH", id: .badValue, end: entry.value.end)
                 }
             case "authors":
                 if let scalar = entry.value.scalar, !scalar.isNull {
@@ -90,11 +89,11 @@ public struct BookSettings: Sendable, Hashable {
                 } else if let items = entry.value.sequence {
                     for item in items {
                         if let scalar = item.scalar { settings.authors.append(scalar.text) } else {
-                            collector.error("authors takes a list of names, found \(item.kindDescription)", at: item.location)
+                            collector.error("authors takes a list of names, found \(item.kindDescription)", at: item.location, id: .wrongType)
                         }
                     }
                 } else {
-                    collector.error("authors takes a list of names, e.g. [Ada Lovelace, Alan Turing]", at: entry.value.location)
+                    collector.error("authors takes a list of names, e.g. [Ada Lovelace, Alan Turing]", at: entry.value.location, id: .wrongType)
                 }
             case "defaults":
                 settings.defaults = checkedDefaults(entry, into: &collector)
@@ -102,10 +101,10 @@ public struct BookSettings: Sendable, Hashable {
                 collector.error(
                     "unknown key '\(entry.key)' in \(fileName)", at: entry.keyLocation,
                     hint: suggestion(for: entry.key, among: keys).map { "did you mean '\($0)'?" }
-                        ?? "valid keys: \(keys.joined(separator: ", "))")
+                        ?? "valid keys: \(keys.joined(separator: ", "))", id: .unknownKey, end: entry.keyEnd)
             }
         }
-        return (settings, collector.diagnostics)
+        return (settings, DiagnosticRanges.complete(collector.diagnostics, texts: [displayPath: text]))
     }
 
     /// The `defaults` entries, each checked by the rules of an experiment's own keys; an entry
@@ -114,7 +113,7 @@ public struct BookSettings: Sendable, Hashable {
         guard let mapping = entry.value.mapping else {
             collector.error(
                 "defaults takes experiment keys with values, e.g.\n  defaults:\n    seeds: 5\n    student: worksheet",
-                at: entry.value.location)
+                at: entry.value.location, id: .notAMapping)
             return []
         }
         var kept: [YAMLMapping.Entry] = []
@@ -123,7 +122,7 @@ public struct BookSettings: Sendable, Hashable {
                 collector.error(
                     "'\(item.key)' cannot be a book-wide default", at: item.keyLocation,
                     hint: suggestion(for: item.key, among: defaultKeys).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(defaultKeys.joined(separator: ", "))")
+                        ?? "valid: \(defaultKeys.joined(separator: ", "))", id: .notADefault, end: item.keyEnd)
                 continue
             }
             // Checked as the one key of an experiment, so messages and rules are the experiment's.

@@ -31,7 +31,8 @@ extension DirectiveAnalyzer {
                 spec.experimentsLocation = entry.value.location
                 let items = entry.value.sequence?.compactMap(\.scalar).map(\.text) ?? []
                 if items.count < 2 {
-                    diagnostics.error("experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location)
+                    diagnostics.error("experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location,
+                        id: .wrongType)
                 }
                 spec.experimentIDs = items
             case "show":
@@ -39,7 +40,7 @@ extension DirectiveAnalyzer {
                 for kind in spec.figures where kind.plotsVariedSetting {
                     diagnostics.error(
                         "show: \(kind.rawValue) plots a sweep's varied setting; {compare} can show boundary, network, loss, loss-overlay, data, table",
-                        at: entry.value.location)
+                        at: entry.value.location, id: .unknownFigure)
                 }
             case "caption": spec.caption = text(entry.value, key: "caption")
             case "title": spec.title = text(entry.value, key: "title")
@@ -54,7 +55,7 @@ extension DirectiveAnalyzer {
             spec.student = studentRole(inherited.value)
         }
         if directive.body.entry("experiments") == nil {
-            diagnostics.error("{compare} needs an experiments: list, e.g. experiments: [q1c-none, q1c-one]", at: directive.location)
+            diagnostics.error("{compare} needs an experiments: list, e.g. experiments: [q1c-none, q1c-one]", at: directive.location, id: .missingKey)
         }
         return diagnostics.errorCount == before ? spec : nil
     }

@@ -17,7 +17,7 @@ extension DirectiveAnalyzer {
             if spec.weightsOnLinks && !spec.figures.contains(.network) {
                 diagnostics.error(
                     "weights-on-links writes the values on the network figure, which this experiment does not show",
-                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]")
+                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]", id: .figureNotShown, end: entry.keyEnd)
             }
         }
         let showsNeuron = spec.figures.contains(.neuron)
@@ -25,7 +25,7 @@ extension DirectiveAnalyzer {
             if let entry = byKey[key] {
                 diagnostics.error(
                     "\(key) belongs to the neuron figure, which this experiment does not show", at: entry.keyLocation,
-                    hint: "add neuron to show, e.g. show: [network, neuron]")
+                    hint: "add neuron to show, e.g. show: [network, neuron]", id: .figureNotShown, end: entry.keyEnd)
             }
         }
         guard showsNeuron else { return }
@@ -33,13 +33,13 @@ extension DirectiveAnalyzer {
         guard let nameEntry = byKey["neuron"] else {
             diagnostics.error(
                 "show: neuron needs the key neuron naming the neuron", at: showLocation,
-                hint: "e.g. neuron: 1.1 (first hidden layer, top neuron) or neuron: output")
+                hint: "e.g. neuron: 1.1 (first hidden layer, top neuron) or neuron: output", id: .missingKey)
             return
         }
         guard let pointEntry = byKey["point"] else {
             diagnostics.error(
                 "show: neuron needs the key point, the input (x1, x2) worked through", at: showLocation,
-                hint: "e.g. point: [1.5, -2] (each from -6 to 6)")
+                hint: "e.g. point: [1.5, -2] (each from -6 to 6)", id: .missingKey)
             return
         }
         // Each key is checked, so one build reports every mistake.
@@ -53,7 +53,7 @@ extension DirectiveAnalyzer {
             guard layer < sizes.count, index < sizes[layer], (layer == sizes.count - 1) == (name == "output") else {
                 diagnostics.error(
                     "neuron: \(name) is not a neuron of the combination \(combination.label)", at: nameEntry.value.location,
-                    hint: "name a neuron every combination has")
+                    hint: "name a neuron every combination has", id: .badValue, end: nameEntry.value.end)
                 return
             }
         }
@@ -74,7 +74,8 @@ extension DirectiveAnalyzer {
         let shape = "\(largest.features.count) input\(largest.features.count == 1 ? "" : "s"), hidden [\(largest.hidden.map(String.init).joined(separator: ", "))]"
         diagnostics.error(
             "weights-on-links: this network has \(links) weights (\(shape)); their values are written on at most \(limit) links, above that the numbers would cover each other",
-            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers")
+            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers",
+            id: .tooManyLinks)
     }
 
     /// `1.2` or `output`: a neuron (not an input) of the configuration.
@@ -92,7 +93,7 @@ extension DirectiveAnalyzer {
         }
         diagnostics.error(
             "neuron: '\(value.scalar?.text ?? value.kindDescription)' is not a neuron of this network", at: value.location,
-            hint: "valid: \(valid.joined(separator: ", ")) (hidden neurons are layer.position from the top)")
+            hint: "valid: \(valid.joined(separator: ", ")) (hidden neurons are layer.position from the top)", id: .badValue, end: value.end)
         return nil
     }
 
@@ -102,7 +103,7 @@ extension DirectiveAnalyzer {
         guard numbers.count == 2, value.sequence?.count == 2, numbers.allSatisfy({ $0.isFinite && abs($0) <= 6 }) else {
             diagnostics.error(
                 "point takes two numbers [x1, x2], each from -6 to 6 (the Playground's plane)", at: value.location,
-                hint: "e.g. point: [1.5, -2]")
+                hint: "e.g. point: [1.5, -2]", id: .badValue, end: value.end)
             return nil
         }
         return (numbers[0], numbers[1])
@@ -116,7 +117,7 @@ extension DirectiveAnalyzer {
         if let epoch = value.scalar?.intValue, (0...budget).contains(epoch) { return epoch == 0 ? .initial : .epoch(epoch) }
         diagnostics.error(
             "neuron-epoch: '\(value.scalar?.text ?? value.kindDescription)' is not a network of this run", at: value.location,
-            hint: "valid: initial, final, or an epoch from 0 to \(budget)")
+            hint: "valid: initial, final, or an epoch from 0 to \(budget)", id: .badValue, end: value.end)
         return nil
     }
 }

@@ -12,14 +12,14 @@ extension DirectiveAnalyzer {
         case .sequence(let items, _):
             for item in items {
                 guard let scalar = item.scalar else {
-                    diagnostics.error("playground-hide: nested lists are not allowed here", at: item.location)
+                    diagnostics.error("playground-hide: nested lists are not allowed here", at: item.location, id: .wrongType)
                     continue
                 }
                 scalars.append(scalar)
             }
         case .mapping:
             diagnostics.error(
-                "playground-hide takes a list of control names, e.g. [learningRate, regularization]", at: value.location)
+                "playground-hide takes a list of control names, e.g. [learningRate, regularization]", at: value.location, id: .wrongType)
             return PlaygroundHiding()
         }
         var names: [String] = []
@@ -31,7 +31,7 @@ extension DirectiveAnalyzer {
                     "playground-hide: the Playground has no control '\(name)'", at: scalar.location,
                     hint: (suggestion(for: name, among: valid).map { "did you mean '\($0)'? " } ?? "")
                         + "valid: \(valid.joined(separator: ", "))",
-                    id: .badValue)
+                    id: .badValue, end: scalar.end)
                 continue
             }
             names.append(name)

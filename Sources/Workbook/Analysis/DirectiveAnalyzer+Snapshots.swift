@@ -11,13 +11,13 @@ extension DirectiveAnalyzer {
             guard let count = s.intValue else {
                 diagnostics.error(
                     "snapshots: expected a count or a list of epochs, found '\(s.text)'", at: s.location,
-                    hint: "write e.g. \(example)")
+                    hint: "write e.g. \(example)", id: .badValue, end: s.end)
                 return nil
             }
             guard (2...maximum).contains(count) else {
                 diagnostics.error(
                     "snapshots: \(count) snapshots; a timeline shows 2 to \(maximum)", at: s.location,
-                    hint: "write e.g. \(example)")
+                    hint: "write e.g. \(example)", id: .badValue, end: s.end)
                 return nil
             }
             return .logSpaced(count: count)
@@ -27,7 +27,7 @@ extension DirectiveAnalyzer {
             var valid = true
             for item in items {
                 guard let s = item.scalar else {
-                    diagnostics.error("snapshots: expected an epoch, found \(item.kindDescription)", at: item.location)
+                    diagnostics.error("snapshots: expected an epoch, found \(item.kindDescription)", at: item.location, id: .wrongType)
                     valid = false
                     continue
                 }
@@ -35,14 +35,14 @@ extension DirectiveAnalyzer {
                     includesFinal = true
                 } else if let epoch = s.intValue, (0...budget).contains(epoch) {
                     if epochs.contains(epoch) {
-                        diagnostics.error("snapshots: epoch \(epoch) is listed twice", at: s.location)
+                        diagnostics.error("snapshots: epoch \(epoch) is listed twice", at: s.location, id: .duplicateValue, end: s.end)
                         valid = false
                     }
                     epochs.append(epoch)
                 } else {
                     diagnostics.error(
                         "snapshots: '\(s.text)' is not an epoch of this run", at: s.location,
-                        hint: "epochs are whole numbers from 0 (untrained) to \(budget) (the budget), or final")
+                        hint: "epochs are whole numbers from 0 (untrained) to \(budget) (the budget), or final", id: .badValue, end: s.end)
                     valid = false
                 }
             }
@@ -50,12 +50,12 @@ extension DirectiveAnalyzer {
             if count == 0 || count > maximum {
                 diagnostics.error(
                     "snapshots: \(count) epochs; a timeline shows 1 to \(maximum)", at: location,
-                    hint: "write e.g. \(example)")
+                    hint: "write e.g. \(example)", id: .badValue)
                 valid = false
             }
             return valid ? .epochs(epochs.sorted(), includesFinal: includesFinal) : nil
         case .mapping:
-            diagnostics.error("snapshots takes a list of epochs or a count", at: value.location, hint: "write e.g. \(example)")
+            diagnostics.error("snapshots takes a list of epochs or a count", at: value.location, hint: "write e.g. \(example)", id: .wrongType)
             return nil
         }
     }

@@ -95,7 +95,7 @@ struct DirectiveAnalyzer {
         }
         for problem in settings.configuration.validate() {
             let location = directive.body.entry(problem.key)?.value.location ?? directive.location
-            diagnostics.error("\(problem.key): \(problem.message)", at: location)
+            diagnostics.error("\(problem.key): \(problem.message)", at: location, id: .settingsConflict)
         }
         // Valid, and a Playground link reproduces it, but its controls cannot show it.
         for note in settings.configuration.beyondPlaygroundControls() {
@@ -121,7 +121,7 @@ struct DirectiveAnalyzer {
         guard let id = directive.argument?.trimmingCharacters(in: " \t"), !id.isEmpty else {
             if required || defaultID == nil {
                 diagnostics.error(
-                    "{\(directive.name)} needs an ID after its name, e.g. \(example)", at: directive.location)
+                    "{\(directive.name)} needs an ID after its name, e.g. \(example)", at: directive.location, id: .missingID)
                 return nil
             }
             return defaultID
@@ -141,14 +141,16 @@ struct DirectiveAnalyzer {
         guard let text = settingText(value, key: key) else { return nil }
         if key == .dataset, PointFileLoader.isFileName(text) {
             guard let pointFiles else {
-                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location, id: .badValue)
+                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location,
+                    id: .badValue, end: value.end)
                 return nil
             }
             let trimmed = text.trimmingCharacters(in: " \t")
             let memoKey = "\(rescalePoints) \(trimmed)"
             if let loaded = loadedPointFiles[memoKey] {
                 if loaded == nil {
-                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location, id: .badValue)
+                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location,
+                        id: .badValue, end: value.end)
                 }
                 return loaded.map { .pointSet($0) }
             }
@@ -161,7 +163,7 @@ struct DirectiveAnalyzer {
         } catch {
             diagnostics.error(
                 "\(key.rawValue): \(error.reason)", at: value.location,
-                hint: error.suggestion.map { "did you mean '\($0)'?" } ?? "valid: \(key.validValues)", id: .badValue)
+                hint: error.suggestion.map { "did you mean '\($0)'?" } ?? "valid: \(key.validValues)", id: .badValue, end: value.end)
             return nil
         }
     }
@@ -174,20 +176,20 @@ struct DirectiveAnalyzer {
             guard key == .features || key == .hidden else {
                 diagnostics.error(
                     "\(key.rawValue) takes one value, not a list; to try several values, put it under 'vary:'",
-                    at: value.location)
+                    at: value.location, id: .wrongType)
                 return nil
             }
             var parts: [String] = []
             for item in items {
                 guard let scalar = item.scalar else {
-                    diagnostics.error("\(key.rawValue): nested lists are not allowed here", at: item.location)
+                    diagnostics.error("\(key.rawValue): nested lists are not allowed here", at: item.location, id: .wrongType)
                     return nil
                 }
                 parts.append(scalar.text)
             }
             return parts.isEmpty ? "none" : parts.joined(separator: ",")
         case .mapping:
-            diagnostics.error("\(key.rawValue) takes a value, not a mapping; valid: \(key.validValues)", at: value.location)
+            diagnostics.error("\(key.rawValue) takes a value, not a mapping; valid: \(key.validValues)", at: value.location, id: .wrongType)
             return nil
         }
     }
@@ -196,7 +198,7 @@ struct DirectiveAnalyzer {
         guard let mapping = entry.value.mapping else {
             diagnostics.error(
                 "vary takes settings with lists of values, e.g.\n  vary:\n    activation: [relu, sigmoid, tanh]",
-                at: entry.value.location)
+                at: entry.value.location, id: .notAMapping)
             return []
         }
         // Count before building anything: a sweep of 10⁸ combinations is refused at once.
@@ -205,7 +207,8 @@ struct DirectiveAnalyzer {
         if count > Double(Self.maximumCombinations) {
             diagnostics.error(
                 "vary makes \(count < 1e15 ? String(Int(count)) : "more than 10^15") combinations; at most \(Self.maximumCombinations) are allowed",
-                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments")
+                at: entry.keyLocation, hint: "vary fewer settings at once, or split the sweep into several experiments",
+                id: .tooManyCombinations, end: entry.keyEnd)
             return []
         }
         var axes: [SweepAxis] = []
@@ -215,18 +218,18 @@ struct DirectiveAnalyzer {
                 diagnostics.error(
                     "'\(item.key)' cannot be varied", at: item.keyLocation,
                     hint: suggestion(for: item.key, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .cannotVary, end: item.keyEnd)
                 continue
             }
             guard let values = item.value.sequence, !values.isEmpty else {
-                diagnostics.error("vary: \(key.rawValue) needs a list of values, e.g. [a, b]", at: item.value.location)
+                diagnostics.error("vary: \(key.rawValue) needs a list of values, e.g. [a, b]", at: item.value.location, id: .wrongType)
                 continue
             }
             var typed: [SettingValue] = []
             for value in values {
                 guard let setting = settingValue(key, value, base: base.configuration) else { continue }
                 if typed.contains(setting) {
-                    diagnostics.error("vary: \(key.rawValue) lists \(setting.text) twice", at: value.location)
+                    diagnostics.error("vary: \(key.rawValue) lists \(setting.text) twice", at: value.location, id: .duplicateValue, end: value.end)
                 } else {
                     typed.append(setting)
                 }
@@ -252,7 +255,7 @@ struct DirectiveAnalyzer {
         }
         for combination in result where !sweep.isEmpty {
             for problem in combination.settings.configuration.validate() {
-                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location)
+                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location, id: .settingsConflict)
             }
         }
         return result
@@ -266,14 +269,15 @@ struct DirectiveAnalyzer {
         guard let text = entry.value.scalar?.text, let metric = ResultMetric(rawValue: text) else {
             diagnostics.error(
                 "result-metric: unknown metric '\(entry.value.scalar?.text ?? "")'", at: entry.value.location,
-                hint: "valid: \(valid.joined(separator: ", "))")
+                hint: "valid: \(valid.joined(separator: ", "))", id: .unknownMetric, end: entry.value.end)
             return fallback
         }
         if metric == .epochs && spec.base.configuration.stopRule == nil {
-            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location)
+            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location,
+                id: .unusableMetric)
         }
         if metric.isAccuracy && spec.base.configuration.isRegression {
-            diagnostics.error("result-metric: accuracy is not defined for regression", at: entry.value.location)
+            diagnostics.error("result-metric: accuracy is not defined for regression", at: entry.value.location, id: .unusableMetric)
         }
         return metric
     }
@@ -285,13 +289,14 @@ struct DirectiveAnalyzer {
             case .lossOverlay where !spec.isSweep, .result where !spec.isSweep:
                 diagnostics.error(
                     "show: \(kind.rawValue) compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
-                    at: location, hint: "add vary:, or use {compare} to compare experiments")
+                    at: location, hint: "add vary:, or use {compare} to compare experiments", id: .figureNeedsSweep)
             case .result where spec.sweep.count > 2:
-                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location)
+                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location,
+                    id: .figureNeedsSweep)
             case .metricGrid where spec.sweep.count != 2:
                 diagnostics.error(
                     "show: metric-grid needs a sweep over exactly two settings ('\(spec.id)' varies \(spec.sweep.count))",
-                    at: location)
+                    at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
             case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron:
@@ -310,11 +315,11 @@ struct DirectiveAnalyzer {
         case .sequence(let values, _):
             for v in values {
                 if let s = v.scalar { items.append(s) } else {
-                    diagnostics.error("show: expected a figure name, found \(v.kindDescription)", at: v.location)
+                    diagnostics.error("show: expected a figure name, found \(v.kindDescription)", at: v.location, id: .wrongType)
                 }
             }
         case .mapping:
-            diagnostics.error("show takes a list such as [boundary, loss]", at: value.location)
+            diagnostics.error("show takes a list such as [boundary, loss]", at: value.location, id: .wrongType)
         }
         var figures: [FigureKind] = []
         var table = false
@@ -329,7 +334,7 @@ struct DirectiveAnalyzer {
                 diagnostics.error(
                     "show: unknown figure '\(item.text)'", at: item.location,
                     hint: suggestion(for: item.text, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .unknownFigure)
             }
         }
         return (figures, table)
@@ -343,14 +348,14 @@ struct DirectiveAnalyzer {
         case "shared": return true
         case "independent": return false
         default:
-            diagnostics.error("axes takes shared or independent", at: value.location, id: .badValue)
+            diagnostics.error("axes takes shared or independent", at: value.location, id: .badValue, end: value.end)
             return nil
         }
     }
 
     mutating func text(_ value: YAMLValue, key: String) -> String? {
         guard let scalar = value.scalar else {
-            diagnostics.error("\(key) takes text, not \(value.kindDescription)", at: value.location)
+            diagnostics.error("\(key) takes text, not \(value.kindDescription)", at: value.location, id: .wrongType)
             return nil
         }
         return scalar.text
@@ -358,7 +363,7 @@ struct DirectiveAnalyzer {
 
     mutating func bool(_ value: YAMLValue, key: String) -> Bool {
         guard let b = value.scalar?.boolValue else {
-            diagnostics.error("\(key) takes true or false", at: value.location)
+            diagnostics.error("\(key) takes true or false", at: value.location, id: .wrongType)
             return false
         }
         return b
@@ -366,7 +371,7 @@ struct DirectiveAnalyzer {
 
     mutating func number(_ value: YAMLValue, key: String) -> Double? {
         guard let d = value.scalar?.doubleValue, d.isFinite else {
-            diagnostics.error("\(key) takes a number", at: value.location)
+            diagnostics.error("\(key) takes a number", at: value.location, id: .wrongType)
             return nil
         }
         return d
@@ -376,6 +381,6 @@ struct DirectiveAnalyzer {
         diagnostics.error(
             "unknown key '\(entry.key)' in {\(directive)}", at: entry.keyLocation,
             hint: suggestion(for: entry.key, among: valid).map { "did you mean '\($0)'?" }
-                ?? "valid keys: \(valid.joined(separator: ", "))", id: .unknownKey)
+                ?? "valid keys: \(valid.joined(separator: ", "))", id: .unknownKey, end: entry.keyEnd)
     }
 }

@@ -48,11 +48,11 @@ extension DirectiveAnalyzer {
                         diagnostics.error(
                             "functions: unknown activation '\(name.text)'", at: name.location,
                             hint: suggestion(for: name.text, among: valid).map { "did you mean '\($0)'?" }
-                                ?? "valid: \(valid.joined(separator: ", "))")
+                                ?? "valid: \(valid.joined(separator: ", "))", id: .badValue, end: name.end)
                     }
                 }
                 if functions.isEmpty && names.isEmpty {
-                    diagnostics.error("functions takes a list such as [relu, sigmoid, tanh]", at: entry.value.location)
+                    diagnostics.error("functions takes a list such as [relu, sigmoid, tanh]", at: entry.value.location, id: .wrongType)
                 }
                 if !functions.isEmpty { spec.functions = functions }
             case "range":
@@ -66,7 +66,8 @@ extension DirectiveAnalyzer {
                 if bounds.count == 2 && bounds[0] < bounds[1] && bounds.allSatisfy({ abs($0) <= 1e6 }) {
                     spec.range = bounds[0]...bounds[1]
                 } else {
-                    diagnostics.error("range takes two increasing numbers between -1000000 and 1000000, e.g. [-5, 5]", at: entry.value.location)
+                    diagnostics.error("range takes two increasing numbers between -1000000 and 1000000, e.g. [-5, 5]", at: entry.value.location,
+                        id: .badValue, end: entry.value.end)
                 }
             case "derivatives": spec.derivatives = bool(entry.value, key: "derivatives")
             case "caption": spec.caption = text(entry.value, key: "caption")

@@ -48,12 +48,15 @@ public struct PointFileLoader: Sendable {
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let data = FileManager.default.contents(atPath: file.path)
         else {
-            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))", id: .badValue)
+            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))",
+                id: .badValue)
             return nil
         }
         var reader = PointFileReader(displayPath: display, writtenPath: written)
         let read = reader.read([UInt8](data), rescale: rescale)
-        diagnostics.append(contentsOf: reader.diagnostics.diagnostics)
+        diagnostics.append(
+            contentsOf: DiagnosticRanges.complete(
+                reader.diagnostics.diagnostics, texts: [display: String(decoding: data, as: UTF8.self)]))
         guard let (read, maximum) = read else { return nil }
         var points = read
         if rescale, maximum > PointFileReader.planeLimit {

@@ -31,7 +31,9 @@ struct PointFileReader {
     mutating func read(_ bytes: [UInt8], rescale: Bool) -> (PointSet, maximum: Double)? {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let location = BookLoader.firstInvalidUTF8(in: .init(bytes), file: displayPath)
-            diagnostics.error("the file is not UTF-8 text", at: location, hint: "save it as UTF-8 CSV", id: .badFile)
+            diagnostics.error(
+                "the file is not UTF-8 text", at: location, hint: "save it as UTF-8 CSV", id: .notUTF8,
+                end: location.advanced(by: 1))
             return nil
         }
         var header: [String: Int]? = nil
@@ -58,23 +60,26 @@ struct PointFileReader {
             if diagnostics.errorCount - errorsBefore >= 20 { break }  // enough to fix first
             guard fields.count == columnCount else {
                 error("the row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header \(columnCount)", line: lineNumber, column: 1,
-                      hint: "write one value for each column of the header (\(orderedNames(columnsByName)))")
+                      hint: "write one value for each column of the header (\(orderedNames(columnsByName)))", id: .pointFileRow)
                 continue
             }
             guard rows.count < Self.maximumRows else {
-                error("more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points")
+                error("more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points",
+                    id: .tooManyPoints)
                 break
             }
             func number(_ name: String) -> Double? {
                 let (text, column) = fields[columnsByName[name]!]
                 guard let value = Double(text), value.isFinite else {
                     error("\(name) '\(text)' is not a number", line: lineNumber, column: column,
-                          hint: name == "label" ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress" : "a number such as -2.5")
+                          hint: name == "label" ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress" : "a number such as -2.5",
+                          id: .badValue)
                     return nil
                 }
                 if name != "label", abs(value) > Self.planeLimit, !rescale {
                     error("\(name) = \(text) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: column,
-                          hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor")
+                          hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor",
+                          id: .badValue)
                     return nil
                 }
                 return value
@@ -85,7 +90,7 @@ struct PointFileReader {
                 let (text, column) = fields[splitColumn]
                 split = PointSet.Split(rawValue: text.lowercased())
                 if split == nil {
-                    error("split '\(text)' is neither train nor test", line: lineNumber, column: column, hint: "valid: train, test")
+                    error("split '\(text)' is neither train nor test", line: lineNumber, column: column, hint: "valid: train, test", id: .badValue)
                 }
             }
             guard let x, let y, let label, split != nil || columnsByName["split"] == nil else { continue }
@@ -94,17 +99,19 @@ struct PointFileReader {
             labelColumns.append(fields[columnsByName["label"]!].column)
         }
         guard let columnsByName = header else {
-            error("the file has no header and no points", line: 1, column: 1, hint: "start with the header line x1,x2,label")
+            error("the file has no header and no points", line: 1, column: 1, hint: "start with the header line x1,x2,label", id: .pointFileHeader)
             return nil
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         guard rows.count >= 2 else {
-            error("the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1, hint: "at least 2 points are needed, one to train and one to test")
+            error("the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1, hint: "at least 2 points are needed, one to train and one to test",
+                id: .tooFewPoints)
             return nil
         }
         if columnsByName["split"] != nil {
             for set in [PointSet.Split.train, .test] where !rows.contains(where: { $0.split == set }) {
-                error("no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'")
+                error("no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'",
+                    id: .tooFewPoints)
                 return nil
             }
         }
@@ -120,17 +127,19 @@ struct PointFileReader {
             let name = field.text.lowercased()
             guard Self.columns.contains(name) else {
                 error("unknown column '\(field.text)' in the header", line: line, column: field.column,
-                      hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label")
+                      hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label", id: .pointFileHeader)
                 return nil
             }
             guard byName[name] == nil else {
-                error("the column '\(name)' appears twice in the header", line: line, column: field.column, hint: "name each of x1, x2, label (and split) once")
+                error("the column '\(name)' appears twice in the header", line: line, column: field.column, hint: "name each of x1, x2, label (and split) once",
+                    id: .pointFileHeader)
                 return nil
             }
             byName[name] = index
         }
         for name in ["x1", "x2", "label"] where byName[name] == nil {
-            error("the header has no column '\(name)'", line: line, column: 1, hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label")
+            error("the header has no column '\(name)'", line: line, column: 1, hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label",
+                id: .pointFileHeader)
             return nil
         }
         return byName
@@ -143,7 +152,7 @@ struct PointFileReader {
         if labels.isSubset(of: [-1, 1]) || labels.isSubset(of: [0, 1]) {
             guard labels.count == 2 else {
                 error("every point has the label \(javaScriptNumberString(labels.first ?? 0)): nothing to classify", line: lines[0], column: columns[0],
-                      hint: "classification needs both classes, -1 and 1 (or 0 and 1)")
+                      hint: "classification needs both classes, -1 and 1 (or 0 and 1)", id: .badLabels)
                 return nil
             }
             if labels.contains(0) {
@@ -154,7 +163,7 @@ struct PointFileReader {
         if labels.isSubset(of: [-1, 0, 1]) {
             let first = rows.firstIndex { $0.label == 0 } ?? 0
             error("the labels mix 0 with -1 and 1", line: lines[first], column: columns[first],
-                  hint: "classify with labels -1 and 1 (or 0 and 1); for regression use other numbers too")
+                  hint: "classify with labels -1 and 1 (or 0 and 1); for regression use other numbers too", id: .badLabels)
             return nil
         }
         return true
@@ -176,7 +185,7 @@ struct PointFileReader {
         byName.sorted { $0.value < $1.value }.map(\.key).joined(separator: ",")
     }
 
-    private mutating func error(_ message: String, line: Int, column: Int, hint: String) {
-        diagnostics.error(message, at: SourceLocation(file: displayPath, line: line, column: column), hint: hint, id: .badValue)
+    private mutating func error(_ message: String, line: Int, column: Int, hint: String, id: DiagnosticID) {
+        diagnostics.error(message, at: SourceLocation(file: displayPath, line: line, column: column), hint: hint, id: id)
     }
 }

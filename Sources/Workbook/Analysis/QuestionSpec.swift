@@ -57,13 +57,13 @@ extension DirectiveAnalyzer {
                         .init(part: .choice($0.offset), text: $0.element.0, location: $0.element.1.location)
                     }
                 } else {
-                    diagnostics.error("choices takes a list of answers", at: entry.value.location)
+                    diagnostics.error("choices takes a list of answers", at: entry.value.location, id: .wrongType)
                 }
             default: unknownKey(entry, directive: "question", valid: Self.questionKeys)
             }
         }
         if spec.prompt.isEmpty {
-            diagnostics.error("a question needs a prompt: key", at: directive.location)
+            diagnostics.error("a question needs a prompt: key", at: directive.location, id: .missingKey)
         }
         return diagnostics.errorCount == before ? spec : nil
     }

@@ -45,7 +45,7 @@ struct ReferenceResolver {
                 if fullPlan?.experiments[id] != nil {
                     diagnostics.error(
                         "{compare} \(comparison.id): '\(id)' is instructor-only, so this edition cannot compare it",
-                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too")
+                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too", id: .withheldReference)
                     continue
                 }
                 report("compare", id, at: comparison.experimentsLocation, among: Array(plan.experiments.keys).sorted())
@@ -54,7 +54,7 @@ struct ReferenceResolver {
             if spec.isSweep {
                 diagnostics.error(
                     "{compare} \(comparison.id): '\(id)' is a sweep; compare experiments without 'vary' (a sweep compares its own combinations)",
-                    at: comparison.experimentsLocation)
+                    at: comparison.experimentsLocation, id: .badReference)
             }
         }
     }
@@ -73,6 +73,7 @@ struct ReferenceResolver {
         for diagnostic in parsed where diagnostic.severity == .error {
             var moved = diagnostic
             moved.location = diagnostic.location.map(place)
+            moved.end = diagnostic.end.map(place)
             diagnostics.append(moved)
         }
         let roles = document.inlineRoles.map { role -> ResolvedRole in
@@ -98,7 +99,7 @@ struct ReferenceResolver {
                     diagnostics.warning(
                         "{ref} '\(target)' names a result figure the student edition leaves out (its experiment is a worksheet); there the reference leads to the worksheet",
                         at: role.location, hint: "refer to the worksheet ('\(Self.id(of: target))') or put the sentence in an instructor-only block",
-                        id: .badReference)
+                        id: .missingInEdition)
                 }
                 return .experiment(chapterIndex: block.chapterIndex, id: Self.id(of: target))
             }
@@ -106,7 +107,7 @@ struct ReferenceResolver {
                 if !inAnswer {
                     diagnostics.warning(
                         "{ref} '\(target)' names instructor-only content, so the student edition prints a blank here",
-                        at: role.location, hint: "put the sentence in the instructor-only block too", id: .badReference)
+                        at: role.location, hint: "put the sentence in the instructor-only block too", id: .missingInEdition)
                 }
                 return .withheld
             }
@@ -151,13 +152,13 @@ struct ReferenceResolver {
                 diagnostics.error(
                     "unknown value '\(name)' in {\(role.name)}`\(role.content)`", at: role.location,
                     hint: suggestion(for: name, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .unknownMetric)
             case .unknownKey(let key):
                 let valid = SettingKey.allCases.map(\.rawValue)
                 diagnostics.error(
                     "unknown setting '\(key)' in {\(role.name)}`\(role.content)`", at: role.location,
                     hint: suggestion(for: key, among: valid).map { "did you mean '\($0)'?" }
-                        ?? "valid: \(valid.joined(separator: ", "))")
+                        ?? "valid: \(valid.joined(separator: ", "))", id: .unknownKey)
             case .malformed:
                 diagnostics.error(
                     "cannot read {\(role.name)}`\(role.content)`; write \(ValueReference.syntax)", at: role.location, id: .badReference)
@@ -229,7 +230,8 @@ struct ReferenceResolver {
             return nil
         }
         if (runSeed != nil || reference.reset != nil) && reference.metric.comparesCombinations {
-            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location, id: .badReference)
+            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location,
+                id: .badReference)
             return nil
         }
         var node: String? = nil

@@ -18,7 +18,7 @@ extension DirectiveAnalyzer {
             diagnostics.error(
                 "student: unknown value '\(written)'", at: value.location,
                 hint: suggestion(for: written, among: valid).map { "did you mean '\($0)'?" }
-                    ?? "valid: \(valid.joined(separator: ", "))")
+                    ?? "valid: \(valid.joined(separator: ", "))", id: .badValue, end: value.end)
             return nil
         }
         return role

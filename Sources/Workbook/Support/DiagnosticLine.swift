@@ -6,7 +6,7 @@ extension Diagnostic {
         var text = description
         if let hint { text += "; \(hint)" }
         for note in notes { text += " (note: \(note))" }
-        if id != .general { text += " [\(id)]" }
+        text += " [\(id)]"
         return text
     }
 }
