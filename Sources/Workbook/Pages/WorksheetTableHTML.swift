@@ -97,7 +97,7 @@ struct WorksheetTableHTML {
         let configuration = panel.settings.configuration
         guard configuration.isShowableInPlayground else { return "no link" }
         if run.reset > 0 {
-            return "the link of seed \(HTML.escape(run.seed)), then press ↻ \(run.reset == 1 ? "once" : "\(run.reset) times")"
+            return "the link of seed \(HTML.escape(run.seed)), then press ↻ \(run.reset == 1 ? "once" : run.reset == 2 ? "twice" : "\(run.reset) times")"
         }
         let url = PlaygroundLink.compactURL(for: configuration, seed: run.seed, display: display.linkOptions)
         let name = (panels.count > 1 ? panel.title + ", " : "") + run.description
