@@ -90,6 +90,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case worksheetLeak = "labbook.worksheet-leak"
     /// A `{ref}` to a figure the student edition leaves out.
     case missingInEdition = "labbook.missing-in-edition"
+    /// A roster (`--roster`) row or header that cannot be used.
+    case badRoster = "labbook.bad-roster"
 
     // MARK: Own data (CSV)
     /// A row whose field count differs from the header's.

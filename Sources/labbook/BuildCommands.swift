@@ -32,6 +32,8 @@ struct Build: ParsableCommand {
     var jobs: Int?
     @Option(help: "instructor (answers included) or student (answers left out).")
     var edition: String = "instructor"
+    @Option(help: "A roster CSV (columns id,name): with --edition student one edition per student under Output/students/ID/, each on its own seeds; with the instructor edition also key.csv and key.html, the key to every student's worksheets.")
+    var roster: String?
     @Flag(help: "Also print the handout to Output/handout.pdf with headless Chromium.")
     var pdf = false
     @Option(name: .customLong("max-training-minutes"), help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
@@ -43,14 +45,25 @@ struct Build: ParsableCommand {
             throw ValidationError("--edition: unknown edition '\(edition)'; valid: instructor, student")
         }
         options.edition = chosen
+        if let roster {
+            options.roster = URL(fileURLWithPath: roster)
+            options.rosterDisplayPath = roster
+        }
         guard maxTrainingMinutes > 0, maxTrainingMinutes.isFinite else {
             throw ValidationError("--max-training-minutes: must be a number of minutes greater than 0")
         }
         options.trainingBudgetMinutes = maxTrainingMinutes
         try runBuild(options)
         if pdf {
-            try HandoutPrinter.printPDF(output: options.output)
-            print("Wrote \(options.output.appendingPathComponent("handout.pdf").path)")
+            // A roster's student build prints each student's handout in their folder.
+            let students = options.output.appendingPathComponent("students")
+            let folders = options.roster != nil && chosen == .student
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: students.path)) ?? []).sorted().map { students.appendingPathComponent($0) }
+                : [options.output]
+            for folder in folders {
+                try HandoutPrinter.printPDF(output: folder)
+                print("Wrote \(folder.appendingPathComponent("handout.pdf").path)")
+            }
         }
     }
 }

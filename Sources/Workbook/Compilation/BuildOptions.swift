@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     /// Refuse, before training, a build whose estimated training time on one core exceeds this
     /// (`--max-training-minutes`; a course never comes near the default hour).
     public var trainingBudgetMinutes: Double = 60
+    /// A roster (`--roster`): one student edition per student, or the instructor's key to them.
+    public var roster: URL?
+    /// How diagnostics show the roster's path (as given on the command line).
+    public var rosterDisplayPath: String?
 
     public init(chapters: URL, output: URL, cache: URL? = nil, jobs: Int? = nil, displayPrefix: String? = nil) {
         self.chapters = chapters.standardizedFileURL

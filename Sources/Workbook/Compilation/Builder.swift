@@ -39,8 +39,12 @@ public struct Builder: Sendable {
         if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
         report.warnings += plan.diagnostics
         report.chapters = plan.chapters.count
+        let roster = try readRoster()
+        // With a roster, each student's variant of the plan (worksheets on their own seeds).
+        let variants = roster?.students.map { StudentVariant(student: $0) } ?? []
+        let variantPlans = variants.map { $0.apply(to: plan) }
 
-        // 1. Training: every run of every experiment, from the cache or trained now.
+        // 1. Training: every run of every plan, from the cache or trained now, in one pool.
         let trainingStart = Date()
         let trainingCPUStart = ProcessCPU.seconds()
         let cache = BuildCache(root: options.cache)
@@ -48,14 +52,15 @@ public struct Builder: Sendable {
         let store = RunStore(cache: cache)
         let experiments = plan.experimentsInOrder
         report.experiments = experiments.count
-        let allJobs = experiments.flatMap { $0.combinations.flatMap(\.jobs) }
+        let allExperiments = experiments + variantPlans.flatMap(\.experimentsInOrder)
+        let allJobs = allExperiments.flatMap { $0.combinations.flatMap(\.jobs) }
         let missing = store.loadCached(allJobs)
-        let estimate = WorkEstimate(jobs: missing, experiments: experiments)
+        let estimate = WorkEstimate(jobs: missing, experiments: allExperiments)
         if estimate.minutes > options.trainingBudgetMinutes {
             throw BuildFailure(diagnostics: estimate.refusal(budgetMinutes: options.trainingBudgetMinutes))
         }
         if estimate.seconds >= 10 { progress(estimate.summary(workers: options.jobs)) }
-        try train(missing, experiments: experiments, store: store)
+        try train(missing, experiments: allExperiments, store: store)
         let missingKeys = Set(missing.map(\.key))
         for spec in experiments {
             let keys = spec.combinations.flatMap(\.jobs).map(\.key)
@@ -66,36 +71,67 @@ public struct Builder: Sendable {
         report.trainingSeconds = Date().timeIntervalSince(trainingStart)
         report.trainingCPUSeconds = ProcessCPU.seconds() - trainingCPUStart
 
-        // 2. One analysis of the results, read by everything after it.
+        // 2. One analysis of the results per plan, read by everything after it.
         let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
+        let variantResults = variantPlans.map { ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets) }
 
-        // 3. Figures.
-        let renderingStart = Date()
-        let renderingCPUStart = ProcessCPU.seconds()
-        let tasks = figureTasks(plan, results: results)
+        // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
         let renderer = try FigureRenderer()
-        let figureFiles = try FigureRendering(
-            cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
-        ).render(tasks, report: &report)
-        report.renderingSeconds = Date().timeIntervalSince(renderingStart)
-        report.renderingCPUSeconds = ProcessCPU.seconds() - renderingCPUStart
-
-        // 4. Pages and downloads, into a staging folder swapped in at the end.
-        let writingStart = Date()
-        let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
         let transaction = try OutputTransaction(destination: options.output)
         do {
-            let site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
-            try site.write(to: transaction.staging)
+            if roster != nil && options.edition == .student {
+                // One student edition per student, and an index of them for the instructor.
+                for (variant, (variantPlan, variantResult)) in zip(variants, zip(variantPlans, variantResults)) {
+                    let folder = transaction.staging.appendingPathComponent("students").appendingPathComponent(variant.student.id)
+                    try writeSite(variantPlan, results: variantResult, into: folder, student: variant.student, store: store, cache: cache, renderer: renderer, report: &report)
+                }
+                try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(into: transaction.staging)
+            } else {
+                try writeSite(plan, results: results, into: transaction.staging, student: nil, store: store, cache: cache, renderer: renderer, report: &report)
+                if roster != nil {
+                    // The instructor's key to every student's worksheets; never in a student build.
+                    try VariantKey(plan: plan, variants: Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
+                        .write(into: transaction.staging)
+                }
+            }
             try transaction.commit()
         } catch {
             transaction.abandon()
             throw error
         }
-        report.writingSeconds = Date().timeIntervalSince(writingStart)
         report.totalSeconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// The roster named by `--roster`, or nil; its problems stop the build like a chapter's.
+    private func readRoster() throws -> Roster? {
+        guard let url = options.roster else { return nil }
+        let (roster, diagnostics) = Roster.read(url, displayPath: options.rosterDisplayPath ?? url.lastPathComponent)
+        guard let roster else { throw BuildFailure(diagnostics: diagnostics) }
+        return roster
+    }
+
+    /// Renders what the cache lacks of one plan's figures and writes its site into `folder`.
+    private func writeSite(
+        _ plan: BookPlan, results: BookResults, into folder: URL, student: Roster.Student?,
+        store: RunStore, cache: BuildCache, renderer: FigureRenderer, report: inout BuildReport
+    ) throws {
+        let renderingStart = Date()
+        let renderingCPUStart = ProcessCPU.seconds()
+        let tasks = figureTasks(plan, results: results)
+        let figureFiles = try FigureRendering(
+            cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
+        ).render(tasks, report: &report)
+        report.renderingSeconds += Date().timeIntervalSince(renderingStart)
+        report.renderingCPUSeconds += ProcessCPU.seconds() - renderingCPUStart
+        let writingStart = Date()
+        let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
+        var site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
+        site.studentName = student?.name
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try site.write(to: folder)
+        report.writingSeconds += Date().timeIntervalSince(writingStart)
     }
 
     private func train(_ missing: [RunJob], experiments: [ExperimentSpec], store: RunStore) throws {

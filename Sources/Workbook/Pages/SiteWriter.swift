@@ -13,7 +13,12 @@ struct SiteWriter {
     var downloads: [String: ExperimentDownloads] = [:]
 
     /// Both editions say which they are: a printed instructor copy must not pass for a student's.
-    var editionLabel: String? { edition == .student ? "Student edition" : "Instructor edition" }
+    var editionLabel: String? {
+        guard edition == .student else { return "Instructor edition" }
+        return studentName.map { "Student edition · \($0)" } ?? "Student edition"
+    }
+    /// The student whose variant this is (a roster build): named on the cover and every page.
+    var studentName: String? = nil
     var bookTitle: String { plan.settings.title }
 
     /// Chapters in this edition (instructor-only chapters are left out of the student one).

@@ -19,7 +19,7 @@ enum ResultsAnalysis {
                 }
                 if worksheets.contains(spec.id) {
                     results.records = combination.jobs.compactMap { job in
-                        (try? store.result(job)).map { RunRecord($0, stopRule: c.stopRule, budget: c.epochs) }
+                        (try? store.result(job)).map { RunRecord($0, stopRule: c.stopRule) }
                     }
                 }
                 return results

@@ -20,12 +20,15 @@ public struct RunRecord: Sendable, Hashable {
     public var shownOnlyLater = false
     public var trainLoss: String
     public var testLoss: String
+    /// The same losses at full precision (for a key file and grading); nil for a diverged run.
+    public var exactTrainLoss: Double?
+    public var exactTestLoss: Double?
     public var trainAccuracy: Double?
     public var testAccuracy: Double?
     /// The epoch whose loss was NaN or infinite, for a diverged run.
     public var divergedAt: Int?
 
-    public init(_ result: RunResult, stopRule: StopRule?, budget: Int) {
+    public init(_ result: RunResult, stopRule: StopRule?) {
         run = result.identity
         divergedAt = result.divergedAtEpoch
         let last = result.epochsRun
@@ -38,6 +41,8 @@ public struct RunRecord: Sendable, Hashable {
         } else {
             epoch = last
         }
+        exactTrainLoss = result.trainLoss[epoch]
+        exactTestLoss = result.testLoss[epoch]
         trainLoss = PlaygroundDisplay.loss(result.trainLoss[epoch])
         testLoss = PlaygroundDisplay.loss(result.testLoss[epoch])
         trainAccuracy = result.trainAccuracy?[epoch]
