@@ -32,7 +32,12 @@ public enum BookLoader {
                     hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)", id: .badFile)
                 continue
             }
-            guard let data = fm.contents(atPath: chaptersFolder.appendingPathComponent(name).path) else {
+            let file = chaptersFolder.appendingPathComponent(name)
+            if let escape = BookContainment.escape(of: file, bookFolder: chaptersFolder.deletingLastPathComponent()) {
+                collector.error("the chapter is not read: \(escape)", at: start, hint: BookContainment.hint, id: .badFile)
+                continue
+            }
+            guard let data = fm.contents(atPath: file.path) else {
                 collector.error("cannot read the file", at: start, id: .badFile)
                 continue
             }
@@ -137,6 +142,7 @@ public enum BookLoader {
         var chapters: [PlannedChapter] = []
         var experiments: [String: (chapter: Int, spec: ExperimentSpec)] = [:]
         var ids: [String: SourceLocation] = [:]
+        var invalidIDs: Set<String> = []
 
         for (position, source) in sources.enumerated() {
             let (document, parseDiagnostics) =
@@ -168,6 +174,9 @@ public enum BookLoader {
                 default:
                     break  // unknown names are reported by the parser
                 }
+                if case .invalid = block, let written = directive.argument?.trimmingCharacters(in: " \t"), !written.isEmpty {
+                    invalidIDs.insert(written)
+                }
                 if let id = block.id {
                     if let first = ids[id] {
                         analyzer.diagnostics.error(
@@ -195,6 +204,7 @@ public enum BookLoader {
         var plan = BookPlan(chapters: chapters, diagnostics: [], experiments: experiments, figures: [:])
         plan.edition = edition
         plan.settings = settings
+        plan.invalidIDs = invalidIDs
         plan.worksheets = WorksheetRule.worksheets(in: chapters)
         for (index, chapter) in chapters.enumerated() {
             for block in chapter.blocks {
