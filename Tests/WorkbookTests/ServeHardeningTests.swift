@@ -42,7 +42,7 @@ struct ServeHardeningTests {
         #expect(try Self.status(of: Self.request(line: Self.requestLine(ofLength: Self.maxRequestLine + 1)), port: port) == 414)
 
         let fields = (1...Self.maxHeaderCount).map { "X-Field-\($0): value" }
-        #expect(try Self.status(of: Self.request(line: "/", fields: Array(fields.dropLast(1))), port: port) == 200)
+        #expect(try Self.status(of: Self.request(line: "/", fields: ["Host: localhost"] + fields.dropLast(2)), port: port) == 200)
         #expect(try Self.status(of: Self.request(line: "/", fields: fields + ["X-One-Too-Many: value"]), port: port) == 431)
         let wide = "X-Wide: " + String(repeating: "w", count: 9 * 1024)
         #expect(try Self.status(of: Self.request(line: "/", fields: [wide, wide]), port: port) == 431)
@@ -158,5 +158,38 @@ struct ServeHardeningTests {
         #expect(text.contains("\"version\":"))
         #expect(!text.contains("<html"), "HEAD answers carry no body")
         #expect(client.isClosedByServer, "Connection: close is honoured")
+    }
+
+    /// Issue 26, F11: a body measured two ways is a smuggled request, and a page under another
+    /// name (DNS rebinding to 127.0.0.1) must not read the preview.
+    @Test func refusesAmbiguousFramingAndForeignHosts() throws {
+        let served = try ServedBook("basic")
+        defer { served.stop() }
+        let port = served.port
+        func status(_ fields: [String], version: String = "HTTP/1.1") throws -> Int? {
+            let head = "GET /01-gauss.html \(version)\r\n" + fields.map { $0 + "\r\n" }.joined() + "Connection: close\r\n\r\n"
+            return try Self.status(of: Array(head.utf8), port: port)
+        }
+        // Served: the loopback names, with or without the port, in any case.
+        for host in ["localhost", "127.0.0.1", "[::1]", "localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "LocalHost"] {
+            #expect(try status(["Host: \(host)"]) == 200, "\(host)")
+        }
+        #expect(try status([], version: "HTTP/1.0") == 200, "HTTP/1.0 may leave Host out")
+        // Anything else: 421, or 400 when the field is missing or repeated.
+        for host in ["attacker.example", "attacker.example:\(port)", "127.0.0.1.nip.io", "localhost.attacker.example", "127.0.0.2", "localhost:", "localhost:80x", ""] {
+            #expect(try status(["Host: \(host)"]) == 421, "\(host)")
+        }
+        #expect(try status([]) == 400)
+        #expect(try status(["Host: localhost", "Host: attacker.example"]) == 400)
+        // Framing: two different lengths, a list that disagrees, a length that is no number,
+        // any Transfer-Encoding.
+        let pipelined = "GET /01-gauss.html HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        #expect(try status(["Host: localhost", "Content-Length: 0", "Content-Length: \(pipelined.utf8.count)"]) == 400)
+        #expect(try status(["Host: localhost", "Content-Length: 0, 5"]) == 400)
+        #expect(try status(["Host: localhost", "Content-Length: -1"]) == 400)
+        #expect(try status(["Host: localhost", "Transfer-Encoding: chunked"]) == 400)
+        #expect(try status(["Host: localhost", "Transfer-Encoding: identity"]) == 400)
+        // Agreeing lengths are one length.
+        #expect(try status(["Host: localhost", "Content-Length: 0", "Content-Length: 0"]) == 200)
     }
 }
