@@ -102,6 +102,11 @@ struct OwnDataCSVTests {
         #expect(header.errors.first?.contains("'\(String(repeating: "y", count: 40))…'") == true)
     }
 
+    @Test func aLineOfAMillionCommasStopsAtTheFieldLimit() {
+        let result = read("x1,x2,label\n" + String(repeating: ",", count: 1_000_000) + "1\n")
+        #expect(result.errors == ["Chapters/data/p.csv:2:64: error: more than 64 fields on the line"])
+    }
+
     /// Reading stops at the row limit: the millionth row is never looked at (it would be an
     /// error of its own, but only the limit is reported).
     @Test func readingStopsAtTheRowLimit() throws {

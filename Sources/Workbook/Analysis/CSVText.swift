@@ -11,6 +11,9 @@ enum CSVText {
     /// Longer values are cut short in messages: a 10 MB field must not become a 10 MB error.
     static let shownLength = 40
 
+    /// More fields than any valid line has by far; a line of a million commas stops here.
+    static let maximumFields = 64
+
     /// One field of a line and its 1-based column (in Unicode scalars, as editors count).
     struct Field: Equatable {
         var text: String
@@ -41,6 +44,12 @@ enum CSVText {
         }
     }
 
+    /// Whether a line holds nothing but blanks: skipped before any decoding, so a file of
+    /// blank lines costs a byte scan.
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// The text of one line, or why not: bytes that are not UTF-8, or a control character
     /// (anything below U+0020 but tab, DEL, U+0080–U+009F). A NUL once cut `1.5<NUL>garbage`
     /// to 1.5 without a word, and escape sequences would be echoed into error messages.
@@ -49,33 +58,54 @@ enum CSVText {
             let column = BookLoader.firstInvalidUTF8(in: .init(line), file: "").column
             throw Problem(message: "the file is not UTF-8 text", column: column, hint: "save it as UTF-8 CSV (spreadsheets: CSV UTF-8)")
         }
-        for (offset, scalar) in text.unicodeScalars.enumerated() where isControl(scalar) {
-            let name = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            let what = scalar == "\r" ? "a carriage return (\(name)) inside a line" : "a control character (\(name))"
-            throw Problem(
-                message: "\(what) in the file", column: offset + 1,
-                hint: "a CSV file holds printable text, tabs and line ends (LF or CRLF) only")
+        // On the valid UTF-8 bytes: C0 and DEL are single bytes, C1 is C2 80 … C2 9F.
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            var scalar: UInt32? = nil
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+                scalar = UInt32(byte)
+            } else if byte == 0xC2, index + 1 < line.endIndex, (0x80...0x9F).contains(line[index + 1]) {
+                scalar = UInt32(line[index + 1])
+            }
+            if let scalar {
+                let name = "U+" + String(scalar, radix: 16, uppercase: true).leftPadded(to: 4)
+                let what = scalar == 0x0D ? "a carriage return (\(name)) inside a line" : "a control character (\(name))"
+                throw Problem(
+                    message: "\(what) in the file", column: scalarCount(line[line.startIndex..<index]) + 1,
+                    hint: "a CSV file holds printable text, tabs and line ends (LF or CRLF) only")
+            }
+            index += 1
         }
         return text
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    /// Unicode scalars in valid UTF-8 bytes: the bytes that are not continuation bytes.
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.count { $0 & 0xC0 != 0x80 }
     }
 
     /// The comma-separated fields of a line, blanks around each trimmed. A field may be quoted
     /// (`"…"`, with `""` for a quote inside), as spreadsheets quote text; a quoted field ends on
-    /// its line (no value of this format holds a line break).
+    /// its line (no value of this format holds a line break). Works on the UTF-8 bytes (every
+    /// byte the format gives a meaning is ASCII); columns count Unicode scalars.
     static func fields(_ line: String) throws(Problem) -> [Field] {
-        let scalars = Array(line.unicodeScalars)
-        func isBlank(_ index: Int) -> Bool { index < scalars.count && (scalars[index] == " " || scalars[index] == "\t") }
-        func trimmed(_ part: ArraySlice<Unicode.Scalar>) -> String {
+        let bytes = Array(line.utf8)
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        func isBlank(_ index: Int) -> Bool { index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) }
+        // Columns are counted on from the last one asked for (fields come in order), so a long
+        // line costs one pass, not one per field.
+        var counted = (upTo: 0, scalars: 0)
+        func column(_ index: Int) -> Int {
+            guard index >= counted.upTo else { return scalarCount(bytes[..<index]) + 1 }
+            counted = (index, counted.scalars + scalarCount(bytes[counted.upTo..<index]))
+            return counted.scalars + 1
+        }
+        func trimmed(_ part: ArraySlice<UInt8>) -> String {
             var part = part
-            while let first = part.first, first == " " || first == "\t" { part = part.dropFirst() }
-            while let last = part.last, last == " " || last == "\t" { part = part.dropLast() }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: part)
-            return String(view)
+            while let first = part.first, first == 0x20 || first == 0x09 { part = part.dropFirst() }
+            while let last = part.last, last == 0x20 || last == 0x09 { part = part.dropLast() }
+            return String(decoding: part, as: UTF8.self)
         }
         var fields: [Field] = []
         var index = 0
@@ -83,14 +113,14 @@ enum CSVText {
             var start = index
             while isBlank(start) { start += 1 }
             var next: Int
-            if start < scalars.count, scalars[start] == "\"" {
-                var content: [Unicode.Scalar] = []
+            if start < bytes.count, bytes[start] == quote {
+                var content: [UInt8] = []
                 var i = start + 1
                 var closed = false
-                while i < scalars.count {
-                    if scalars[i] == "\"" {
-                        if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-                            content.append("\"")
+                while i < bytes.count {
+                    if bytes[i] == quote {
+                        if i + 1 < bytes.count, bytes[i + 1] == quote {
+                            content.append(quote)
                             i += 2
                             continue
                         }
@@ -98,28 +128,32 @@ enum CSVText {
                         i += 1
                         break
                     }
-                    content.append(scalars[i])
+                    content.append(bytes[i])
                     i += 1
                 }
                 guard closed else {
                     throw Problem(
-                        message: "the quoted field is not closed on its line", column: start + 1,
+                        message: "the quoted field is not closed on its line", column: column(start),
                         hint: "end it with \" on the same line (write \"\" for a quote inside it)")
                 }
                 while isBlank(i) { i += 1 }
-                guard i == scalars.count || scalars[i] == "," else {
+                guard i == bytes.count || bytes[i] == comma else {
                     throw Problem(
-                        message: "text after the closing quote", column: i + 1,
+                        message: "text after the closing quote", column: column(i),
                         hint: "put the whole value inside the quotes, or a comma before the next field")
                 }
-                fields.append(Field(text: trimmed(content[...]), column: start + 2))
+                fields.append(Field(text: trimmed(content[...]), column: column(start) + 1))
                 next = i
             } else {
-                next = start
-                while next < scalars.count, scalars[next] != "," { next += 1 }
-                fields.append(Field(text: trimmed(scalars[start..<next]), column: start + 1))
+                next = bytes[start...].firstIndex(of: comma) ?? bytes.count
+                fields.append(Field(text: trimmed(bytes[start..<next]), column: column(start)))
             }
-            guard next < scalars.count else { return fields }
+            guard next < bytes.count else { return fields }
+            guard fields.count < maximumFields else {
+                throw Problem(
+                    message: "more than \(maximumFields) fields on the line", column: column(next),
+                    hint: "the header names x1, x2, label and optionally split; each row has one value per column")
+            }
             index = next + 1
         }
     }

@@ -43,6 +43,7 @@ struct PointFileReader {
         var lastLine = 1
         let errorsBefore = diagnostics.errorCount
         for (lineNumber, lineBytes) in CSVText.lines(bytes) {
+            if CSVText.isBlank(lineBytes) { continue }
             let fields: [CSVText.Field]
             do {
                 let line = try CSVText.text(of: lineBytes)
