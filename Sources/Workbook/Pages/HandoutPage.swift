@@ -16,6 +16,11 @@ struct HandoutPage {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         var html = PageShell.head(title: title + " (handout)", assetPrefix: "", bodyClass: "lb-handout")
         html = html.replacingOccurrences(of: "</head>", with: style + "</head>")
+        if !settings.authors.isEmpty {
+            // Read back by the printer, which writes it into the PDF's metadata (PDFInfoUpdate).
+            let meta = "<meta name=\"author\" content=\"\(HTML.escape(settings.authors.joined(separator: ", ")))\">\n"
+            html = html.replacingOccurrences(of: "</head>", with: meta + "</head>")
+        }
         if settings.language != "en" {
             html = html.replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"\(HTML.escape(settings.language))\">")
         }
