@@ -17,6 +17,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case notUTF8 = "labbook.not-utf8"
     /// A chapter file name a page address cannot carry.
     case badFileName = "labbook.bad-file-name"
+    /// A chapter, settings or data file whose real path (links resolved) leaves the book.
+    case outsideBook = "labbook.outside-book"
     /// An output or cache folder Labbook refuses to write (only from the command line).
     case unsafeFolder = "labbook.unsafe-folder"
 

@@ -73,6 +73,10 @@ public final class PreviewServer: Sendable {
         }
     }
 
+    /// Pages up to this size are read whole to add the reload script; larger ones are streamed
+    /// as they are (and do not reload themselves). Book pages are far smaller.
+    static let maxInjectedPageBytes = 2 * 1024 * 1024
+
     static func respond(to head: RequestHead, files: OutputFiles, state: PreviewState) -> Response {
         guard head.method == "GET" || head.method == "HEAD" else {
             var response = Response.text(.methodNotAllowed, "only GET and HEAD")
@@ -92,12 +96,23 @@ public final class PreviewServer: Sendable {
         case .notFound:
             return .text(.notFound, "not found: \(path)")
         case .file(let url):
-            guard var data = try? Data(contentsOf: url) else { return .text(.notFound, "not found: \(path)") }
             let ext = url.pathExtension.lowercased()
-            if ext == "html", let text = String(data: data, encoding: .utf8) {
-                data = Data(text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>").utf8)
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber else {
+                return .text(.notFound, "not found: \(path)")
             }
-            return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: data)
+            // A page gets the reload script, so it is read whole; only pages up to a bound, so
+            // memory per connection stays bounded. Everything else is streamed from the disk.
+            if ext == "html", size.intValue <= maxInjectedPageBytes {
+                guard let data = try? Data(contentsOf: url) else { return .text(.notFound, "not found: \(path)") }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: data)
+                }
+                let injected = Data(text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>").utf8)
+                return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: injected)
+            }
+            var response = Response(status: .ok, contentType: OutputFiles.contentType(ext), body: Data())
+            response.file = (url, size.intValue)
+            return response
         }
     }
 }

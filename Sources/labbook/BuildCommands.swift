@@ -105,7 +105,7 @@ final class ProgressLine: @unchecked Sendable {
         let now = Date()
         if standardErrorIsTerminal {
             guard now.timeIntervalSince(last) > 0.05 else { return }
-            printError("\r\u{1B}[K" + message, terminator: "")
+            printControl("\r\u{1B}[K", then: message)
             shown = true
         } else {
             // In logs: a line every few seconds at most, so long builds show they are alive.
@@ -118,7 +118,7 @@ final class ProgressLine: @unchecked Sendable {
     func clear() {
         lock.lock()
         defer { lock.unlock() }
-        if shown { printError("\r\u{1B}[K", terminator: "") }
+        if shown { printControl("\r\u{1B}[K") }
         shown = false
     }
 }

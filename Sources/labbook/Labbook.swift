@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workbook
 
 @main
 struct Labbook: AsyncParsableCommand {
@@ -28,15 +29,35 @@ struct Labbook: AsyncParsableCommand {
                 Foundation.exit(exit.rawValue)
             }
             let message = self.message(for: error)
-            FileHandle.standardError.write(Data("labbook: error: \(message)\n".utf8))
+            printError("labbook: error: \(message)")
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }
 
 /// Writes to standard error (progress, warnings) without touching standard output.
+///
+/// The text is printed with control characters escaped (``terminalSafe(_:)``): diagnostics,
+/// progress lines and notes echo seeds, data set names and file contents, and an escape
+/// sequence in a chapter must not clear the screen or set the window title of whoever builds it.
 func printError(_ text: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((text + terminator).utf8))
+    FileHandle.standardError.write(Data((terminalSafe(text) + terminator).utf8))
+}
+
+/// The command line's own terminal control (`"\r\u{1B}[K"` clears the progress line), written
+/// as is, followed by `text` escaped like ``printError(_:terminator:)``.
+func printControl(_ control: String, then text: String = "", terminator: String = "") {
+    FileHandle.standardError.write(Data((control + terminalSafe(text) + terminator).utf8))
+}
+
+/// Writes to standard output, control characters escaped; line breaks stay.
+func printOutput(_ text: String) {
+    print(terminalSafe(text))
+}
+
+/// `text` with every control character but the line break escaped (``TerminalText``).
+func terminalSafe(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }.joined(separator: "\n")
 }
 
 /// Progress only makes sense on a terminal; in logs it would be noise.

@@ -78,11 +78,13 @@ struct SettingOptions: ParsableArguments {
         }
         var resetCount = 0
         if let resets {
-            // Range-checked as a whole number before use; no text can trap a conversion.
-            guard let n = Int(resets.filter { $0 != " " }), SettingRange.resets.accepts(Double(n)) else {
-                throw ValidationError("--resets: '\(resets)' is not a number of resets; valid: \(SettingRange.resets.validText)")
+            // The chapter's rule (`resets: 1e1` is 10 there too): one table, one set of spellings.
+            do {
+                guard case .resets(let n) = try SettingRules.parse(.resets, resets) else { preconditionFailure("resets parses to resets") }
+                resetCount = n
+            } catch {
+                throw ValidationError("--resets: \(error.description)")
             }
-            resetCount = n
         }
         notes += settings.configuration.beyondPlaygroundControls().map(\.description)
         return ResolvedSettings(settings: settings, resets: resetCount, notes: notes)

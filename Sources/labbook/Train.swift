@@ -48,12 +48,12 @@ struct Train: ParsableCommand {
         let epochs = resolved.configuration.epochs
         let showProgress = standardErrorIsTerminal && epochs >= 200
         let experiment = trainer.run(seeds: seeds, resets: options.resets) { identity, epoch in
-            if showProgress { printError("\r\(identity): epoch \(epoch)/\(epochs)   ", terminator: "") }
+            if showProgress { printControl("\r", then: "\(identity): epoch \(epoch)/\(epochs)   ") }
         }
-        if showProgress { printError("\r\u{1B}[K", terminator: "") }
+        if showProgress { printControl("\r\u{1B}[K") }
         switch format {
         case .json: print(TrainJSON.report(experiment, resets: options.resets).serialized(indent: 2))
-        case .text: print(TextReport(experiment: experiment, resets: options.resets).text)
+        case .text: printOutput(TextReport(experiment: experiment, resets: options.resets).text)
         }
         if !figures.isEmpty {
             let renderer = try FigureRenderer()

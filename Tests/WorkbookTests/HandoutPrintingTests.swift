@@ -17,6 +17,11 @@ import Testing
         #expect(report.note == nil)
         #expect(report.entries > 0 && report.numberedEntries == report.entries, "contents without page numbers")
 
+        // The authors from labbook.yml are the PDF's Author (issue 26).
+        let info = try HandoutPrinting.run("/usr/bin/pdfinfo", [pdf.path])
+        #expect(PDFInfoUpdateTests.field("Author", in: info) == "Ada Lovelace, Alan Turing", "\(info)")
+        #expect(PDFInfoUpdateTests.field("Title", in: info)?.hasPrefix("Editions test book") == true, "\(info)")
+
         let outline = PDFOutlineItem.items(inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
         let chapters = outline.filter { $0.depth == 0 }
         #expect(chapters.map(\.title) == ["Worksheets", "Comparisons"], "\(outline)")
@@ -47,5 +52,45 @@ import Testing
             #expect(contents.range(of: "\(chapter.title)\\s+\(chapter.page)\\n", options: .regularExpression) != nil,
                     "contents lack \(chapter.title) … \(chapter.page)")
         }
+    }
+}
+
+/// The incremental update that gives a printed PDF its Author, on a minimal classic PDF.
+@Suite struct PDFInfoUpdateTests {
+    static let minimal: Data = {
+        var text = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for object in ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>", "<< /Title (Old) /Producer (Skia/PDF) >>"] {
+            offsets.append(text.utf8.count)
+            text += "\(offsets.count) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = text.utf8.count
+        text += "xref\n0 5\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        text += "trailer\n<</Size 5 /Root 1 0 R /Info 4 0 R>>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(text.utf8)
+    }()
+
+    /// A field of `pdfinfo`'s output, e.g. `Author:         Ada` → "Ada".
+    static func field(_ name: String, in info: String) -> String? {
+        info.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+            .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test func theAuthorIsAddedAndTheRestKept() throws {
+        let updated = try #require(PDFInfoUpdate.adding(author: "Ada Lovelace, Grace Hopper — Zürich", title: "Réseaux", to: Self.minimal))
+        #expect(updated.prefix(Self.minimal.count) == Self.minimal)  // nothing already written changes
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-info-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try updated.write(to: file)
+        let info = try HandoutPrinting.run("/usr/bin/pdfinfo", [file.path])
+        #expect(Self.field("Author", in: info) == "Ada Lovelace, Grace Hopper — Zürich", "\(info)")
+        #expect(Self.field("Title", in: info) == "Réseaux", "\(info)")
+        #expect(Self.field("Pages", in: info) == "1", "\(info)")
+        #expect(!info.contains("Syntax Error"), "\(info)")
+    }
+
+    @Test func aFileWithoutAClassicTrailerIsLeftAlone() {
+        #expect(PDFInfoUpdate.adding(author: "A", title: "T", to: Data("%PDF-1.5\nno trailer here\n".utf8)) == nil)
     }
 }

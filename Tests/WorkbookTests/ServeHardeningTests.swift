@@ -42,7 +42,7 @@ struct ServeHardeningTests {
         #expect(try Self.status(of: Self.request(line: Self.requestLine(ofLength: Self.maxRequestLine + 1)), port: port) == 414)
 
         let fields = (1...Self.maxHeaderCount).map { "X-Field-\($0): value" }
-        #expect(try Self.status(of: Self.request(line: "/", fields: Array(fields.dropLast(1))), port: port) == 200)
+        #expect(try Self.status(of: Self.request(line: "/", fields: ["Host: localhost"] + fields.dropLast(2)), port: port) == 200)
         #expect(try Self.status(of: Self.request(line: "/", fields: fields + ["X-One-Too-Many: value"]), port: port) == 431)
         let wide = "X-Wide: " + String(repeating: "w", count: 9 * 1024)
         #expect(try Self.status(of: Self.request(line: "/", fields: [wide, wide]), port: port) == 431)
@@ -158,5 +158,84 @@ struct ServeHardeningTests {
         #expect(text.contains("\"version\":"))
         #expect(!text.contains("<html"), "HEAD answers carry no body")
         #expect(client.isClosedByServer, "Connection: close is honoured")
+    }
+
+    /// Issue 26, F11: a body measured two ways is a smuggled request, and a page under another
+    /// name (DNS rebinding to 127.0.0.1) must not read the preview.
+    @Test func refusesAmbiguousFramingAndForeignHosts() throws {
+        let served = try ServedBook("basic")
+        defer { served.stop() }
+        let port = served.port
+        func status(_ fields: [String], version: String = "HTTP/1.1") throws -> Int? {
+            let head = "GET /01-gauss.html \(version)\r\n" + fields.map { $0 + "\r\n" }.joined() + "Connection: close\r\n\r\n"
+            return try Self.status(of: Array(head.utf8), port: port)
+        }
+        // Served: the loopback names, with or without the port, in any case.
+        for host in ["localhost", "127.0.0.1", "[::1]", "localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)", "LocalHost"] {
+            #expect(try status(["Host: \(host)"]) == 200, "\(host)")
+        }
+        #expect(try status([], version: "HTTP/1.0") == 200, "HTTP/1.0 may leave Host out")
+        // Anything else: 421, or 400 when the field is missing or repeated.
+        for host in ["attacker.example", "attacker.example:\(port)", "127.0.0.1.nip.io", "localhost.attacker.example", "127.0.0.2", "localhost:", "localhost:80x", ""] {
+            #expect(try status(["Host: \(host)"]) == 421, "\(host)")
+        }
+        #expect(try status([]) == 400)
+        #expect(try status(["Host: localhost", "Host: attacker.example"]) == 400)
+        // Framing: two different lengths, a list that disagrees, a length that is no number,
+        // any Transfer-Encoding.
+        let pipelined = "GET /01-gauss.html HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        #expect(try status(["Host: localhost", "Content-Length: 0", "Content-Length: \(pipelined.utf8.count)"]) == 400)
+        #expect(try status(["Host: localhost", "Content-Length: 0, 5"]) == 400)
+        #expect(try status(["Host: localhost", "Content-Length: -1"]) == 400)
+        #expect(try status(["Host: localhost", "Transfer-Encoding: chunked"]) == 400)
+        #expect(try status(["Host: localhost", "Transfer-Encoding: identity"]) == 400)
+        // Agreeing lengths are one length.
+        #expect(try status(["Host: localhost", "Content-Length: 0", "Content-Length: 0"]) == 200)
+    }
+
+    /// A process's peak resident memory in KiB (`VmHWM` in /proc), or nil where there is none.
+    static func peakMemoryKiB(of pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+    }
+
+    /// Issue 26, F6: ten clients ask for a 100 MB file and never read it. The server used to read
+    /// the file whole for each (2.1 GB for 10 clients); now it streams in 64 KiB chunks, so its
+    /// peak memory grows by far less than one copy of the file. Measured in the server process.
+    @Test func aLargeFileIsStreamedInBoundedChunks() throws {
+        let served = try ServedBook("basic")
+        defer { served.stop() }
+        let big = served.book.output.appendingPathComponent("big.bin")
+        _ = FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 100 << 20)
+        try handle.close()
+        let pid = served.process.processIdentifier
+        let before = try #require(Self.peakMemoryKiB(of: pid))
+        let clients = try (0..<10).map { _ in try LoopbackClient(port: served.port) }
+        for client in clients { client.send("GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n") }
+        // The head is sent before the body, after the server has opened (before: read) the file.
+        for client in clients { #expect(client.waitUntilReadable(within: 30)) }
+        let after = try #require(Self.peakMemoryKiB(of: pid))
+        #expect(after - before < 50 * 1024, "peak memory grew by \(after - before) KiB")
+        // A page is still served meanwhile, and the file arrives whole when read.
+        #expect(served.fetch("01-gauss.html")?.status == 200)
+        let reader = try LoopbackClient(port: served.port)
+        reader.send("GET /big.bin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        let received = reader.receiveUntilClosed(within: 60)
+        let headEnd = try #require(received.firstRange(of: Array("\r\n\r\n".utf8)))
+        #expect(received.count - headEnd.upperBound == 100 << 20)
+    }
+
+    /// F6: at most 64 connections are served at once; more are closed as they arrive.
+    @Test func connectionsAreCapped() throws {
+        let served = try ServedBook("basic")
+        defer { served.stop() }
+        let clients = try (0..<72).map { _ in try LoopbackClient(port: served.port) }
+        // Idle connections are closed after 4 s anyway; the cap closes the extra ones at once.
+        #expect(eventually(3) { clients.count(where: \.isClosedByServer) >= 8 })
+        #expect(clients.count { !$0.isClosedByServer } <= 64)
     }
 }

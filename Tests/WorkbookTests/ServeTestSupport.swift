@@ -188,6 +188,11 @@ final class LoopbackClient: @unchecked Sendable {
         return false  // it answered something and may close next
     }
 
+    /// Whether the server has sent something within `seconds`, without reading it.
+    func waitUntilReadable(within seconds: Double) -> Bool {
+        waitReadable(until: Date().addingTimeInterval(seconds))
+    }
+
     private func waitReadable(until deadline: Date) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = max(0, Int32(deadline.timeIntervalSinceNow * 1000))

@@ -23,6 +23,14 @@ public struct HTTPLimits: Sendable, Equatable {
     /// connection before the client has read the refusal.
     public var drainTimeout: Double = 2
     public var maxDrainBytes = 8 * 1024 * 1024
+    /// Connections served at once; more are closed as they arrive. A browser opens about six.
+    public var maxConnections = 64
+    /// A file is sent in chunks of this size, one at a time per connection.
+    ///
+    /// Memory per connection is then bounded by one chunk, one request head (24 KiB) and one
+    /// page read whole for the reload script (at most 2 MiB): with every connection in use,
+    /// about 64 × 2.1 MiB ≈ 140 MiB, whatever the files' sizes.
+    public var chunkSize = 64 * 1024
 
     public init() {}
 }

@@ -40,19 +40,36 @@ struct LoopbackHTTPServer: Sendable {
         }
     }
 
+    /// Open connections, capped at ``HTTPLimits/maxConnections``.
+    let connections = ConnectionCount()
+
     private func acceptConnections(on listener: AsyncSocket) async throws {
         if #available(macOS 14.0, *) {
             try await withThrowingDiscardingTaskGroup { group in
                 while true {
                     let client = try await nextClient(of: listener)
-                    group.addTask { await serve(client) }
+                    guard connections.open(limit: limits.maxConnections) else {
+                        try? client.close()  // over the cap: closed at once, nothing read or held
+                        continue
+                    }
+                    group.addTask {
+                        defer { connections.close() }
+                        await serve(client)
+                    }
                 }
             }
         } else {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 while true {
                     let client = try await nextClient(of: listener)
-                    group.addTask { await serve(client) }
+                    guard connections.open(limit: limits.maxConnections) else {
+                        try? client.close()  // over the cap: closed at once, nothing read or held
+                        continue
+                    }
+                    group.addTask {
+                        defer { connections.close() }
+                        await serve(client)
+                    }
                 }
             }
         }
@@ -95,14 +112,33 @@ struct LoopbackHTTPServer: Sendable {
             case .head(let head):
                 let response = await respond(head)
                 let keepAlive = head.keepsAlive && !head.hasBody
-                let bytes = response.encoded(keepAlive: keepAlive, includeBody: head.method != "HEAD")
+                let includeBody = head.method != "HEAD"
+                let bytes = response.encoded(keepAlive: keepAlive, includeBody: includeBody)
                 do {
                     try await withDeadline(seconds: limits.writeTimeout) { try await client.write(bytes) }
+                    if includeBody, let file = response.file { try await stream(file, to: client) }
                 } catch {
                     return
                 }
                 if !keepAlive { return }
             }
+        }
+    }
+
+    /// Sends a file in chunks of ``HTTPLimits/chunkSize``, each within the write timeout, so a
+    /// client holds at most one chunk of the server's memory however large the file and however
+    /// slowly it reads. Exactly `size` bytes (the announced length) are sent; a file that shrank
+    /// meanwhile ends the connection, since the length can no longer be kept.
+    private func stream(_ file: (url: URL, size: Int), to client: AsyncSocket) async throws {
+        let handle = try FileHandle(forReadingFrom: file.url)
+        defer { try? handle.close() }
+        var remaining = file.size
+        while remaining > 0 {
+            guard let chunk = try handle.read(upToCount: min(limits.chunkSize, remaining)), !chunk.isEmpty else {
+                throw CancellationError()
+            }
+            remaining -= chunk.count
+            try await withDeadline(seconds: limits.writeTimeout) { try await client.write(chunk) }
         }
     }
 
@@ -135,5 +171,26 @@ struct LoopbackHTTPServer: Sendable {
             while drained < limit { drained += try await client.read(atMost: 4096).count }
             return drained
         }
+    }
+}
+
+/// How many connections are being served, for the cap.
+final class ConnectionCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// Counts one more connection unless `limit` are open.
+    func open(limit: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count < limit else { return false }
+        count += 1
+        return true
+    }
+
+    func close() {
+        lock.lock()
+        count -= 1
+        lock.unlock()
     }
 }

@@ -63,9 +63,11 @@ extension RequestHead {
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             fields.append((name, value))
         }
-        return .success(RequestHead(
+        let head = RequestHead(
             method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
-            minorVersion: minor, fields: fields))
+            minorVersion: minor, fields: fields)
+        if let refusal = head.framingOrHostRefusal { return .failure(refusal) }
+        return .success(head)
     }
 
     /// RFC 9110 `tchar`: the bytes allowed in a method or field name.

@@ -6,6 +6,9 @@ struct Response: Sendable {
     var status: HTTPStatus
     var fields: [(name: String, value: String)]
     var body: Data
+    /// A file sent after the head in bounded chunks (``LoopbackHTTPServer/chunkSize``) instead
+    /// of `body`: a 100 MB file once cost about 200 MB per client that did not read it.
+    var file: (url: URL, size: Int)? = nil
 
     init(status: HTTPStatus, contentType: String, body: Data, fields: [(name: String, value: String)] = []) {
         self.status = status
@@ -20,13 +23,14 @@ struct Response: Sendable {
         Response(status: status, contentType: "text/plain; charset=utf-8", body: Data((message + "\n").utf8))
     }
 
-    /// The bytes on the wire; a HEAD request gets the head without the body.
+    /// The bytes on the wire (a file's bytes follow separately); a HEAD request gets the head
+    /// without the body.
     func encoded(keepAlive: Bool, includeBody: Bool = true) -> Data {
         var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for field in fields { head += "\(field.name): \(field.value)\r\n" }
-        head += "Content-Length: \(body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+        head += "Content-Length: \(file?.size ?? body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
         var data = Data(head.utf8)
-        if includeBody { data.append(body) }
+        if includeBody && file == nil { data.append(body) }
         return data
     }
 }

@@ -32,7 +32,12 @@ public enum BookLoader {
                     hint: "rename it using letters a–z, A–Z, digits, '-', '_' and '.' (e.g. 03-xor.md)", id: .badFileName)
                 continue
             }
-            guard let data = fm.contents(atPath: chaptersFolder.appendingPathComponent(name).path) else {
+            let file = chaptersFolder.appendingPathComponent(name)
+            if let escape = BookContainment.escape(of: file, bookFolder: chaptersFolder.deletingLastPathComponent()) {
+                collector.error("the chapter is not read: \(escape)", at: start, hint: BookContainment.hint, id: .outsideBook)
+                continue
+            }
+            guard let data = fm.contents(atPath: file.path) else {
                 collector.error("cannot read the file", at: start, id: .unreadableFile)
                 continue
             }
@@ -141,6 +146,7 @@ public enum BookLoader {
         var chapters: [PlannedChapter] = []
         var experiments: [String: (chapter: Int, spec: ExperimentSpec)] = [:]
         var ids: [String: SourceLocation] = [:]
+        var invalidIDs: Set<String> = []
 
         for (position, source) in sources.enumerated() {
             let (document, parseDiagnostics) =
@@ -172,6 +178,9 @@ public enum BookLoader {
                 default:
                     break  // unknown names are reported by the parser
                 }
+                if case .invalid = block, let written = directive.argument?.trimmingCharacters(in: " \t"), !written.isEmpty {
+                    invalidIDs.insert(written)
+                }
                 if let id = block.id {
                     if let first = ids[id] {
                         analyzer.diagnostics.error(
@@ -199,6 +208,7 @@ public enum BookLoader {
         var plan = BookPlan(chapters: chapters, diagnostics: [], experiments: experiments, figures: [:])
         plan.edition = edition
         plan.settings = settings
+        plan.invalidIDs = invalidIDs
         plan.worksheets = WorksheetRule.worksheets(in: chapters)
         collector.append(contentsOf: WorksheetLeaks.check(plan))
         for (index, chapter) in chapters.enumerated() {

@@ -113,6 +113,10 @@ public struct BookPlan: Sendable {
     public var blocks: [String: BlockEntry] = [:]
     /// The book's settings (`labbook.yml`).
     public var settings = BookSettings()
+    /// IDs written on directives that could not be analysed (a bad key, an unreadable data
+    /// file). Their errors are reported at the directive; a reference to one is not reported
+    /// again as naming nothing (one bad key once added four such errors).
+    public var invalidIDs: Set<String> = []
 
     /// A directive's chapter and all its figure kinds.
     public struct BlockEntry: Sendable, Hashable {

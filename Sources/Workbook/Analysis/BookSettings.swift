@@ -41,6 +41,12 @@ public struct BookSettings: Sendable, Hashable {
         let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return (BookSettings(), []) }
         var collector = DiagnosticCollector()
+        if let escape = BookContainment.escape(of: url, bookFolder: folder) {
+            collector.error(
+                "\(fileName) is not read: \(escape)", at: SourceLocation(file: displayPath, line: 1, column: 1),
+                hint: BookContainment.hint, id: .outsideBook)
+            return (BookSettings(), collector.diagnostics)
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             collector.error("cannot read the file", at: SourceLocation(file: displayPath, line: 1, column: 1), id: .unreadableFile)
             return (BookSettings(), collector.diagnostics)

@@ -109,6 +109,7 @@ struct DirectiveAnalyzer {
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
         if let recordEntry { spec.record = recordItems(recordEntry.value, stopRule: settings.configuration.stopRule) }
         if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }
+        guard workloadIsBounded(spec, settings: settings, directive: directive, sweepAt: sweepEntry?.keyLocation) else { return nil }
         spec.combinations = combinations(
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)

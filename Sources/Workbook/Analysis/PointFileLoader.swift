@@ -18,6 +18,31 @@ public struct PointFileLoader: Sendable {
         self.displayPrefix = displayPrefix
     }
 
+    /// The largest data file read: 5,000 rows of four values take well under 1 MB, so this only
+    /// stops a file that would cost memory and time before the row limit could say so.
+    static let maximumBytes = 16 << 20
+
+    enum ReadFailure: Error {
+        case missing
+        case tooLarge(Int)
+    }
+
+    /// A regular file's bytes, its size checked before reading and at most
+    /// ``maximumBytes`` + 1 read (a file that grows meanwhile is caught too). A FIFO or device
+    /// named like a CSV file is missing, not a read that never ends.
+    static func contents(of file: URL) -> Result<[UInt8], ReadFailure> {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return .failure(.missing) }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumBytes else { return .failure(.tooLarge(size)) }
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return .failure(.missing) }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maximumBytes + 1) else { return .success([]) }
+        guard data.count <= maximumBytes else { return .failure(.tooLarge(data.count)) }
+        return .success([UInt8](data))
+    }
+
     /// Whether a `dataset` value names a file rather than a generator.
     static func isFileName(_ text: String) -> Bool {
         text.lowercased().hasSuffix(".csv")
@@ -34,26 +59,36 @@ public struct PointFileLoader: Sendable {
             return nil
         }
         let bookFolder = chaptersFolder.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL
-        let file = chaptersFolder.appendingPathComponent(written).resolvingSymlinksInPath().standardizedFileURL
+        let named = chaptersFolder.appendingPathComponent(written)
+        let file = named.resolvingSymlinksInPath().standardizedFileURL
         let root = bookFolder.path.hasSuffix("/") ? bookFolder.path : bookFolder.path + "/"
-        guard file.path.hasPrefix(root) else {
-            diagnostics.error("dataset: '\(written)' leads outside the book's folder", at: location, hint: "valid: \(valid)", id: .badValue)
+        let escape = BookContainment.escape(of: named, bookFolder: bookFolder)
+        guard file.path.hasPrefix(root), escape == nil else {
+            let why = escape.map { ": \($0)" } ?? ""
+            diagnostics.error(
+                "dataset: '\(TerminalText.escaped(written))' leads outside the book's folder\(why)", at: location, hint: "valid: \(valid)",
+                id: .badValue)
             return nil
         }
         let relative = String(file.path.dropFirst(root.count))
         let bookDisplay = (displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix) as NSString
         let parent = bookDisplay.deletingLastPathComponent
         let display = parent.isEmpty ? relative : parent + "/" + relative
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: file.path)
-        else {
-            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))",
-                id: .badValue)
+        let data: [UInt8]
+        switch Self.contents(of: file) {
+        case .success(let bytes):
+            data = bytes
+        case .failure(.missing):
+            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))", id: .badValue)
+            return nil
+        case .failure(.tooLarge(let size)):
+            diagnostics.error(
+                "dataset: \(display) has \(size) bytes, more than the \(Self.maximumBytes >> 20) MB a data file may have", at: location,
+                hint: "a file of at most \(PointFileReader.maximumRows) points is far smaller; keep one data set per file", id: .badValue)
             return nil
         }
         var reader = PointFileReader(displayPath: display, writtenPath: written)
-        let read = reader.read([UInt8](data), rescale: rescale)
+        let read = reader.read(data, rescale: rescale)
         diagnostics.append(
             contentsOf: DiagnosticRanges.complete(
                 reader.diagnostics.diagnostics, texts: [display: String(decoding: data, as: UTF8.self)]))

@@ -4,7 +4,9 @@ import PlaygroundTrainer
 /// Reads an author's own points from CSV text (`dataset: data/points.csv`).
 ///
 /// The format, kept small on purpose so every problem can be named:
-/// - UTF-8 text; `#` starts a comment line; blank lines are skipped; `\r\n` line ends are fine.
+/// - UTF-8 text as spreadsheets write CSV: LF or CRLF line ends, an optional byte-order mark,
+///   fields optionally quoted (``CSVText``); `#` starts a comment line; blank lines are skipped.
+///   Control characters (NUL, escape, …) are errors; numbers are plain decimals or exponents.
 /// - The first other line is the header: the columns `x1`, `x2`, `label` and optionally `split`,
 ///   in any order, each once.
 /// - Each row: numbers for x1 and x2 inside the Playground's plane (−6 … 6, unless the author
@@ -28,14 +30,11 @@ struct PointFileReader {
     var diagnostics = DiagnosticCollector()
 
     /// The parsed rows (unscaled), or nil when the file has errors (all reported).
+    ///
+    /// Reading stops at the first line that is not text (not UTF-8, a control character, an
+    /// unclosed quote), after 20 errors, and at the row limit: a huge file costs no more than
+    /// its first ``maximumRows`` rows.
     mutating func read(_ bytes: [UInt8], rescale: Bool) -> (PointSet, maximum: Double)? {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let location = BookLoader.firstInvalidUTF8(in: .init(bytes), file: displayPath)
-            diagnostics.error(
-                "the file is not UTF-8 text", at: location, hint: "save it as UTF-8 CSV", id: .notUTF8,
-                end: location.advanced(by: 1))
-            return nil
-        }
         var header: [String: Int]? = nil
         var columnCount = 0
         var rows: [PointSet.Row] = []
@@ -43,14 +42,23 @@ struct PointFileReader {
         var labelColumns: [Int] = []
         var lastLine = 1
         let errorsBefore = diagnostics.errorCount
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line.removeLast() }
-            let trimmed = line.trimmingCharacters(in: " \t")
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+        for (lineNumber, lineBytes) in CSVText.lines(bytes) {
+            if CSVText.isBlank(lineBytes) { continue }
+            let fields: [CSVText.Field]
+            do {
+                let line = try CSVText.text(of: lineBytes)
+                let trimmed = line.trimmingCharacters(in: " \t")
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                fields = try CSVText.fields(line)
+            } catch {
+                diagnostics.error(
+                    error.message, at: SourceLocation(file: displayPath, line: lineNumber, column: error.column), hint: error.hint,
+                    id: .pointFileRow)
+                return nil
+            }
+            // A row a spreadsheet wrote for an empty line (",,,") is a blank line.
+            if header != nil, fields.allSatisfy(\.text.isEmpty) { continue }
             lastLine = lineNumber
-            let fields = fieldsWithColumns(line)
             guard let columnsByName = header else {
                 header = readHeader(fields, line: lineNumber)
                 columnCount = fields.count
@@ -69,15 +77,18 @@ struct PointFileReader {
                 break
             }
             func number(_ name: String) -> Double? {
-                let (text, column) = fields[columnsByName[name]!]
-                guard let value = Double(text), value.isFinite else {
-                    error("\(name) '\(text)' is not a number", line: lineNumber, column: column,
-                          hint: name == "label" ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress" : "a number such as -2.5",
+                let field = fields[columnsByName[name]!]
+                let shown = CSVText.shortened(field.text)
+                guard let value = CSVText.number(field.text) else {
+                    error("\(name) '\(shown)' is not a number", line: lineNumber, column: field.column,
+                          hint: name == "label"
+                            ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress"
+                            : "a number such as -2.5 or 1e-3 (decimal point, no thousands separators)",
                           id: .badValue)
                     return nil
                 }
                 if name != "label", abs(value) > Self.planeLimit, !rescale {
-                    error("\(name) = \(text) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: column,
+                    error("\(name) = \(shown) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: field.column,
                           hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor",
                           id: .badValue)
                     return nil
@@ -87,10 +98,10 @@ struct PointFileReader {
             let x = number("x1"), y = number("x2"), label = number("label")
             var split: PointSet.Split? = nil
             if let splitColumn = columnsByName["split"] {
-                let (text, column) = fields[splitColumn]
-                split = PointSet.Split(rawValue: text.lowercased())
+                let field = fields[splitColumn]
+                split = PointSet.Split(rawValue: field.text.lowercased())
                 if split == nil {
-                    error("split '\(text)' is neither train nor test", line: lineNumber, column: column, hint: "valid: train, test", id: .badValue)
+                    error("split '\(CSVText.shortened(field.text))' is neither train nor test", line: lineNumber, column: field.column, hint: "valid: train, test", id: .badValue)
                 }
             }
             guard let x, let y, let label, split != nil || columnsByName["split"] == nil else { continue }
@@ -121,12 +132,12 @@ struct PointFileReader {
     }
 
     /// Column index by name; nil (with an error) when the header is not x1, x2, label[, split].
-    private mutating func readHeader(_ fields: [(text: String, column: Int)], line: Int) -> [String: Int]? {
+    private mutating func readHeader(_ fields: [CSVText.Field], line: Int) -> [String: Int]? {
         var byName: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             let name = field.text.lowercased()
             guard Self.columns.contains(name) else {
-                error("unknown column '\(field.text)' in the header", line: line, column: field.column,
+                error("unknown column '\(CSVText.shortened(field.text))' in the header", line: line, column: field.column,
                       hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label", id: .pointFileHeader)
                 return nil
             }
@@ -167,18 +178,6 @@ struct PointFileReader {
             return nil
         }
         return true
-    }
-
-    /// Comma-separated fields, trimmed, each with its 1-based column (in Unicode scalars).
-    private func fieldsWithColumns(_ line: Substring) -> [(text: String, column: Int)] {
-        var fields: [(String, Int)] = []
-        var column = 1
-        for part in line.split(separator: ",", omittingEmptySubsequences: false) {
-            let leading = part.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
-            fields.append((part.trimmingCharacters(in: " \t"), column + leading))
-            column += part.unicodeScalars.count + 1
-        }
-        return fields
     }
 
     private func orderedNames(_ byName: [String: Int]) -> String {

@@ -269,6 +269,8 @@ struct ReferenceResolver {
     }
 
     mutating func report(_ role: String, _ name: String, at location: SourceLocation, among ids: [String]) {
+        // A directive with that ID exists but has errors of its own, already reported.
+        if plan.invalidIDs.contains(name) || fullPlan?.invalidIDs.contains(name) == true { return }
         diagnostics.error(
             "{\(role)} names '\(name)', but no experiment or figure has that ID", at: location,
             hint: suggestion(for: name, among: ids).map { "did you mean '\($0)'?" }, id: .unknownReference)

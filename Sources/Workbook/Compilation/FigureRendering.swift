@@ -39,9 +39,12 @@ struct FigureRendering {
             let meta = FigureMeta(
                 width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label)
             try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
-            guard let entry = Self.cachedFigure(key: key, formats: task.formats, cache: cache) else {
-                throw FileError(path: cache.url("figures", key, "meta.json").path, reason: "a figure just written to the cache cannot be read back")
-            }
+            // The entry from what this build wrote, not read back: another build writing the same
+            // figure at the same moment must not make this one fail. The files are whole either
+            // way (renamed into place) and show the same figure (the key names its content).
+            var files: [String: URL] = [:]
+            for format in task.formats { files[format.fileExtension] = cache.url("figures", key, format.fileExtension) }
+            let entry = RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label)
             rendered.update { $0[task.fileStem] = entry }
         }
         result.merge(rendered.get()) { a, _ in a }

@@ -98,6 +98,12 @@ public struct HandoutPrinting: Sendable {
         {
             report.pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
         }
+        if let author = Self.metaContent("author", in: html), let title = Self.title(in: html),
+            let printed = try? Data(contentsOf: temporary),
+            let updated = PDFInfoUpdate.adding(author: author, title: title, to: printed)
+        {
+            try? updated.write(to: temporary)
+        }
         _ = try? FileManager.default.removeItem(at: pdf)
         do {
             try FileManager.default.moveItem(at: temporary, to: pdf)
@@ -105,6 +111,26 @@ public struct HandoutPrinting: Sendable {
             throw .file("cannot write \(pdf.path): \(error.localizedDescription)")
         }
         return report
+    }
+
+    /// `content` of `<meta name="NAME" content="…">` in the page, unescaped.
+    static func metaContent(_ name: String, in html: String) -> String? {
+        guard let start = html.range(of: "<meta name=\"\(name)\" content=\""),
+            let end = html[start.upperBound...].range(of: "\"")
+        else { return nil }
+        return unescaped(String(html[start.upperBound..<end.lowerBound]))
+    }
+
+    /// The page's `<title>`, unescaped.
+    static func title(in html: String) -> String? {
+        guard let start = html.range(of: "<title>"), let end = html[start.upperBound...].range(of: "</title>") else { return nil }
+        return unescaped(String(html[start.upperBound..<end.lowerBound]))
+    }
+
+    static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     func printOnce(_ handout: URL, to pdf: URL) throws(Failure) {

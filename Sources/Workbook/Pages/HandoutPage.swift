@@ -14,8 +14,11 @@ struct HandoutPage {
 
     func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
+        // The authors are read back by the printer, which writes them into the PDF's metadata (PDFInfoUpdate).
+        let author = settings.authors.isEmpty
+            ? "" : "<meta name=\"author\" content=\"\(HTML.escape(settings.authors.joined(separator: ", ")))\">\n"
         var html = PageShell.head(
-            title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout", extraHead: style)
+            title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout", extraHead: author + style)
         html += "<main class=\"lb-main\">\n"
         html += cover
         html += contentsHTML

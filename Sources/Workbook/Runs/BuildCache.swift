@@ -3,7 +3,9 @@ import Foundation
 /// The build cache: content-addressed files under one folder (`.labbook-cache/` at the project
 /// root). Every entry is written to a temporary file and renamed into place, so a reader sees
 /// a whole entry or none; every entry carries a checksum, so a damaged one is recomputed,
-/// never trusted.
+/// never trusted. Concurrent builds sharing the cache (an instructor and a student build) are
+/// safe without a lock: writers cannot collide (unique temporary names, a verified entry is
+/// never rewritten) and readers re-read an entry caught between a writer's two renames.
 public struct BuildCache: Sendable {
     public let root: URL
 
@@ -51,14 +53,26 @@ public struct BuildCache: Sendable {
 
     /// Reads an entry, verifying its checksum (kept in a `.sum` sidecar); nil when missing or
     /// damaged.
+    ///
+    /// Builds of different outputs may share one cache and write the same entry at once. Each
+    /// writer renames whole files into place (data, then sum), so a reader can only ever see the
+    /// data of one writer beside the sum of another, for the moment between a writer's two
+    /// renames. A mismatch is therefore read again a few times before it counts as damage.
     public func read(_ kind: String, _ key: String, _ ext: String) -> Data? {
         let file = url(kind, key, ext)
-        guard let data = try? Data(contentsOf: file),
-            let sum = try? String(contentsOf: file.appendingPathExtension("sum"), encoding: .utf8),
-            sum == checksumText(data)
-        else { return nil }
-        return data
+        for attempt in 0..<Self.readAttempts {
+            guard let data = try? Data(contentsOf: file),
+                let sum = try? String(contentsOf: file.appendingPathExtension("sum"), encoding: .utf8)
+            else { return nil }
+            if sum == checksumText(data) { return data }
+            if attempt + 1 < Self.readAttempts { usleep(UInt32(2_000 << attempt)) }
+        }
+        return nil
     }
+
+    /// Reads of an entry whose data and sum disagree before it counts as damaged (waiting 2, 4,
+    /// 8 … ms between them: a concurrent writer's second rename follows its first at once).
+    static let readAttempts = 5
 
     /// Writes an entry. A folder in the way that is not a folder (damage) is replaced.
     public func write(_ data: Data, _ kind: String, _ key: String, _ ext: String) throws(FileError) {
@@ -78,7 +92,12 @@ public struct BuildCache: Sendable {
                 throw FileError.wrapping(error, path: folder.path, doing: "create the cache folder")
             }
         }
+        // An entry another build has just written is kept (keys name their content, so it is as
+        // good as ours): writers of one entry then do not replace each other's files at all.
+        if read(kind, key, ext) != nil { return }
         // Data first, then its checksum: a crash in between leaves a mismatch, i.e. a miss.
+        // Each file goes through a temporary file of a unique name (process and random number)
+        // and a rename, so concurrent writers never write into one file.
         try atomicWrite(data, to: file)
         try atomicWrite(Data(checksumText(data).utf8), to: file.appendingPathExtension("sum"))
     }
