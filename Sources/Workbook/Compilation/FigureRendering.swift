@@ -23,8 +23,8 @@ struct FigureRendering {
                 pending.append((task, key))
             }
         }
-        report.cachedFigures = result.count
-        report.renderedFigures = pending.count
+        report.cachedFigures += result.count
+        report.renderedFigures += pending.count
         let work = pending
         let rendered = Locked<[String: RenderedFigure]>([:])
         let (progress, renderer, cache, store, evaluations) = (self.progress, self.renderer, self.cache, self.store, self.evaluations)
@@ -48,7 +48,7 @@ struct FigureRendering {
             rendered.update { $0[task.fileStem] = entry }
         }
         result.merge(rendered.get()) { a, _ in a }
-        report.evaluatedRuns = evaluations.computed.get()
+        report.evaluatedRuns += evaluations.computed.get()
         return result
     }
 

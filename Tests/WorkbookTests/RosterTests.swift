@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import PlaygroundTrainer
+@testable import Workbook
+
+/// Issue 24: per-student variants from a roster — each student's worksheets on seeds of their
+/// own, the key in the instructor's output only, and every student's pages independent of the
+/// others.
+@Suite("Per-student variants from a roster", .serialized)
+struct RosterTests {
+    static func roster(_ count: Int, extra: [String] = []) -> Data {
+        var text = "\u{FEFF}id,name\r\n"
+        for index in 1...count { text += "st\(index),\"Student \(index), Jr\"\r\n" }
+        for line in extra { text += line + "\r\n" }
+        return Data(text.utf8)
+    }
+
+    static func build(_ book: FixtureBook, roster: Data, edition: Edition, output: String) throws -> URL {
+        let file = book.root.appendingPathComponent("roster-\(output).csv")
+        try roster.write(to: file)
+        var options = book.options
+        options.edition = edition
+        options.output = book.root.appendingPathComponent(output)
+        options.roster = file
+        options.rosterDisplayPath = "roster.csv"
+        try Builder(options: options).build()
+        return options.output
+    }
+
+    @Test func thirtyStudentsEachGetTheirOwnSeedsAndTheKeyStaysWithTheInstructor() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let students = try Self.build(book, roster: Self.roster(30), edition: .student, output: "Students")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: students.appendingPathComponent("students").path)
+        #expect(folders.count == 30)
+        var seenSeeds = Set<String>()
+        for index in [1, 2, 30] {
+            let student = Roster.Student(id: "st\(index)", name: "Student \(index), Jr")
+            let page = try book.page("01-runs.html", in: students.appendingPathComponent("students/st\(index)"))
+            let seed = StudentVariant(student: student).seed(for: "1")
+            #expect(page.contains("seed=\(seed)\""), "st\(index): no link with its seed \(seed)")
+            #expect(page.contains("seed=\(seed)-2\"") && page.contains("seed=\(seed)-3\""))
+            #expect(!page.contains("seed=1\""), "st\(index): a link to the book's own seed")
+            #expect(page.contains("Student edition · Student \(index), Jr"))
+            seenSeeds.insert(seed)
+        }
+        #expect(seenSeeds.count == 3)
+        // No key in any student's output.
+        let all = try FixtureBook.tree(students)
+        #expect(!all.keys.contains { $0.hasSuffix("key.csv") || $0.hasSuffix("key.html") })
+        #expect(!all.keys.contains { $0.hasSuffix("answers.html") })
+    }
+
+    @Test func theKeyOfThreeStudentsEqualsLabbookTrainWithTheirSeeds() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let output = try Self.build(book, roster: Self.roster(3), edition: .instructor, output: "Output")
+        let csv = try String(contentsOf: output.appendingPathComponent("key.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { Roster.fields(String($0)) }
+        #expect(try String(contentsOf: output.appendingPathComponent("key.html"), encoding: .utf8).contains("Student 3, Jr"))
+        for index in 1...3 {
+            let student = Roster.Student(id: "st\(index)", name: "")
+            let base = StudentVariant(student: student).seed(for: "1")
+            for seed in [base, base + "-2"] {
+                let train = try Labbook.run([
+                    "train", "--dataset", "gauss", "--hidden", "", "--epochs", "60", "--until", "test-loss <= 0.05",
+                    "--seed", seed, "--format", "json",
+                ])
+                #expect(train.status == 0, "\(train.error)")
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(train.output.utf8)) as? [String: Any])
+                let losses = try #require((object["loss"] as? [String: Any])?["test"] as? [Double])
+                let mine = rows.filter { $0[0] == "st\(index)" && $0[2] == "resets" && $0[4] == "seed \(seed)" }
+                let epoch = try #require(mine.first { $0[5] == "epochs" }.flatMap { Int($0[7]) }, "st\(index) \(seed): no epoch in the key")
+                let testLoss = try #require(mine.first { $0[5] == "test-loss" }.flatMap { Double($0[7]) })
+                #expect(losses[epoch] == testLoss, "st\(index) \(seed): key \(testLoss), train \(losses[epoch])")
+                // The first epoch whose loss the page shows at most 0.050.
+                #expect(losses.firstIndex { Double(PlaygroundDisplay.loss($0))! <= 0.05 } == epoch)
+            }
+        }
+    }
+
+    @Test func addingAStudentChangesNoOtherStudentsPages() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let before = try Self.build(book, roster: Self.roster(3), edition: .student, output: "Before")
+        let after = try Self.build(book, roster: Self.roster(3, extra: ["zz-new,Newcomer"]), edition: .student, output: "After")
+        for index in 1...3 {
+            let path = "students/st\(index)"
+            #expect(try FixtureBook.tree(before.appendingPathComponent(path)) == FixtureBook.tree(after.appendingPathComponent(path)))
+        }
+        #expect(FileManager.default.fileExists(atPath: after.appendingPathComponent("students/zz-new/index.html").path))
+    }
+
+    @Test func aBadRosterIsAnErrorAtItsLine() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let cases: [(String, String)] = [
+            ("id,name\nst1,A\nst1,B\n", "roster.csv:3:1: error: student id 'st1' is also on line 2"),
+            ("name\nA\n", "roster.csv:1:1: error: the roster's header needs the columns id and name"),
+            ("id,name\n../x,A\n", "roster.csv:2:1: error: student id '../x' may only contain"),
+            ("id,name\n,A\n", "roster.csv:2:1: error: student id '' is empty"),
+        ]
+        for (text, expected) in cases {
+            let failure = try #require(throws: BuildFailure.self) {
+                try Self.build(book, roster: Data(text.utf8), edition: .student, output: "Students")
+            }
+            #expect(failure.diagnostics.contains { $0.line.hasPrefix(expected) && $0.id == .badRoster }, "\(failure.diagnostics.map(\.line))")
+        }
+        var latin1 = Data("id,name\nst1,Jos".utf8)
+        latin1.append(0xE9)
+        let failure = try #require(throws: BuildFailure.self) { try Self.build(book, roster: latin1, edition: .student, output: "Students") }
+        #expect(failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:1: error: the roster is not UTF-8 text") }, "\(failure.diagnostics.map(\.line))")
+        #expect(!FileManager.default.fileExists(atPath: book.root.appendingPathComponent("Students").path))
+    }
+}
