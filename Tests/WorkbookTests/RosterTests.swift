@@ -67,8 +67,9 @@ struct RosterTests {
                     "--seed", seed, "--format", "json",
                 ])
                 #expect(train.status == 0, "\(train.error)")
-                let object = try #require(try JSONSerialization.jsonObject(with: Data(train.output.utf8)) as? [String: Any])
-                let losses = try #require((object["loss"] as? [String: Any])?["test"] as? [Double])
+                // JSONDecoder, not JSONSerialization: only it reads every double back exactly here.
+                struct Losses: Decodable { var loss: [String: [Double]] }
+                let losses = try #require(try JSONDecoder().decode(Losses.self, from: Data(train.output.utf8)).loss["test"])
                 let mine = rows.filter { $0[0] == "st\(index)" && $0[2] == "resets" && $0[4] == "seed \(seed)" }
                 let epoch = try #require(mine.first { $0[5] == "epochs" }.flatMap { Int($0[7]) }, "st\(index) \(seed): no epoch in the key")
                 let testLoss = try #require(mine.first { $0[5] == "test-loss" }.flatMap { Double($0[7]) })

@@ -9,12 +9,12 @@ enum BookContainment {
     /// Nil when `file` really lies inside `bookFolder`; otherwise why not, naming the link and its
     /// real target (`it is a symbolic link to ../../outside/notes.txt, really /srv/outside/notes.txt`).
     static func escape(of file: URL, bookFolder: URL) -> String? {
-        let book = FolderGuard.realPath(bookFolder)
-        let real = FolderGuard.realPath(file)
-        guard !FolderGuard.isInside(real, book) else { return nil }
+        let book = RealPath.of(bookFolder)
+        let real = RealPath.of(file)
+        guard !RealPath.isInside(real, book) else { return nil }
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)).map { TerminalText.escaped($0) }
         let really = TerminalText.escaped(real)
-        let plain = FolderGuard.realPath(file) == file.standardizedFileURL.path
+        let plain = RealPath.of(file) == file.standardizedFileURL.path
         let how = target.map { $0 == really ? "it is a symbolic link to \($0)" : "it is a symbolic link to \($0), really \(really)" }
             ?? (plain ? "it is \(really)" : "it leads through a symbolic link to \(really)")
         return "\(how), outside the book folder \(TerminalText.escaped(book))"

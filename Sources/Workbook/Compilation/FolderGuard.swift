@@ -74,22 +74,6 @@ public enum FolderGuard {
         try atomicWrite(Data(outputMarkerText.utf8), to: folder.appendingPathComponent(outputMarker))
     }
 
-    /// The real path: symbolic links resolved in the longest part that exists, the rest appended.
-    static func realPath(_ url: URL) -> String {
-        var existing = url.standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        var path = existing.resolvingSymlinksInPath().path
-        for part in rest { path = (path as NSString).appendingPathComponent(part) }
-        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-    }
-
-    /// Whether `inner` lies strictly inside `outer`.
-    static func isInside(_ inner: String, _ outer: String) -> Bool {
-        let prefix = outer.hasSuffix("/") ? outer : outer + "/"
-        return inner.hasPrefix(prefix) && inner != outer
-    }
+    static func realPath(_ url: URL) -> String { RealPath.of(url) }
+    static func isInside(_ inner: String, _ outer: String) -> Bool { RealPath.isInside(inner, outer) }
 }

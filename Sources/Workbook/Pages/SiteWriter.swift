@@ -327,7 +327,7 @@ struct SiteWriter {
             }
         }
         return HandoutPage(
-            bookTitle: bookTitle, bodyHTML: labPlan(linked: false).html + body, editionLabel: editionLabel, settings: plan.settings, contents: contents
+            bookTitle: bookTitle, bodyHTML: { var plan = labPlan(linked: false); plan.heading = false; return plan.html }() + body, editionLabel: editionLabel, settings: plan.settings, contents: contents
         ).render()
     }
 }
