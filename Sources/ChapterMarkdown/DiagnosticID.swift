@@ -94,6 +94,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case missingInEdition = "labbook.missing-in-edition"
     /// A roster (`--roster`) row or header that cannot be used.
     case badRoster = "labbook.bad-roster"
+    /// A students' answers file (`labbook grade --answers`) row that cannot be graded.
+    case badAnswers = "labbook.bad-answers"
 
     // MARK: Own data (CSV)
     /// A row whose field count differs from the header's.

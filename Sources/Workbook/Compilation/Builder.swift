@@ -104,6 +104,28 @@ public struct Builder: Sendable {
         return report
     }
 
+    /// The key to every student's worksheets, for `labbook grade`: the instructor plan's
+    /// variants for the roster, from the cache or trained now — the same rows as `key.csv`.
+    public func keyRows() throws -> [KeyRow] {
+        var instructor = options
+        instructor.edition = .instructor
+        let plan = Builder(options: instructor).check()
+        if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
+        guard let roster = try readRoster() else { return [] }
+        try BuildCache.checkIsOurs(options.cache)
+        let cache = BuildCache(root: options.cache)
+        _ = cache.prepare()
+        let store = RunStore(cache: cache)
+        let variants = roster.students.map { StudentVariant(student: $0) }
+        let plans = variants.map { $0.apply(to: plan) }
+        let experiments = plans.flatMap(\.experimentsInOrder)
+        let missing = store.loadCached(experiments.flatMap { $0.combinations.flatMap(\.jobs) })
+        try train(missing, experiments: experiments, store: store)
+        return KeyRow.rows(zip(variants, plans).map { variant, variantPlan in
+            (variant, variantPlan, ResultsAnalysis.analyse(variantPlan.experimentsInOrder, store: store, worksheets: variantPlan.worksheets))
+        })
+    }
+
     /// The roster named by `--roster`, or nil; its problems stop the build like a chapter's.
     private func readRoster() throws -> Roster? {
         guard let url = options.roster else { return nil }

@@ -29,10 +29,9 @@ struct VariantKey {
     let plan: BookPlan
     let variants: [(StudentVariant, BookPlan, BookResults)]
 
-    static let csvHeader = "student_id,name,experiment,combination,run,quantity,value,exact"
-
     func write(into folder: URL) throws {
         try Data(csv.utf8).write(to: folder.appendingPathComponent("key.csv"))
+        try Data(answersTemplate.utf8).write(to: folder.appendingPathComponent("answers-template.csv"))
         let page = ChapterPage(
             bookTitle: plan.settings.title, numberLabel: nil, title: "Key to every student's worksheets", bodyHTML: html, contents: [],
             previous: nil, next: nil, indexHref: "index.html", assetPrefix: "", editionLabel: "Instructor edition",
@@ -40,43 +39,21 @@ struct VariantKey {
         try Data(page.render().utf8).write(to: folder.appendingPathComponent("key.html"))
     }
 
+    var csv: String {
+        ([KeyRow.csvHeader] + KeyRow.rows(variants).map(\.csvLine)).joined(separator: "\n") + "\n"
+    }
+
+    /// What students fill in and `labbook grade` reads: the key's rows without the values.
+    var answersTemplate: String {
+        let lines = KeyRow.rows(variants).map { row in
+            [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, ""].map(KeyRow.csvField).joined(separator: ",")
+        }
+        return ([Grading.answersHeader] + lines).joined(separator: "\n") + "\n"
+    }
+
     /// Every worksheet experiment of a variant, in book order.
     static func worksheets(_ plan: BookPlan) -> [ExperimentSpec] {
         plan.experimentsInOrder.filter { plan.worksheets.contains($0.id) }
-    }
-
-    var csv: String {
-        var lines = [Self.csvHeader]
-        for (variant, variantPlan, results) in variants {
-            for spec in Self.worksheets(variantPlan) {
-                for (panel, combination) in zip(ResultPanel.panels(of: spec, results: results[spec.id]), spec.combinations) {
-                    for record in panel.results.records {
-                        for item in spec.recordItems {
-                            let (value, exact) = Self.values(item, record)
-                            lines.append([variant.student.id, variant.student.name, spec.id, combination.label, record.run.description, item.rawValue, value, exact]
-                                .map(Self.csvField).joined(separator: ","))
-                        }
-                    }
-                }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The value as the key table prints it, and at full precision.
-    static func values(_ item: RecordItem, _ record: RunRecord) -> (String, String) {
-        switch item {
-        case .epochs: return (record.epochText, record.reached == true ? String(record.epoch) : "")
-        case .trainLoss: return (record.trainLoss, record.exactTrainLoss.map { "\($0)" } ?? "")
-        case .testLoss: return (record.testLoss, record.exactTestLoss.map { "\($0)" } ?? "")
-        case .trainAccuracy: return (record.trainAccuracy.map(ValueFormatting.percent) ?? "", record.trainAccuracy.map { "\($0)" } ?? "")
-        case .testAccuracy: return (record.testAccuracy.map(ValueFormatting.percent) ?? "", record.testAccuracy.map { "\($0)" } ?? "")
-        }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     var html: String {
