@@ -66,11 +66,22 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "PlaygroundTrainerTests", dependencies: ["PlaygroundTrainer"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering"]),
-        .testTarget(name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown", "ChapterStress"]),
+        .testTarget(
+            name: "PlottingTests", dependencies: ["Plotting", "CairoRendering"],
+            swiftSettings: unoptimizedTestCode),
+        .testTarget(
+            name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown", "ChapterStress"],
+            swiftSettings: unoptimizedTestCode),
         .testTarget(
             name: "WorkbookTests", dependencies: ["Workbook", "labbook"],
-            exclude: ["Fixtures"]),
+            exclude: ["Fixtures"], swiftSettings: unoptimizedTestCode),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `scripts/test` runs the tests in release mode so that the code under test (the trainer
+// replaying full Playground runs, the builds of whole courses) is optimized. The test code
+// itself only calls it and compares results, so these test targets skip the optimizer, which
+// would spend minutes of a CI run on them; PlaygroundTrainerTests, whose own loops compare
+// every weight of every epoch of the reference traces, stays optimized.
+var unoptimizedTestCode: [SwiftSetting] { [.unsafeFlags(["-Onone"], .when(configuration: .release))] }
