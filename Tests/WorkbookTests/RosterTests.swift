@@ -114,3 +114,76 @@ struct RosterTests {
         #expect(!FileManager.default.fileExists(atPath: book.root.appendingPathComponent("Students").path))
     }
 }
+
+/// Issue 24, part 3: `labbook grade` flags a planted wrong value and accepts a right one at the
+/// edge of the tolerance; a bad answers file is an error at its line.
+@Suite("Grading students' answers", .serialized)
+struct GradingTests {
+    static func key(_ book: FixtureBook, students: Int) throws -> (URL, [KeyRow]) {
+        let roster = book.root.appendingPathComponent("roster.csv")
+        try RosterTests.roster(students).write(to: roster)
+        var options = book.options
+        options.roster = roster
+        options.rosterDisplayPath = "roster.csv"
+        return (roster, try Builder(options: options).keyRows())
+    }
+
+    @Test func aPlantedWrongValueIsFlaggedAndOneAtTheEdgeOfTheToleranceAccepted() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let (roster, key) = try Self.key(book, students: 2)
+        #expect(!key.isEmpty)
+        // Everyone answers what the Playground showed; then three answers are changed.
+        var lines = [Grading.answersHeader]
+        var planted = 0
+        var edge = 0
+        for row in key {
+            var value = row.value.hasPrefix("not reached") ? "not reached" : row.value
+            if row.studentID == "st1", row.quantity == .testLoss, planted == 0 {
+                value = String(format: "%.3f", Double(row.value)! + 0.01)  // wrong by ten steps
+                planted += 1
+            } else if row.studentID == "st2", row.quantity == .testLoss, edge == 0 {
+                value = String(Double(row.value)! + 0.0005)  // half a step: what still rounds to the shown value
+                edge += 1
+            } else if row.studentID == "st2", row.quantity == .epochs, !row.exact.isEmpty, edge == 1 {
+                value = String(Int(row.exact)! + 3)  // three epochs late
+                edge += 1
+            }
+            lines.append([row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, value].map(KeyRow.csvField).joined(separator: ","))
+        }
+        #expect(planted == 1 && edge == 2)
+        let answers = book.root.appendingPathComponent("answers.csv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: answers)
+        let result = try Labbook.run(
+            ["grade", "--roster", roster.path, "--answers", answers.path, "--cache-dir", book.cache.path, "--chapters", book.chapters.path],
+            in: book.root)
+        #expect(result.status == 0, "\(result.error)")
+        let perStudent = key.count / 2
+        #expect(result.output.contains("st1 (Student 1, Jr): \(perStudent - 1) of \(perStudent) values agree"), "\(result.output)")
+        #expect(result.output.contains("st2 (Student 2, Jr): \(perStudent) of \(perStudent) values agree"), "\(result.output)")
+        #expect(result.output.contains("In all: \(key.count - 1) of \(key.count) values agree"))
+    }
+
+    @Test func aBadAnswersFileIsAnErrorAtItsLine() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        let (_, key) = try Self.key(book, students: 1)
+        let row = try #require(key.first)
+        let good = [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue].map(KeyRow.csvField).joined(separator: ",")
+        let text = [
+            Grading.answersHeader,
+            good + ",12",
+            "nobody,X,resets,,seed 1,epochs,3",
+            good.replacingOccurrences(of: ",\(row.quantity.rawValue)", with: ",loss") + ",1",
+            good + ",twelve",
+        ].joined(separator: "\n")
+        let (grading, diagnostics) = Grading.grade(answers: text, displayPath: "answers.csv", key: key)
+        #expect(grading == nil)
+        let lines = diagnostics.map(\.line)
+        #expect(lines.contains { $0.hasPrefix("answers.csv:3:1: error: unknown student 'nobody'") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("answers.csv:4:1: error: unknown quantity 'loss'") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("answers.csv:5:1: error: 'twelve' is not a number") }, "\(lines)")
+        #expect(diagnostics.allSatisfy { $0.id == .badAnswers })
+        #expect(diagnostics.count == 3)
+    }
+}
