@@ -96,6 +96,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case badRoster = "labbook.bad-roster"
     /// A students' answers file (`labbook grade --answers`) row that cannot be graded.
     case badAnswers = "labbook.bad-answers"
+    /// A student's variant that diverged, meets its target at epoch 0, or equals another's.
+    case degenerateVariant = "labbook.degenerate-variant"
 
     // MARK: Own data (CSV)
     /// A row whose field count differs from the header's.

@@ -92,6 +92,20 @@ struct RosterTests {
         #expect(FileManager.default.fileExists(atPath: after.appendingPathComponent("students/zz-new/index.html").path))
     }
 
+    @Test func aVariantWhoseTargetHoldsAtEpochZeroIsReported() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        try book.edit("01-runs.md") { $0.replacingOccurrences(of: "until: test-loss <= 0.05", with: "until: test-loss <= 5") }
+        let file = book.root.appendingPathComponent("roster.csv")
+        try Self.roster(2).write(to: file)
+        var options = book.options
+        options.roster = file
+        let report = try Builder(options: options).build()
+        let degenerate = report.warnings.filter { $0.id == .degenerateVariant }
+        #expect(degenerate.count == 2, "\(report.warnings.map(\.line))")
+        #expect(degenerate.allSatisfy { $0.message.contains("meets its target at epoch 0") })
+    }
+
     @Test func aBadRosterIsAnErrorAtItsLine() throws {
         let book = try FixtureBook("worksheets")
         defer { book.remove() }

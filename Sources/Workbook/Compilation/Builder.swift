@@ -75,6 +75,7 @@ public struct Builder: Sendable {
         let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
         let variantResults = variantPlans.map { ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets) }
+        report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
         let renderer = try FigureRenderer()
