@@ -113,6 +113,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case tooMuchWork = "labbook.too-much-work"
     /// A run whose loss became NaN or infinite (a warning).
     case diverged = "labbook.diverged"
+    /// A `{check}` claim that the runs do not bear out.
+    case claim = "labbook.claim"
 
     public var description: String { rawValue }
 }

@@ -7,7 +7,7 @@ import PlaygroundTrainer
 public enum BookLoader {
     /// Roles a chapter may use: `{value}` (a number with its qualifier), `{number}` (the bare
     /// number) and `{ref}` (a link to a figure).
-    static let roleNames = ["value", "number", "ref"]
+    static let roleNames = ["value", "number", "ref", "check"]
     static let directiveNames = ["experiment", "compare", "activations", "dataset", "question"]
 
     public static func load(chaptersFolder: URL, displayPrefix: String, edition: Edition = .instructor) -> BookPlan {

@@ -35,6 +35,8 @@ public struct PlannedQuestion: Sendable, Hashable {
 public enum ResolvedRole: Sendable, Hashable {
     /// `{value}` / `{number}`: a number from one experiment's runs.
     case value(ResolvedValue)
+    /// `{check}`: a claim evaluated after training; prints nothing.
+    case claim(ResolvedClaim)
     /// `{ref}` to a figure.
     case figure(FigurePlace)
     /// `{ref}` to an experiment without figures.

@@ -88,6 +88,8 @@ struct ReferenceResolver {
         switch role.name {
         case "value", "number":
             return resolveValue(role).map(ResolvedRole.value) ?? .unresolved(role.content)
+        case "check":
+            return resolveClaim(role).map(ResolvedRole.claim) ?? .unresolved("")
         case "ref":
             let target = role.content.trimmingCharacters(in: " ")
             if let place = figure(named: target) { return .figure(place) }
@@ -274,5 +276,76 @@ struct ReferenceResolver {
         diagnostics.error(
             "{\(role)} names '\(name)', but no experiment or figure has that ID", at: location,
             hint: suggestion(for: name, among: ids).map { "did you mean '\($0)'?" }, id: .unknownReference)
+    }
+
+    /// A `{check}` role: its comparisons parsed and each reference resolved as `{number}` would
+    /// resolve it (so `labbook check` validates claims without runs).
+    mutating func resolveClaim(_ role: InlineRole) -> ResolvedClaim? {
+        let text = role.content.trimmingCharacters(in: " ")
+        guard let groups = ClaimSyntax.parse(text) else {
+            diagnostics.error(
+                "cannot read {check}`\(role.content)` as a claim", at: role.location,
+                hint: "write \(ResolvedClaim.syntax)", id: .badReference)
+            return nil
+        }
+        var failed = false
+        var alternatives: [[ResolvedClaim.Comparison]] = []
+        for group in groups {
+            var conjunction: [ResolvedClaim.Comparison] = []
+            for comparison in group {
+                let left = term(comparison.left, role: role)
+                let right = term(comparison.right, role: role)
+                guard let left, let right else {
+                    failed = true
+                    continue
+                }
+                if let problem = Self.problem(left, comparison.op, right) {
+                    diagnostics.error(
+                        "{check}`\(role.content)`: \(problem)", at: role.location, hint: "write \(ResolvedClaim.syntax)",
+                        id: .badReference)
+                    failed = true
+                    continue
+                }
+                conjunction.append(ResolvedClaim.Comparison(left: left, op: comparison.op, right: right))
+            }
+            alternatives.append(conjunction)
+        }
+        return failed ? nil : ResolvedClaim(text: text, location: role.location, alternatives: alternatives)
+    }
+
+    /// One side of a comparison: a number, a value reference, or a word (a sweep's winner).
+    private mutating func term(_ text: String, role: InlineRole) -> ResolvedClaim.Term? {
+        if let number = ClaimSyntax.number(text) { return .number(number, written: text) }
+        if ClaimSyntax.isWord(text) { return .word(text) }
+        var located = role
+        located.content = text
+        guard var value = resolveValue(located) else { return nil }
+        value.plain = true
+        value.blank = nil  // a claim is evaluated in every edition and prints nothing
+        return .value(value, written: text)
+    }
+
+    /// Why two sides cannot be compared, or nil.
+    static func problem(_ left: ResolvedClaim.Term, _ op: ResolvedClaim.Operator, _ right: ResolvedClaim.Term) -> String? {
+        func isSetting(_ term: ResolvedClaim.Term) -> Bool {
+            if case .value(let value, _) = term { return [.best, .bestByLoss, .bestByAccuracy].contains(value.metric) }
+            return false
+        }
+        func isWord(_ term: ResolvedClaim.Term) -> Bool {
+            if case .word = term { return true }
+            return false
+        }
+        if case .word(let word) = left, case .word = right {
+            return "'\(word)' is neither a value reference nor a number"
+        }
+        for (term, other) in [(left, right), (right, left)] {
+            if case .word(let word) = term, !isSetting(other) {
+                return "'\(word)' is neither a value reference (ID.METRIC) nor a number; a word compares only with best, best-by-loss or best-by-accuracy"
+            }
+        }
+        if (isSetting(left) || isSetting(right) || isWord(left) || isWord(right)) && op != .equal {
+            return "a sweep's winning setting compares only with '='"
+        }
+        return nil
     }
 }

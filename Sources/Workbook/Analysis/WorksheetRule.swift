@@ -74,7 +74,8 @@ enum WorksheetRule {
             for field in question.spec.markdownFields {
                 let (document, _) = ChapterSource.parse(
                     text: field.text, path: chapter.displayPath, directiveNames: [], roleNames: BookLoader.roleNames)
-                ids += document.inlineRoles.map { targetID(of: $0) }
+                // A claim prints nothing, so it makes nothing a worksheet.
+                ids += document.inlineRoles.filter { $0.name != "check" }.map { targetID(of: $0) }
             }
         }
         return ids

@@ -74,6 +74,10 @@ public struct Builder: Sendable {
         // 2. One analysis of the results per plan, read by everything after it.
         let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
+        // Claims (`{check}`) against that analysis, before anything is written: one that does
+        // not hold fails the build and leaves Output/ as it was.
+        let failedClaims = ClaimCheck.failures(plan, results: results)
+        if !failedClaims.isEmpty { throw BuildFailure(diagnostics: failedClaims) }
         let variantResults = variantPlans.map { ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets) }
         report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 

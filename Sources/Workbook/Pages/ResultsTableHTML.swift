@@ -74,26 +74,68 @@ struct ResultsTableHTML {
     }
 
     var captionText: String {
-        let seeds = panels[0].settings.seeds
+        // The runs each row shows: one sentence when every row has the same seeds, else the
+        // seeds named per row (a sweep over the seed, a comparison of experiments with
+        // different seed counts) — never the first row's seeds for all.
+        let seedLists = panels.map(\.settings.seeds)
+        let same = Set(seedLists).count == 1 && Set(panels.map(\.settings.resetCount)).count == 1
+        let seeds = seedLists[0]
+        let rule = panels[0].settings.configuration.stopRule
         if blank {
-            var text = seeds.count > 1
-                ? "To fill in: \(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; write the median with the fewest–most in brackets."
-                : "To fill in: one seed (\(seeds[0]))."
-            if let rule = panels[0].settings.configuration.stopRule {
+            var text: String
+            if same {
+                text = seeds.count > 1
+                    ? "To fill in: \(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; write the median with the fewest–most in brackets."
+                    : "To fill in: one seed (\(seeds[0]))."
+            } else {
+                text = "To fill in: \(perRow)."
+                if seedLists.contains(where: { $0.count > 1 }) { text += " Where a row has several seeds, write the median with the fewest–most in brackets." }
+            }
+            if let rule {
                 text += " Epochs to \(ValueFormatting.rule(rule)): write how many seeds reached it, or \"not reached\"."
             }
             return text
         }
         let resets = panels[0].settings.resetCount
-        var text = resets > 0
-            ? "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
-            : seeds.count > 1
-            ? "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
-            : "One seed (\(seeds[0]))."
+        var text: String
+        if !same {
+            text = "\(perRow)."
+            if panels.contains(where: { $0.results.seedCount > 1 }) {
+                text += " Where a row has several runs: medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
+            }
+        } else if resets > 0 {
+            text = "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
+        } else if seeds.count > 1 {
+            text = "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
+        } else {
+            text = "One seed (\(seeds[0]))."
+        }
         let c = panels[0].settings.configuration
-        if let rule = c.stopRule {
+        if let rule, panels.contains(where: { $0.results.seedCount > 1 }) {
             text += " Epochs to \(ValueFormatting.rule(rule)): a seed that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the seeds that reached it."
         }
         return text
     }
+
+    /// The runs of each row, for rows that differ: "Seeds 2 and 6, one per row", or each row
+    /// by its label: "hidden layers = 0: seed 1; hidden layers = 1: seeds 1, 2 and 3".
+    var perRow: String {
+        let settings = panels.map(\.settings)
+        if settings.allSatisfy({ $0.seeds.count == 1 && $0.resetCount == 0 }) {
+            let names = settings.map { $0.seeds[0] }
+            return "\(names.count == 1 ? "Seed" : "Seeds") \(NetworkSummary.list(names)), one per row"
+        }
+        return panels.map { panel in
+            let seeds = panel.settings.seeds
+            var runs = "\(seeds.count == 1 ? "seed" : "seeds") \(NetworkSummary.list(seeds))"
+            let resets = panel.settings.resetCount
+            if resets > 0 { runs += ", each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button" }
+            return panel.labels.isEmpty ? runs : "\(panel.title): \(runs)"
+        }.joined(separator: "; ").capitalizedFirst
+    }
+}
+
+extension String {
+    /// The text with its first character upper-cased ("seed 2" → "Seed 2").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -239,6 +239,8 @@ struct SiteWriter {
         case .experiment(let chapter, let id):
             let page = handout ? "" : plan.chapters[chapter].pageName
             return "<a class=\"lb-ref\" href=\"\(page)#\(id)\">experiment \(HTML.escape(id))</a>"
+        case .claim:
+            return ""  // checked by the build (``ClaimCheck``); the prose says it in words
         case .withheld:
             return Self.blankHTML(ValueBlank.line)
         case .unresolved(let text):
