@@ -11,6 +11,8 @@ struct Train: ParsableCommand {
         discussion: """
             Example: labbook train --dataset xor --hidden 4 --activation relu --learning-rate 0.001 \
             --epochs 3000 --until 'test-loss <= 0.02' --seeds 5
+
+            \(SettingOptions.help)
             """)
 
     @OptionGroup var settings: SettingOptions
