@@ -10,12 +10,27 @@ struct SettingOptions: ParsableArguments {
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var flags: [String] = []
 
-    /// The flags and their help, for the command's `--help`.
+    /// The flags and their help, for the command's `--help`, laid out as ArgumentParser lays
+    /// out options (ArgumentParser keeps lines that fit and their indentation).
     static var help: String {
-        var lines = ["Settings (the directive keys with dashes; the last of a repeated flag wins):"]
+        let column = 26
+        var lines = ["SETTINGS (the directive keys with dashes; the last of a repeated flag wins):"]
         for key in SettingKey.allCases {
-            lines.append("  \(key.flag) <\(key.rawValue)>")
-            lines.append("        \(key.spec.help)")
+            var line = "  \(key.flag) <\(key.rawValue)>"
+            line += line.count < column ? String(repeating: " ", count: column - line.count) : "\n" + String(repeating: " ", count: column)
+            var width = line.split(separator: "\n").last!.count
+            for word in key.spec.help.split(separator: " ") {
+                if width + 1 + word.count > 79 && width > column {
+                    line += "\n" + String(repeating: " ", count: column)
+                    width = column
+                } else if width > column {
+                    line += " "
+                    width += 1
+                }
+                line += word
+                width += word.count
+            }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
