@@ -216,7 +216,7 @@ private struct LinkReader {
     /// TypeError; a blank value means no hidden layer; `4,` is a layer of 0 neurons there.
     mutating func readShape(_ entry: String?) throws(ParseError) {
         let key = "networkShape"
-        let valid = "comma-separated whole numbers from 1 to 64, at most 16 of them, e.g. 4,2 (the Playground's controls offer 0–6 layers of 1–8)"
+        let valid = SettingRange.hiddenValidText
         guard let value = entry else {
             throw ParseError(key: key, value: "", problem: .missingValue, reason: "without '=' the Playground's page stops loading", valid: valid)
         }

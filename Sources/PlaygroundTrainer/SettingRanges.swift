@@ -47,6 +47,14 @@ public struct SettingRange: Hashable, Sendable {
         return !whole || value == value.rounded(.towardZero)
     }
 
+    /// Why `value` (written `text`) is refused, or nil when it is accepted: the one wording of
+    /// every range rule, whatever the setting (`what` names it, e.g. "batch size").
+    public func refusal(_ value: Double, text: String, what: String) -> String? {
+        guard value.isFinite else { return "'\(text)' is not a number" }
+        if whole && value != value.rounded(.towardZero) { return "'\(text)' is not a whole number" }
+        return accepts(value) ? nil : "\(what) \(text) is outside the accepted range"
+    }
+
     /// Whether an accepted value lies outside the Playground control (a warning, not an error).
     public func isBeyondControl(_ value: Double) -> Bool {
         guard let control else { return false }
@@ -72,6 +80,12 @@ extension SettingRange {
     public static let regularizationRate = SettingRange(
         key: "regularization-rate", accepted: 0...Double.greatestFiniteMagnitude, control: 0...10,
         valid: "a number ≥ 0")
+    /// Seeds per experiment (Labbook's `seeds`).
+    public static let seeds = SettingRange(key: "seeds", accepted: 1...100, control: nil, whole: true)
+    /// Cells per side of the checkerboard (Labbook's `cells`).
+    public static let cells = SettingRange(
+        key: "cells", accepted: Double(Dataset.checkerboardCellRange.lowerBound)...Double(Dataset.checkerboardCellRange.upperBound),
+        control: nil, whole: true)
     /// Neurons per hidden layer (the Playground shows 1–8).
     public static let neurons = SettingRange(key: "hidden", accepted: 1...64, control: 1...8, whole: true)
     /// Number of hidden layers (the Playground shows 0–6).
@@ -79,6 +93,29 @@ extension SettingRange {
     /// Presses of the reset button after the fresh page (Labbook's `resets`).
     public static let resets = SettingRange(key: "resets", accepted: 0...100, control: nil, whole: true)
     public static let epochs = SettingRange(key: "epochs", accepted: 0...1_000_000, control: nil, whole: true)
+}
+
+extension SettingRange {
+    /// What valid hidden layers look like (`networkShape` in links, `hidden` in directives and
+    /// flags), from ``neurons`` and ``layers``.
+    public static var hiddenValidText: String {
+        func n(_ x: Double) -> String { javaScriptNumberString(x) }
+        let (sizes, count) = (neurons, layers)
+        let offers =
+            "\(n(count.control!.lowerBound))–\(n(count.control!.upperBound)) layers of \(n(sizes.control!.lowerBound))–\(n(sizes.control!.upperBound))"
+        return "comma-separated whole numbers from \(n(sizes.accepted.lowerBound)) to \(n(sizes.accepted.upperBound)), at most \(n(count.accepted.upperBound)) of them, e.g. 4,2 (the Playground's controls offer \(offers))"
+    }
+
+    /// Whether `hidden` has an accepted number of layers, each of an accepted size.
+    public static func acceptsHidden(_ hidden: [Int]) -> Bool {
+        layers.accepts(Double(hidden.count)) && hidden.allSatisfy { neurons.accepts(Double($0)) }
+    }
+
+    /// Whether the Playground's controls can show `hidden` (0–6 layers of 1–8 neurons).
+    public static func isHiddenWithinControls(_ hidden: [Int]) -> Bool {
+        guard let count = layers.control, let size = neurons.control else { return false }
+        return count.contains(Double(hidden.count)) && hidden.allSatisfy { size.contains(Double($0)) }
+    }
 }
 
 extension TrainingConfiguration {

@@ -69,27 +69,24 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         if features.isEmpty {
             problem("features", "at least one feature is needed; valid: \(Feature.validNames.joined(separator: ", "))")
         }
-        if hidden.contains(where: { $0 < 1 }) {
-            problem("hidden", "every hidden layer needs at least 1 neuron")
-        }
-        if hidden.contains(where: { $0 > 64 }) || hidden.count > 16 {
-            problem("hidden", "at most 16 hidden layers of at most 64 neurons (the Playground shows 6 × 8)")
+        if !SettingRange.acceptsHidden(hidden) {
+            problem("hidden", "must be \(SettingRange.hiddenValidText)")
         }
         if !SettingRange.learningRate.accepts(learningRate) {
-            problem("learning-rate", "must be a number greater than 0 (the Playground offers 0.00001 … 10)")
+            problem("learning-rate", "must be \(SettingRange.learningRate.validText)")
         }
         if (dataset == .file) != (pointSet != nil) {
             problem("dataset", "own data needs a CSV file: dataset: path/to/points.csv")
         }
         if let cells, dataset != .checkerboard {
             problem("cells", "\(cells) cells only apply to dataset: checkerboard")
-        } else if let cells, !Dataset.checkerboardCellRange.contains(cells) {
-            problem("cells", "must be a whole number from \(Dataset.checkerboardCellRange.lowerBound) to \(Dataset.checkerboardCellRange.upperBound)")
+        } else if let cells, !SettingRange.cells.accepts(Double(cells)) {
+            problem("cells", "must be \(SettingRange.cells.validText)")
         }
         if let pointSet, pointSet.hasSplit {
             // The file's split column decides; the train ratio does not apply.
         } else if !SettingRange.trainRatio.accepts(trainRatio) {
-            problem("train-ratio", "must be a percentage between 0 and 100 (the Playground offers 10–90)")
+            problem("train-ratio", "must be a percentage, \(SettingRange.trainRatio.validText)")
         } else if trainCount < 1 || trainCount >= sampleCount {
             problem("train-ratio", "\(javaScriptNumberString(trainRatio)) % of \(sampleCount) points leaves no \(trainCount < 1 ? "training" : "test") point")
         }
@@ -102,9 +99,9 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
             problem("noise", "must be \(SettingRange.noise.validText)")
         }
         if !SettingRange.regularizationRate.accepts(regularizationRate) {
-            problem("regularization-rate", "must be a number ≥ 0")
+            problem("regularization-rate", "must be \(SettingRange.regularizationRate.validText)")
         }
-        if !SettingRange.epochs.accepts(Double(epochs)) { problem("epochs", "must be from 0 to 1000000") }
+        if !SettingRange.epochs.accepts(Double(epochs)) { problem("epochs", "must be \(SettingRange.epochs.validText)") }
         if loss == .crossEntropy && isRegression {
             problem("loss", "cross-entropy needs a classification data set (circle, xor, gauss, spiral, moons, checkerboard, or a file with labels ±1)")
         }
@@ -120,7 +117,7 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
     /// not offered: they would break with the next deployment.
     public var isShowableInPlayground: Bool {
         datasetOutsidePlayground == nil && loss == .squared && (initialization == .playground || initialization == .zero)
-            && hidden.count <= 6 && hidden.allSatisfy { (1...8).contains($0) } && noise <= 80
+            && SettingRange.isHiddenWithinControls(hidden) && noise <= 80
     }
 }
 

@@ -8,9 +8,15 @@ import Workbook
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train one experiment with the Playground's exact semantics and print its results.",
+        usage: """
+            labbook train [--<setting> <value> ...] [--format <format>] [--figure <figure> --out <out> ...]
+                          [--show-test-data] [--discretize] [--log-scale]
+            """,
         discussion: """
             Example: labbook train --dataset xor --hidden 4 --activation relu --learning-rate 0.001 \
             --epochs 3000 --until 'test-loss <= 0.02' --seeds 5
+
+            \(SettingOptions.help)
             """)
 
     @OptionGroup var settings: SettingOptions

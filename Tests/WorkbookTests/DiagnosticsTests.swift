@@ -10,7 +10,7 @@ struct DiagnosticsTests {
     static let expected: [(line: String, id: DiagnosticID)] = [
         ("Chapters/01-bad.md:5:4: error: unknown directive '{experimnet}'; did you mean '{experiment}'?", .unknownDirective),
         ("Chapters/01-bad.md:11:1: error: unknown key 'learning_rate' in {experiment}; did you mean 'learning-rate'?", .unknownKey),
-        ("Chapters/01-bad.md:12:16: error: learning-rate: learning rate must be greater than 0; valid: a number greater than 0, e.g. 0.03", .badValue),
+        ("Chapters/01-bad.md:12:16: error: learning-rate: learning rate 0 is outside the accepted range; valid: a number greater than 0 (the Playground's control offers 0.00001–10)", .badValue),
         ("Chapters/01-bad.md:13:13: error: batch-size: batch size 0 is outside the accepted range; valid: a whole number from 1 to 1200", .badValue),
         ("Chapters/01-bad.md:14:14: error: train-ratio: train ratio 100 is outside the accepted range; valid: a percentage, a number between 0 and 100", .badValue),
         ("Chapters/01-bad.md:15:8: warning: noise: 70 is beyond the Playground's control (0–50); a link still trains with it", .beyondPlayground),

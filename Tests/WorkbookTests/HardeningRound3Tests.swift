@@ -37,7 +37,7 @@ struct HardeningRound3Tests {
     /// `resets: 1e1` passes in a chapter; the flag follows the same rule.
     @Test func theResetsFlagFollowsTheChaptersRule() throws {
         #expect(try Labbook.run(["train", "--dataset", "xor", "--epochs", "1", "--resets", "1e1", "--format", "json"]).status == 0)
-        #expect(try SettingRules.parse(.resets, "1e1") == .resets(10))
+        #expect(try SettingRules.parse(.resets, "1e1").value(as: Int.self) == 10)
         let wrong = try Labbook.run(["train", "--dataset", "xor", "--epochs", "1", "--resets", "1.5"])
         #expect(wrong.status == 2)
         #expect(wrong.error.contains("--resets:") && wrong.error.contains("whole number"), "\(wrong.error)")

@@ -7,10 +7,10 @@ import Testing
 struct SettingRulesTests {
     @Test func spellingsOfOneMeaningGiveOneValue() throws {
         #expect(try SettingRules.parse(.hidden, "4,2") == SettingRules.parse(.hidden, "[4, 2]"))
-        #expect(try SettingRules.parse(.activation, "ReLU") == .activation(.relu))
+        #expect(try SettingRules.parse(.activation, "ReLU").value(as: Activation.self) == .relu)
         #expect(try SettingRules.parse(.learningRate, "1e-3") == SettingRules.parse(.learningRate, "0.001"))
-        #expect(try SettingRules.parse(.hidden, "none") == .hidden([]))
-        #expect(try SettingRules.parse(.features, "x2, x1") == .features([.x1, .x2]))
+        #expect(try SettingRules.parse(.hidden, "none").value(as: [Int].self) == [])
+        #expect(try SettingRules.parse(.features, "x2, x1").value(as: [Feature].self) == [.x1, .x2])
     }
 
     @Test(arguments: [

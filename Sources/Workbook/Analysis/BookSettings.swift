@@ -26,7 +26,7 @@ public struct BookSettings: Sendable, Hashable {
     /// one experiment), and the display keys that make sense book-wide.
     static var defaultKeys: [String] {
         // `cells` belongs to one data set: as a default it would be an error in every other experiment.
-        SettingKey.allCases.filter { $0 != .playgroundURL && $0 != .cells }.map(\.rawValue)
+        SettingKey.allCases.filter { $0.spec.isBookDefault }.map(\.rawValue)
             + ["show", "show-test-data", "discretize", "log-scale", "axes", StudentRole.key, "playground-hide"]
     }
 

@@ -4,31 +4,20 @@ extension TrainingConfiguration {
     /// Every setting after defaults, under its directive key, in a fixed order: what the
     /// workbook's "full configuration" block and `labbook train --format json` show.
     public var resolvedSettings: [(key: String, value: String)] {
-        var pairs: [(String, String)] = [("dataset", pointSet?.path ?? dataset.rawValue)]
-        if let cells { pairs.append(("cells", String(cells))) }
-        if let pointSet {
-            pairs.append(("data-file-sha256", pointSet.sha256))
-            if let scale = pointSet.scale { pairs.append(("rescale", "positions × \(javaScriptNumberString(scale))")) }
-            if pointSet.hasSplit { pairs.append(("split", "from the file's split column")) }
+        var settings = ExperimentSettings()
+        settings.configuration = self
+        var pairs: [(key: String, value: String)] = []
+        for key in SettingKey.allCases where key.spec.inConfiguration {
+            if let text = key.spec.text(in: settings) { pairs.append((key.rawValue, text)) }
+            // What an own data set's file adds, after the data set and its cells.
+            if key == .cells, let pointSet {
+                pairs.append(("data-file-sha256", pointSet.sha256))
+                if let scale = pointSet.scale { pairs.append(("rescale", "positions × \(javaScriptNumberString(scale))")) }
+                if pointSet.hasSplit { pairs.append(("split", "from the file's split column")) }
+            }
         }
-        pairs += [
-            ("features", features.map(\.name).joined(separator: ", ")),
-            ("hidden", hidden.isEmpty ? "none" : hidden.map(String.init).joined(separator: ",")),
-            ("activation", activation.rawValue),
-            ("learning-rate", javaScriptNumberString(learningRate)),
-            ("batch-size", String(batchSize)),
-            ("train-ratio", javaScriptNumberString(trainRatio)),
-            ("noise", javaScriptNumberString(noise)),
-            ("regularization", regularization.rawValue),
-            ("regularization-rate", javaScriptNumberString(regularizationRate)),
-            ("seed", seed),
-            ("epochs", String(epochs)),
-            ("until", stopRule?.description ?? "none"),
-            ("loss", loss.rawValue),
-            ("init", initialization.rawValue),
-        ]
         pairs.append(("output-activation", outputActivation.rawValue))
-        return pairs.map { (key: $0.0, value: $0.1) }
+        return pairs
     }
 
     /// One line for humans: `xor · x1, x2 · 4 · relu · lr 0.001 · batch 10 · 50 % train · noise 0`.

@@ -24,8 +24,7 @@ extension DirectiveAnalyzer {
         if let index = spec.sweep.firstIndex(where: { $0.key == .resets }) {
             let others = combinations / counts[index]
             runsPerSeed = spec.sweep[index].values.reduce(0.0) { sum, value in
-                if case .resets(let n) = value { return sum + Double(n + 1) * others }
-                return sum + others
+                sum + Double((value.value(as: Int.self) ?? 0) + 1) * others
             }
         }
         let runs = runsPerSeed * Double(settings.seedCount)

@@ -55,7 +55,7 @@ struct DirectiveAnalyzer {
             let value = settingValue(.playgroundURL, entry.value, base: settings.configuration)
         {
             settings.set(value)
-            if case .playgroundLink(let link) = value {
+            if let link = value.value(as: PlaygroundLinkValue.self) {
                 // Keys that change only the page: said once, at the link, as warnings.
                 for note in link.notes { diagnostics.warning(note, at: entry.value.location, id: .beyondPlayground) }
             }
@@ -174,7 +174,7 @@ struct DirectiveAnalyzer {
         switch value {
         case .scalar(let scalar): return scalar.text
         case .sequence(let items, _):
-            guard key == .features || key == .hidden else {
+            guard key.spec.takesList else {
                 diagnostics.error(
                     "\(key.rawValue) takes one value, not a list; to try several values, put it under 'vary:'",
                     at: value.location, id: .wrongType)
@@ -214,8 +214,8 @@ struct DirectiveAnalyzer {
         }
         var axes: [SweepAxis] = []
         for item in mapping.entries {
-            guard let key = SettingKey(rawValue: item.key), key != .playgroundURL, key != .seeds else {
-                let valid = SettingKey.allCases.filter { $0 != .playgroundURL && $0 != .seeds }.map(\.rawValue)
+            guard let key = SettingKey(rawValue: item.key), key.spec.canVary else {
+                let valid = SettingKey.allCases.filter { $0.spec.canVary }.map(\.rawValue)
                 diagnostics.error(
                     "'\(item.key)' cannot be varied", at: item.keyLocation,
                     hint: suggestion(for: item.key, among: valid).map { "did you mean '\($0)'?" }

@@ -1,83 +1,44 @@
 import PlaygroundTrainer
 
 /// One setting's value after parsing: typed, compared by meaning (`4,2` and `[4, 2]` are the
-/// same `.hidden([4, 2])`), and printed one canonical way in labels, tables and links.
-public enum SettingValue: Hashable, Sendable {
-    case dataset(Dataset)
-    /// An own data set read from a CSV file (`dataset: data/points.csv`).
-    case pointSet(PointSet)
-    case cells(Int)
-    case features([Feature])
-    case hidden([Int])
-    case activation(Activation)
-    case learningRate(Double)
-    case batchSize(Int)
-    case trainRatio(Double)
-    case noise(Double)
-    case regularization(Regularization)
-    case regularizationRate(Double)
-    case seed(String)
-    case seeds(Int)
-    case resets(Int)
-    case epochs(Int)
-    case until(StopRule?)
-    case loss(LossFunction)
-    case initialization(Initialization)
-    /// A Playground link read on top of the settings before it.
-    case playgroundLink(PlaygroundLinkValue)
-
-    public var key: SettingKey {
-        switch self {
-        case .dataset, .pointSet: .dataset
-        case .cells: .cells
-        case .features: .features
-        case .hidden: .hidden
-        case .activation: .activation
-        case .learningRate: .learningRate
-        case .batchSize: .batchSize
-        case .trainRatio: .trainRatio
-        case .noise: .noise
-        case .regularization: .regularization
-        case .regularizationRate: .regularizationRate
-        case .seed: .seed
-        case .seeds: .seeds
-        case .resets: .resets
-        case .epochs: .epochs
-        case .until: .until
-        case .loss: .loss
-        case .initialization: .initialization
-        case .playgroundLink: .playgroundURL
-        }
-    }
-
+/// same hidden layers), and printed one canonical way in labels, tables and links. Made only by
+/// the setting's entry in ``SettingKey/spec``, which also says how it is set.
+public struct SettingValue: Hashable, Sendable {
+    public let key: SettingKey
     /// The value as tables, panel titles and selectors show it: `relu`, `0.001`, `4,4`, `none`.
-    public var text: String {
-        switch self {
-        case .dataset(let v): v.rawValue
-        case .pointSet(let v): v.path
-        case .cells(let v): String(v)
-        case .features(let v): v.map(\.name).joined(separator: ", ")
-        case .hidden(let v): v.isEmpty ? "none" : v.map(String.init).joined(separator: ",")
-        case .activation(let v): v.rawValue
-        case .learningRate(let v), .trainRatio(let v), .noise(let v), .regularizationRate(let v):
-            javaScriptNumberString(v)
-        case .batchSize(let v), .seeds(let v), .resets(let v), .epochs(let v): String(v)
-        case .regularization(let v): v.rawValue
-        case .seed(let v): v
-        case .until(let v): v?.description ?? "none"
-        case .loss(let v): v.rawValue
-        case .initialization(let v): v.rawValue
-        case .playgroundLink(let v): v.link
-        }
+    public let text: String
+    /// The number on a numeric axis (result-against-setting charts), when the setting has one.
+    public let number: Double?
+    /// The typed value (`Dataset`, `[Int]`, `Double`, …): what equality and hashing compare.
+    private let payload: Payload
+    private let write: @Sendable (inout ExperimentSettings) -> Void
+
+    /// A typed value kept for comparison; only ``Sendable`` values are ever put in.
+    private struct Payload: Hashable, @unchecked Sendable {
+        let base: AnyHashable
     }
 
-    /// The number on a numeric axis (result-against-setting charts), when the setting has one.
-    public var number: Double? {
-        switch self {
-        case .learningRate(let v), .trainRatio(let v), .noise(let v), .regularizationRate(let v): v
-        case .batchSize(let v), .epochs(let v), .cells(let v): Double(v)
-        default: nil
-        }
+    init<T: Hashable & Sendable>(
+        _ key: SettingKey, _ value: T, text: String, number: Double?,
+        set: @escaping @Sendable (inout ExperimentSettings, T) -> Void
+    ) {
+        self.key = key
+        self.text = text
+        self.number = number
+        payload = Payload(base: AnyHashable(value))
+        write = { set(&$0, value) }
+    }
+
+    /// The typed value, when it is a `T` (`value(as: PlaygroundLinkValue.self)`).
+    public func value<T>(as type: T.Type = T.self) -> T? { payload.base.base as? T }
+
+    /// Sets the value on `settings`.
+    func apply(to settings: inout ExperimentSettings) { write(&settings) }
+
+    public static func == (a: SettingValue, b: SettingValue) -> Bool { a.key == b.key && a.payload == b.payload }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(payload)
     }
 }
 

@@ -45,8 +45,8 @@ public struct StudentVariant: Sendable, Hashable {
             let own = seed(for: settings.configuration.seed)
             settings.configuration.seed = own
             let assignments = combination.assignments.map { value -> SettingValue in
-                if case .seed = value { return .seed(own) }
-                return value
+                guard value.key == .seed else { return value }
+                return (try? SettingRules.parse(.seed, own)) ?? value
             }
             return Combination(assignments: assignments, settings: settings)
         }
@@ -54,8 +54,8 @@ public struct StudentVariant: Sendable, Hashable {
             guard axis.key == .seed else { return axis }
             var axis = axis
             axis.values = axis.values.map { value in
-                if case .seed(let base) = value { return .seed(seed(for: base)) }
-                return value
+                guard value.key == .seed else { return value }
+                return (try? SettingRules.parse(.seed, seed(for: value.text))) ?? value
             }
             return axis
         }

@@ -128,13 +128,6 @@ enum PlaygroundDisplayRule {
     static func text(_ rule: StopRule) -> String {
         let name = rule.metric == .trainLoss ? "Training loss" : rule.metric == .testLoss ? "Test loss" : ValueFormatting.rule(rule)
         guard !rule.metric.isAccuracy else { return name }
-        let comparison: String
-        switch rule.comparison {
-        case .lessOrEqual: comparison = "≤"
-        case .less: comparison = "<"
-        case .greaterOrEqual: comparison = "≥"
-        case .greater: comparison = ">"
-        }
-        return "\(name) \(comparison) \(PlaygroundDisplay.loss(rule.threshold))"
+        return "\(name) \(ValueFormatting.symbol(rule.comparison)) \(PlaygroundDisplay.loss(rule.threshold))"
     }
 }

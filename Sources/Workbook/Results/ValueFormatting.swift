@@ -27,15 +27,19 @@ enum ValueFormatting {
         statistic.isSingleValue ? format(statistic.minimum) : "\(format(statistic.minimum))–\(format(statistic.maximum))"
     }
 
+    /// `≤`, `<`, `≥`, `>`: a comparison as it is printed.
+    static func symbol(_ comparison: StopRule.Comparison) -> String {
+        switch comparison {
+        case .lessOrEqual: "≤"
+        case .less: "<"
+        case .greaterOrEqual: "≥"
+        case .greater: ">"
+        }
+    }
+
     /// Stop rules as people write them: "test loss ≤ 0.02".
     static func rule(_ rule: StopRule) -> String {
-        let comparison: String
-        switch rule.comparison {
-        case .lessOrEqual: comparison = "≤"
-        case .less: comparison = "<"
-        case .greaterOrEqual: comparison = "≥"
-        case .greater: comparison = ">"
-        }
+        let comparison = symbol(rule.comparison)
         let metric = rule.metric.rawValue.replacingOccurrences(of: "-", with: " ")
         let threshold = rule.metric == .trainAccuracy || rule.metric == .testAccuracy
             ? percent(rule.threshold) : javaScriptNumberString(rule.threshold)
