@@ -60,6 +60,8 @@ extension SiteAssets {
           table.lb-worksheet-table .lb-links-col { display: table-cell !important; width: 26mm; font-size: 7.5pt; }
           table.lb-worksheet-table th[scope="row"] { white-space: nowrap !important; }
           table.lb-worksheet-table a[href^="http"]::after { content: none; }
+          /* The instructor's key needs no codes: the rows name the runs, the student's sheet opens them. */
+          table.lb-key-table .lb-qr-print, table.lb-key-table .lb-links-col { display: none !important; }
         }
 
         """#
