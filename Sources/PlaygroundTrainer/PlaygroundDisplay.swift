@@ -24,17 +24,4 @@ public enum PlaygroundDisplay {
     public static func shownLoss(_ value: Double) -> Double {
         Double(loss(value)) ?? value
     }
-
-    /// The epoch counter: six digits, zero-padded, with thousands commas (`000,123`).
-    public static func epoch(_ epoch: Int) -> String {
-        let digits = String(epoch)
-        let padded = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-        var out = ""
-        for (index, character) in padded.enumerated() {
-            if index > 0 && (padded.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
-    }
-
 }

@@ -127,27 +127,12 @@ struct WorksheetTests {
         let pdf = built.student.appendingPathComponent("handout.pdf")
         let pages = built.book.root.appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
-        try Self.run("/usr/bin/pdftoppm", ["-r", "150", "-png", pdf.path, pages.appendingPathComponent("p").path])
+        _ = try shell("/usr/bin/pdftoppm", ["-r", "150", "-png", pdf.path, pages.appendingPathComponent("p").path])
         var decoded = Set<String>()
         for name in try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() {
-            let output = try Self.run("/usr/bin/zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", pages.appendingPathComponent(name).path], allowFailure: true)
+            let output = try shell("/usr/bin/zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", pages.appendingPathComponent(name).path])
             decoded.formUnion(output.split(separator: "\n").map(String.init))
         }
         #expect(decoded == links)
-    }
-
-    @discardableResult
-    static func run(_ tool: String, _ arguments: [String], allowFailure: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if !allowFailure && process.terminationStatus != 0 { throw CocoaError(.fileWriteUnknown) }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -25,7 +25,7 @@ struct LabTime {
         var runs = 0
         var epochs = 0
         for panel in table.panels {
-            let records = Dictionary(panel.results.records.map { ($0.run, $0) }, uniquingKeysWith: { a, _ in a })
+            let records = WorksheetTableHTML.records(of: panel)
             let keys = Dictionary(panel.jobs.map { ($0.identity, $0.key) }, uniquingKeysWith: { a, _ in a })
             for run in table.rows(panel) {
                 if let key = keys[run], !done.insert(key).inserted { continue }

@@ -28,6 +28,11 @@ struct WorksheetTableHTML {
         return Array(all.prefix(blank ? runs.limit(all.count) : all.count))
     }
 
+    /// A panel's runs as the Playground shows them, by run.
+    static func records(of panel: ResultPanel) -> [RunIdentity: RunRecord] {
+        Dictionary(panel.results.records.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     var rowCount: Int { panels.map { rows($0).count }.reduce(0, +) }
 
     var html: String {
@@ -39,7 +44,7 @@ struct WorksheetTableHTML {
         for item in record { out += "<th scope=\"col\" class=\"num\">\(HTML.escape(header(item)))</th>" }
         out += "<th scope=\"col\" class=\"lb-links-col\">Open in the Playground</th></tr></thead>\n<tbody>\n"
         for (panelIndex, panel) in panels.enumerated() {
-            let records = Dictionary(panel.results.records.map { ($0.run, $0) }, uniquingKeysWith: { a, _ in a })
+            let records = Self.records(of: panel)
             for run in rows(panel) {
                 out += "<tr>"
                 if labelled { for label in panel.labels { out += "<td>\(HTML.escape(label.value))</td>" } }
