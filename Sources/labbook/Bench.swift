@@ -20,10 +20,18 @@ struct Bench: ParsableCommand {
     var syntheticCourse: Int?
     @Option(help: "Jobs in parallel for --synthetic-course (default: one per core).")
     var jobs: Int?
+    @Option(name: .customLong("slurm-tasks"),
+            help: "With --synthetic-course: also build it on Slurm (SLURM_CONF) over this many array tasks and compare.")
+    var slurmTasks: Int?
 
     func run() throws {
         if let runs = syntheticCourse {
             guard runs > 0, runs <= 20_000 else { throw ValidationError("--synthetic-course: a number of runs from 1 to 20000") }
+            if let tasks = slurmTasks {
+                guard (1...1000).contains(tasks) else { throw ValidationError("--slurm-tasks: a number of tasks from 1 to 1000") }
+                for line in try SlurmBench(runs: runs, tasks: tasks, jobs: jobs).run() { print(line) }
+                return
+            }
             return try printSyntheticCourse(runs: runs)
         }
         var rows: [(String, String, Double, Double, Double)] = []

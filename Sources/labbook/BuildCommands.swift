@@ -38,6 +38,7 @@ struct Build: ParsableCommand {
     var pdf = false
     @Option(name: .customLong("max-training-minutes"), help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
     var maxTrainingMinutes: Double = 60
+    @OptionGroup var executorOptions: ExecutorOptions
 
     func run() throws {
         var options = book.buildOptions(jobs: jobs)
@@ -53,6 +54,10 @@ struct Build: ParsableCommand {
             throw ValidationError("--max-training-minutes: must be a number of minutes greater than 0")
         }
         options.trainingBudgetMinutes = maxTrainingMinutes
+        let slurm = try executorOptions.remoteTraining { printError($0) }
+        options.remoteTraining = slurm
+        let interrupt = slurm.map(CancelOnInterrupt.init)
+        defer { withExtendedLifetime(interrupt) {} }
         try runBuild(options)
         if pdf {
             // A roster's student build prints each student's handout in their folder.
@@ -89,6 +94,12 @@ func runBuild(_ options: BuildOptions) throws -> BuildReport {
     } catch let error as FileError {
         live.clear()
         printError("labbook: error: \(error); \(options.output.lastPathComponent)/ was left as it was")
+        throw ExitCode(1)
+    } catch let error where error is SlurmFailure || error is SlurmCommandError || error is MissingRunsError || error is CapturedProcess.NotFound {
+        // Training on the cluster failed: what failed, with the logs' last lines.
+        live.clear()
+        printError("\(error)")
+        printError("labbook: training on Slurm failed; \(options.output.lastPathComponent)/ was left as it was (runs already trained stay in the cache)")
         throw ExitCode(1)
     }
 }

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var roster: URL?
     /// How diagnostics show the roster's path (as given on the command line).
     public var rosterDisplayPath: String?
+    /// Trains the runs the cache lacks somewhere else (`--executor slurm`); nil trains them in
+    /// this process (`--executor local`).
+    public var remoteTraining: (any RemoteTraining)?
 
     public init(chapters: URL, output: URL, cache: URL? = nil, jobs: Int? = nil, displayPrefix: String? = nil) {
         self.chapters = chapters.standardizedFileURL

@@ -59,8 +59,15 @@ public struct Builder: Sendable {
         if estimate.minutes > options.trainingBudgetMinutes {
             throw BuildFailure(diagnostics: estimate.refusal(budgetMinutes: options.trainingBudgetMinutes))
         }
-        if estimate.seconds >= 10 { progress(estimate.summary(workers: options.jobs)) }
-        try train(missing, experiments: allExperiments, store: store)
+        if let remote = options.remoteTraining, !missing.isEmpty {
+            // Trained elsewhere into the cache, then read back like an earlier build's runs.
+            try remote.train(missing, cache: cache, estimatedCPUSeconds: estimate.seconds)
+            let absent = store.loadCached(missing)
+            if !absent.isEmpty { throw MissingRunsError(cache: cache.root, missing: absent.count) }
+        } else {
+            if estimate.seconds >= 10 { progress(estimate.summary(workers: options.jobs)) }
+            try train(missing, experiments: allExperiments, store: store)
+        }
         let missingKeys = Set(missing.map(\.key))
         for spec in experiments {
             let keys = spec.combinations.flatMap(\.jobs).map(\.key)
@@ -107,6 +114,21 @@ public struct Builder: Sendable {
         }
         report.totalSeconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// `labbook plan`: the runs this build would train (what the cache lacks of every plan,
+    /// the roster's variants included) and their estimated cost; trains and writes nothing.
+    public func planRuns() throws -> RunPlan {
+        try FolderGuard.check(options)
+        let plan = check()
+        if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
+        let variantPlans = try readRoster()?.students.map { StudentVariant(student: $0).apply(to: plan) } ?? []
+        let experiments = plan.experimentsInOrder + variantPlans.flatMap(\.experimentsInOrder)
+        let jobs = experiments.flatMap { $0.combinations.flatMap(\.jobs) }
+        let missing = RunStore(cache: BuildCache(root: options.cache)).loadCached(jobs)
+        return RunPlan(
+            missing: missing, totalRuns: Set(jobs.map(\.key)).count,
+            estimatedCPUSeconds: WorkEstimate(jobs: missing, experiments: experiments).seconds)
     }
 
     /// The key to every student's worksheets, for `labbook grade`: the instructor plan's
@@ -174,7 +196,7 @@ public struct Builder: Sendable {
             if epoch % 200 == 0 || epoch >= epochs {
                 progress("[\(finished.get() + 1)/\(total)] training \(ownerOf[job.key] ?? "?"), seed \(job.seed): epoch \(epoch)/\(epochs)")
             }
-        } finished: {
+        } finished: { _ in
             finished.update { $0 += 1 }
         }
     }

@@ -50,7 +50,7 @@ final class RunStore: Sendable {
     /// Trains `jobs` on `workers` threads, storing each result as it finishes.
     func train(
         _ jobs: [RunJob], workers: Int, progress: @escaping @Sendable (RunJob, Int, Int) -> Void,
-        finished: @escaping @Sendable () -> Void = {}
+        finished: @escaping @Sendable (RunJob) -> Void = { _ in }
     ) throws {
         try runInParallel(count: jobs.count, workers: workers) { index in
             let job = jobs[index]
@@ -58,7 +58,7 @@ final class RunStore: Sendable {
                 progress(job, epoch, job.configuration.epochs)
             }
             try self.store(result, key: job.key)
-            finished()
+            finished(job)
         }
     }
 
