@@ -32,7 +32,7 @@ struct TrainJobs: ParsableCommand {
         let list: [RunJob]
         do {
             try BuildCache.checkIsOurs(cacheURL)
-            list = try RunJobList.read(URL(fileURLWithPath: jobs), displayPath: jobs)
+            list = try RunJobList.read(URL(fileURLWithPath: jobs), displayPath: jobs, shard: part)
         } catch {
             printError("labbook: error: \(error)")
             throw ExitCode(2)
@@ -41,7 +41,7 @@ struct TrainJobs: ParsableCommand {
         let workers = threads ?? environment["SLURM_CPUS_PER_TASK"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         writeLine(String(format: "labbook train-jobs: shard %@ of %@ (%d threads) started at %.3f", locale: Locale(identifier: "en_US_POSIX"), part.description, jobs, workers, Date().timeIntervalSince1970))
         do {
-            let report = try ShardTraining(cache: BuildCache(root: cacheURL), workers: workers).train(list, shard: part) { writeLine($0) }
+            let report = try ShardTraining(cache: BuildCache(root: cacheURL), workers: workers).train(list, shard: part, alreadySelected: true) { writeLine($0) }
             if let first = report.secondsToFirstRun {
                 writeLine(String(format: "first run started %.3f s after the start", locale: Locale(identifier: "en_US_POSIX"), first))
             }

@@ -47,6 +47,19 @@ struct ShardTrainingTests {
         }
     }
 
+    /// A task reads only its shard's lines: the same jobs as dealing the whole file, and a
+    /// damaged line of another shard is not its concern.
+    @Test func aShardReadsOnlyItsOwnLines() throws {
+        let jobs = Self.jobs(7)
+        var lines = RunJobList.text(jobs).split(separator: "\n").map(String.init)
+        let shard = Shard(index: 1, count: 3)!
+        let own = try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: shard)
+        #expect(own.map(\.key) == shard.select(jobs).map(\.key))
+        lines[0] = "damaged"
+        #expect(try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: shard).count == own.count)
+        #expect(throws: FileError.self) { try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: Shard(index: 0, count: 3)) }
+    }
+
     /// Two shards given the same runs, writing into one cache at the same moment: each run
     /// ends as one verified entry, and no temporary file is left.
     @Test func twoShardsWritingTheSameRunsLeaveOneValidFileEach() throws {

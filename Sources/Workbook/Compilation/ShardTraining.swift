@@ -35,14 +35,16 @@ public struct ShardTraining: Sendable {
         }
     }
 
-    /// Trains the runs of `shard` that the cache lacks. `log` gets one line per finished run
+    /// Trains the runs of `shard` that the cache lacks (`jobs`: the whole list, or with
+    /// `alreadySelected` only the shard's own, as ``RunJobList/read(_:displayPath:shard:)``
+    /// gives them). `log` gets one line per finished run
     /// (`trained KEY in S s`), written only once the run is in the cache: the lines of a killed
     /// shard's log name exactly the runs it saved.
-    public func train(_ jobs: [RunJob], shard: Shard, log: @escaping @Sendable (String) -> Void) throws -> Report {
+    public func train(_ jobs: [RunJob], shard: Shard, alreadySelected: Bool = false, log: @escaping @Sendable (String) -> Void) throws -> Report {
         let start = Date()
         let cpuStart = ProcessCPU.seconds()
         var report = Report()
-        let mine = shard.select(jobs)
+        let mine = alreadySelected ? jobs : shard.select(jobs)
         report.assigned = mine.count
         _ = cache.prepare()
         let store = RunStore(cache: cache)

@@ -1,15 +1,17 @@
 import Foundation
 
 /// A generated course of about `runs` runs, shaped like a real one: sweeps over the learning
-/// rate (4 rates × 5 seeds = 20 runs each), data sets in turn, seeds never repeated (a run shared
-/// by two experiments would be trained once). `labbook bench --synthetic-course` measures
-/// builds with it; the Slurm tests build it on a cluster and here and compare the outputs.
+/// rate (4 rates × 5 seeds = 20 runs each, or more seeds for fewer, larger experiments), data
+/// sets in turn, seeds never repeated (a run shared by two experiments would be trained once).
+/// `labbook bench --synthetic-course` measures builds with it; the Slurm tests build it on a
+/// cluster and here and compare the outputs.
 public struct SyntheticCourse: Sendable {
-    /// Runs per experiment: 4 learning rates × 5 seeds.
-    public static let runsPerExperiment = 20
+    static let learningRates = 4
     static let datasets = ["circle", "xor", "gauss", "spiral"]
 
     public var runs: Int
+    /// Seeds per learning rate.
+    public var seeds = 5
     public var epochs = 200
     public var hidden = "[4, 2]"
     public var figures = "[loss, boundary, data, network]"
@@ -18,7 +20,8 @@ public struct SyntheticCourse: Sendable {
         self.runs = runs
     }
 
-    public var experiments: Int { max(1, (runs + Self.runsPerExperiment - 1) / Self.runsPerExperiment) }
+    public var runsPerExperiment: Int { Self.learningRates * seeds }
+    public var experiments: Int { max(1, (runs + runsPerExperiment - 1) / runsPerExperiment) }
 
     /// The one chapter's text.
     public var chapter: String {
@@ -30,8 +33,8 @@ public struct SyntheticCourse: Sendable {
                 hidden: \(hidden)
                 activation: tanh
                 epochs: \(epochs)
-                seed: \(index * 5 + 1)
-                seeds: 5
+                seed: \(index * seeds + 1)
+                seeds: \(seeds)
                 vary:
                   learning-rate: [0.003, 0.01, 0.03, 0.1]
                 show: \(figures)

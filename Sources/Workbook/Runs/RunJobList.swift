@@ -39,21 +39,26 @@ public enum RunJobList {
     }
 
     /// Reads a jobs file; a line that is not `KEY {json}` or whose key does not match its
-    /// configuration is an error naming `path:line`.
-    public static func read(_ url: URL, displayPath: String? = nil) throws(FileError) -> [RunJob] {
+    /// configuration is an error naming `path:line`. With `shard`, only that shard's lines are
+    /// decoded and checked (a task of a large course reads its own share, not every line).
+    public static func read(_ url: URL, displayPath: String? = nil, shard: Shard? = nil) throws(FileError) -> [RunJob] {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw FileError.wrapping(error, path: displayPath ?? url.path, doing: "read the jobs file")
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: displayPath ?? url.path)
+        return try parse(String(decoding: data, as: UTF8.self), path: displayPath ?? url.path, shard: shard)
     }
 
-    public static func parse(_ text: String, path: String) throws(FileError) -> [RunJob] {
+    /// The jobs of `text` (of `shard` only, when given: positions count the jobs, not blank lines).
+    public static func parse(_ text: String, path: String, shard: Shard? = nil) throws(FileError) -> [RunJob] {
         var jobs: [RunJob] = []
+        var position = -1
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty { continue }
+            position += 1
+            if let shard, position % shard.count != shard.index { continue }
             let place = "\(path):\(index + 1)"
             guard let space = line.firstIndex(of: " ") else {
                 throw FileError(path: place, reason: "not a run job; valid: a line `KEY {json}` as written by labbook plan")
