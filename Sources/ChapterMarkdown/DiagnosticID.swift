@@ -115,6 +115,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case diverged = "labbook.diverged"
     /// A `{check}` claim that the runs do not bear out.
     case claim = "labbook.claim"
+    /// A `{value}` with its unit written again beside it ("121 epochs epochs"; a warning).
+    case doubledUnit = "labbook.doubled-unit"
 
     public var description: String { rawValue }
 }

@@ -44,13 +44,28 @@ public struct PlaygroundHiding: Hashable, Sendable {
 
     public var isEmpty: Bool { controls.isEmpty && !text }
 
+    /// What a student can still change on a page with these controls hidden, in words for the
+    /// page beside its link; nil when nothing that sets up the network is hidden. The deployed
+    /// Playground has no hide key for the feature inputs or the neuron +/− buttons of each
+    /// hidden layer (checked on the real page), so those stay active whatever a lesson hides.
+    public var stillChangeable: String? {
+        let setup: Set<PlaygroundControl> = [
+            .learningRate, .activation, .regularization, .regularizationRate, .problem, .dataset, .percTrainData,
+            .noise, .batchSize, .numHiddenLayers,
+        ]
+        guard !Set(controls).isDisjoint(with: setup) else { return nil }
+        return "This link hides some of the Playground's controls; the feature inputs and the +/− buttons that add or remove neurons stay active, since the Playground cannot hide them."
+    }
+
     /// Names a lesson may list besides the controls, each standing for several of them.
     public enum Preset: String, CaseIterable, Sendable {
         /// Everything about the data: which data set, problem type, noise, ratio of training data.
         case data
         /// Everything but the buttons and the display check boxes: the data controls, the
         /// network's (activation, hidden layers) and the training settings (learning rate,
-        /// regularization and its rate, batch size). Students can train, step and reset only.
+        /// regularization and its rate, batch size). The deployed page cannot hide its feature
+        /// inputs or the +/− buttons of each hidden layer, so a student can still change the
+        /// features and the number of neurons (see ``PlaygroundHiding/stillChangeable``).
         case setup
         /// Regularization and its rate.
         case regularizationControls = "regularization-controls"

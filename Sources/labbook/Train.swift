@@ -138,22 +138,32 @@ struct TextReport {
             lines.append(line)
         }
         if experiment.runs.count > 1 {
-            let s = experiment.summary
-            let seedCount = s.seeds / (resets + 1)
+            // The workbook's one rule (``CombinationResults``): the lower-middle run, runs that
+            // missed the target counted as slowest — never an average of two runs.
+            let r = CombinationResults(runs: experiment.runs.map(\.digest), epochBudget: c.epochs, stopRule: c.stopRule)
+            let count = r.seedCount
+            let seedCount = count / (resets + 1)
             var line =
                 resets == 0
-                ? "\(s.seeds) seeds: "
-                : "\(s.seeds) runs (\(seedCount) seed\(seedCount == 1 ? "" : "s") × the fresh page and \(resets) reset\(resets == 1 ? "" : "s")): "
+                ? "\(count) seeds: "
+                : "\(count) runs (\(seedCount) seed\(seedCount == 1 ? "" : "s") × the fresh page and \(resets) reset\(resets == 1 ? "" : "s")): "
             if c.stopRule != nil {
-                if let epochs = s.targetEpochs {
-                    line += "target reached by \(s.reachedTarget)/\(s.seeds), median epoch \(format(epochs.median)) (\(Int(epochs.minimum))–\(Int(epochs.maximum))); "
+                line += "target reached by \(r.reachedCount) of \(count), "
+                if let median = r.medianEpochs {
+                    line += "median \(median) epochs"
                 } else {
-                    line += "target not reached in \(c.epochs) epochs; "
+                    line += "median not reached in \(c.epochs) epochs (fewer than half reached it)"
                 }
+                if let epochs = r.reachedEpochs, !ValueFormatting.printsAsOne(epochs, { String(Int($0)) }) {
+                    line += " (reached: \(Int(epochs.minimum))–\(Int(epochs.maximum)))"
+                }
+                line += "; "
             }
-            if let loss = s.finalTestLoss {
-                line += "final test loss median \(format(loss.median)) (\(format(loss.minimum))–\(format(loss.maximum)))"
+            if let loss = r.finalTestLoss {
+                line += "final test loss median \(format(loss.median))"
+                if !ValueFormatting.printsAsOne(loss, format) { line += " (\(format(loss.minimum))–\(format(loss.maximum)))" }
             }
+            line += "; median run: \(CombinationResults.name(r.representative))"
             lines.append(line)
         }
         if c.isShowableInPlayground {

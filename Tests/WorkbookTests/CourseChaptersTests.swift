@@ -175,6 +175,26 @@ import Testing
             of: numbers, in: tmp.appendingPathComponent("Student"), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs)
         #expect(leaks.isEmpty, "\(leaks.prefix(40))")
         #expect(!asked.contains("figures/q1a-loss") && !asked.contains("figures/q1c-boundary"))
+
+        // Issue 23: the words fit the numbers in both editions — no unit printed twice, no range
+        // with equal ends, alt texts of at most 250 characters that name no experiment ID, and
+        // search snippets without raw TeX.
+        let ids = instructorPlan.experimentsInOrder.map(\.id) + instructorPlan.chapters.flatMap { chapter in
+            chapter.blocks.compactMap { block -> String? in
+                if case .comparison(let comparison) = block { return comparison.id }
+                return nil
+            }
+        }
+        for edition in ["Output", "Student"] {
+            let scan = try WordsScan(folder: tmp.appendingPathComponent(edition), pages: pages, ids: ids)
+            print("words scan, \(edition): \(scan)")
+            #expect(scan.altTexts > 50 && scan.searchEntries > 40, "\(edition): \(scan)")
+            #expect(scan.doubledUnits.isEmpty, "\(edition): \(scan.doubledUnits)")
+            #expect(scan.equalRanges.isEmpty, "\(edition): \(scan.equalRanges)")
+            #expect(scan.longAltTexts.isEmpty, "\(edition): \(scan.longAltTexts)")
+            #expect(scan.altTextsWithIDs.isEmpty, "\(edition): \(scan.altTextsWithIDs)")
+            #expect(scan.texInSearch.isEmpty, "\(edition): \(scan.texInSearch)")
+        }
     }
 
     // MARK: - Helpers

@@ -69,6 +69,7 @@ public enum BookLoader {
             sources: studentSources, settings: settings, edition: .student, fullPlan: full, parsed: studentParsed,
             pointFiles: pointFiles)
         collector.append(contentsOf: mergedDiagnostics(instructor: full.diagnostics, student: student.diagnostics))
+        for source in sources { collector.append(contentsOf: ValueUnitCheck.warnings(text: source.2, path: source.1)) }
         var plan = edition == .student ? student : full
         // Ends from the texts as written (the instructor's), once both editions are merged.
         let texts = Dictionary(sources.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first })

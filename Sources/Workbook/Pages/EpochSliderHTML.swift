@@ -22,6 +22,8 @@ struct EpochSliderHTML {
     let combinations: [SliderFrames.Combination]
     let rendered: [String: RenderedFigure]
     let figurePrefix: String
+    /// How alt texts name the experiment (``FigureDescription/subject(caption:title:)``).
+    var subject = "this experiment"
 
     struct Frame: Encodable {
         var text: String
@@ -68,7 +70,7 @@ struct EpochSliderHTML {
                     losses = label
                     let key = Self.imageKey(kind, combination)
                     frame.images[key] = figurePrefix + stem + ".png"
-                    let what = (kind == .networkTimeline ? "Network" : "Decision boundary") + " of experiment \(ownerID)"
+                    let what = (kind == .networkTimeline ? "Network" : "Decision boundary") + " of \(subject)"
                     frame.alts[key] = isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)"
                 }
                 parts.append((combination, epoch, held, losses ?? ""))

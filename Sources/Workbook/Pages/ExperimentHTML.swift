@@ -38,7 +38,9 @@ struct ExperimentHTML {
             let resets = c.resetCount > 0
                 ? " <span class=\"lb-reset-note\">The link opens seed \(HTML.escape(c.seeds[0]))'s page (reset 0); press the reset button r times, training after each press, to see run \"reset r\".</span>"
                 : ""
-            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)</p>\n"
+            // Said beside the link: what the lesson's page still lets a student change.
+            let hidden = spec.playgroundHiding.stillChangeable.map { " <span class=\"lb-reset-note\">\(HTML.escape($0))</span>" } ?? ""
+            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)\(hidden)</p>\n"
         } else if let reason = spec.combinations.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
             // Said, not left out in silence: the reader should not look for a link.
             out += "<p class=\"lb-links lb-no-link\">No Playground link: \(HTML.escape(reason)).</p>\n"
@@ -57,7 +59,7 @@ struct ExperimentHTML {
 
     func figureHTML(_ planned: PlannedFigure) -> String {
         PanelFigureHTML(
-            ownerID: spec.id, ownerName: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
+            ownerID: spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), authorCaption: spec.caption, display: spec.display,
             panels: panels, rendered: rendered, vector: vector, figurePrefix: figurePrefix
         ).html(planned, slider: sliderHTML(planned), coveredBySlider: isCoveredBySlider(planned))
     }
@@ -78,7 +80,7 @@ struct ExperimentHTML {
         else { return "" }
         return EpochSliderHTML(
             ownerID: spec.id, kinds: SliderFrames.kinds.filter(spec.figures.contains), combinations: combinations,
-            rendered: rendered, figurePrefix: figurePrefix
+            rendered: rendered, figurePrefix: figurePrefix, subject: FigureDescription.subject(caption: spec.caption, title: spec.title)
         ).html
     }
 

@@ -26,7 +26,7 @@ struct FigureDescription {
         case .boundary:
             parts.append(seeds > 1
                 ? "\(panels.count > 1 ? "Each panel shows the" : "The") median seed's network after training (\(ruleText))."
-                : "After training (seed \(configuration.seed)).")
+                : "After training (\(singleRunNames)).")
             parts.append(Self.markerText(testData: display.showTestData))
         case .network:
             parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Each hidden neuron is labelled layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them.")
@@ -59,6 +59,14 @@ struct FigureDescription {
         return parts.joined(separator: " ")
     }
 
+    /// The one run of each panel, named as the tables name runs: "seed 1", or "seed 2 and
+    /// seed 6, one per panel" — never the first panel's seed for all.
+    private var singleRunNames: String {
+        let names = panels.compactMap { $0.results.runs.first.map(CombinationResults.name) }
+        let distinct = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return distinct.count <= 1 ? (distinct.first ?? "seed \(configuration.seed)") : NetworkSummary.list(distinct) + ", one per panel"
+    }
+
     /// The epochs the figures over time show for a panel's representative run.
     private func snapshotEpochs(_ panel: ResultPanel) -> [Int] {
         display.snapshots.epochs(lastEpoch: panel.results.representative.epochsRun)
@@ -72,7 +80,7 @@ struct FigureDescription {
     private var overTimeSubject: String {
         let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
         return seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
-            : panels.count > 1 ? "Each \(panelNoun)'s network" : "The network (seed \(configuration.seed))"
+            : panels.count > 1 ? "Each \(panelNoun)'s network (\(singleRunNames))" : "The network (\(singleRunNames))"
     }
 
     /// "epochs 0, 1, 10" when every panel has the same snapshot epochs, else each panel's.
@@ -95,23 +103,65 @@ struct FigureDescription {
         "Blue circles are positive points, orange squares negative" + (testData ? "; test points have a dark outline, training points a white one." : ".")
     }
 
-    /// What the figure shows, panel by panel, in words and numbers from the runs.
-    var altText: String {
-        let texts = panels.map { panel -> String in
-            (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
+    /// The alt text's limit: a screen reader reads an alt text in one breath, so it says what
+    /// the figure is and its main result; every further number is in ``longDescription``.
+    static let altLimit = 250
+
+    /// "“A linear model on XOR”": how alt texts name an experiment — by its caption, else its
+    /// title, never its internal ID — cut at a word to at most 90 characters.
+    static func subject(caption: String?, title: String?) -> String {
+        guard var name = [caption, title].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        else { return "this experiment" }
+        while name.hasSuffix(".") { name.removeLast() }
+        if name.count > 90 {
+            let cut = name.prefix(89)
+            name = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
         }
-        let head = "\(kind.displayName) of \(ownerID)"
-        // One panel reads "X of ID: …"; "1 combinations." would be wrong and say nothing.
-        if !kind.isPerCombination && kind != .activations && texts.count > 1 {
-            return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
-        }
-        return texts.count == 1 ? "\(head): \(texts[0])." : "\(head), \(texts.count) panels. " + texts.joined(separator: "; ") + "."
+        return "“\(name)”"
     }
 
-    /// More than the alt text can carry, for `aria-describedby`: every seed's epoch to the
-    /// target (loss curves), more of the strongest weights (network); nil where the alt text
-    /// says it all.
+    /// The figure's sentences: what it is (`head`), then a sentence per panel (and the figure's
+    /// own numbers, `extra`), as many as fit in ``altLimit``.
+    private var sentences: (head: String, details: [String]) {
+        var head = "\(kind.displayName) of \(ownerID)."
+        if panels.count > 1 && kind.isPerCombination { head += " One panel per \(panelNoun)." }
+        var details = panels.map { panel -> String in
+            let text = panelText(panel)
+            return (panel.title.isEmpty ? text.capitalizedFirst : "\(panel.title): \(text)") + "."
+        }
+        if let extra, !extra.isEmpty { details.append(extra.capitalizedFirst + (extra.hasSuffix(".") ? "" : ".")) }
+        return (head, details)
+    }
+
+    /// The figure's own numbers in words (a neuron figure's computation), after the panels.
+    var extra: String? = nil
+
+    /// What the figure shows in full sentences of at most ``altLimit`` characters, the main
+    /// result first; what does not fit is in ``longDescription``.
+    var altText: String {
+        let (head, details) = sentences
+        return Self.fitting(head, details).text
+    }
+
+    /// Sentences joined while they fit: the text and how many details it kept.
+    static func fitting(_ head: String, _ details: [String]) -> (text: String, kept: Int) {
+        var text = head.count > altLimit ? String(head.prefix(altLimit - 1)) + "…" : head
+        var kept = 0
+        for detail in details {
+            guard text.count + 1 + detail.count <= altLimit else { break }
+            text += " " + detail
+            kept += 1
+        }
+        return (text, kept)
+    }
+
+    /// More than the alt text can carry, for `aria-describedby`: the panels' sentences the alt
+    /// text had no room for, every run's epoch to the target (loss curves), more of the
+    /// strongest weights (network); nil where the alt text says it all.
     var longDescription: String? {
+        let (head, details) = sentences
+        let kept = Self.fitting(head, details).kept
+        var parts = Array(details.dropFirst(kept))
         let texts: [String] = panels.compactMap { panel in
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             let r = panel.results
@@ -127,7 +177,8 @@ struct FigureDescription {
                     } else {
                         outcome = "ended at test loss \(ValueFormatting.loss(run.finalTestLoss))"
                     }
-                    return "seed \(run.seed) \(outcome)"
+                    // Named as the results table names runs: "seed 1, reset 3".
+                    return "\(CombinationResults.name(run)) \(outcome)"
                 }
                 return prefix + seeds.joined(separator: ", ")
             case .network:
@@ -135,22 +186,27 @@ struct FigureDescription {
                 return prefix + "the five strongest weights: " + network.weightsText(count: 5)
             case .boundary, .data, .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline,
                 .weights, .neuron:
-                return nil  // the alt text says it all
+                return nil  // the sentences above say it all
             }
         }
-        guard !texts.isEmpty else { return nil }
-        let what = kind == .loss ? "Each seed by epochs to the target" : "Weights of the median seed's network"
-        return "\(what). " + texts.joined(separator: "; ") + "."
+        if !texts.isEmpty {
+            let what = kind == .loss ? "Each \(noun == "seeds" ? "seed" : "run") by epochs to the target" : "Weights of the median \(noun == "seeds" ? "seed" : "run")'s network"
+            parts.append("\(what). " + texts.joined(separator: "; ") + ".")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
+    /// One panel in a sentence (without its full stop), lower-case first: "median seed 3 reached
+    /// test loss ≤ 0.02 at epoch 412, with final test loss 0.012 and test accuracy 99.2 %".
     private func panelText(_ panel: ResultPanel) -> String {
         let r = panel.results
         let c = panel.settings.configuration
         let run = r.representative
         let name = CombinationResults.name(run)
-        let seed = r.seedCount > 1 ? (run.reset == 0 && r.runNoun == "seeds" ? "median seed \(run.seed)" : "median run (\(name))") : name
-        let accuracy = run.finalTestAccuracy.map { "test accuracy \(ValueFormatting.percent($0))" }
-        let loss = "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
+        // Runs are named as the results table names them ("seed 1, reset 3").
+        let who = r.seedCount > 1 ? (r.runNoun == "seeds" ? "median seed \(run.seed)" : "the median run (\(name))") : name
+        let accuracy = run.finalTestAccuracy.map { " and test accuracy \(ValueFormatting.percent($0))" } ?? ""
+        let results = "final test loss \(ValueFormatting.loss(run.finalTestLoss))\(accuracy)"
         let target: String
         if let rule = c.stopRule {
             if let epoch = run.targetEpoch, run.status != .diverged {
@@ -159,31 +215,31 @@ struct FigureDescription {
                 target = run.status == .diverged ? "diverged" : "did not reach \(ValueFormatting.rule(rule)) in \(r.epochBudget) epochs"
             }
         } else {
-            target = "after \(run.epochsRun) epochs"
+            target = "ran \(run.epochsRun) epochs"
         }
         switch kind {
         case .boundary:
-            var text = "the boundary of the \(seed), which \(target); \(loss)"
-            if let accuracy { text += ", \(accuracy)" }
-            if let where_ = r.network?.boundaryText { text += ": " + where_ }
+            var text = "\(who) \(target), with \(results)"
+            if let where_ = r.network?.boundaryText { text += "; " + where_ }
             return text
         case .network:
             let shape = c.hidden.isEmpty ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", ")) (\(c.activation.rawValue))"
-            var text = "the \(seed)'s network, inputs \(c.features.map(\.label).joined(separator: ", ")), \(shape)"
+            var text = "the network of \(who) has inputs \(c.features.map(\.label).joined(separator: ", ")) and \(shape)"
             if let network = r.network, !network.strongestWeights.isEmpty {
-                text += "; strongest weights " + network.weightsText(count: 3)
+                text += "; its strongest weights are " + network.weightsText(count: 3)
             }
             return text
         case .loss:
-            var text = "\(r.seedCount) loss curve\(r.seedCount == 1 ? "" : "s")"
-            if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
-            if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
-            return text + "; \(loss)"
+            if r.seedCount == 1 { return "one run, \(name), which \(target), with \(results)" }
+            var text = "\(r.seedCount) \(r.runNoun)"
+            if r.stopRule != nil { text += ", of which \(r.reachedCount) reached the target" }
+            return text + "; the bold curve is \(who), which \(target), with \(results)"
         case .neuron:
-            return "the computation of \(display.neuron.map { $0.name == "output" ? "the output neuron" : "neuron \($0.name)" } ?? "a neuron") in the \(seed)'s network"
+            let neuron = display.neuron.map { $0.name == "output" ? "the output neuron" : "neuron \($0.name)" } ?? "a neuron"
+            return "it works through \(neuron) of the network of \(who)"
         case .boundaryTimeline, .networkTimeline, .weights:
             let what = kind == .weights ? "weights and biases" : kind == .boundaryTimeline ? "boundary" : "network"
-            return "the \(what) of the \(seed) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")), which \(target); \(loss)"
+            return "the \(what) of \(who) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")); it \(target), with \(results)"
         case .data, .activations:
             return c.pointSet.map { "the points of \($0.fileName)" } ?? "the \(c.datasetDisplayName.lowercased()) data set"
         case .lossOverlay, .result, .metricGrid:

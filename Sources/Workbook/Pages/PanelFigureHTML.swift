@@ -3,7 +3,8 @@ import ChapterMarkdown
 /// A numbered `<figure>` with its image, alt text and caption, for experiments and comparisons.
 struct PanelFigureHTML {
     let ownerID: String
-    /// "experiment q3", "comparison q1c": how alt texts name the figure's source.
+    /// "“A linear model on XOR”": how alt texts name the figure's source (its caption or
+    /// title, never its ID; ``FigureDescription/subject(caption:title:)``).
     let ownerName: String
     let authorCaption: String?
     let display: PanelDisplay
@@ -21,15 +22,16 @@ struct PanelFigureHTML {
         guard let figure = rendered[stem] else { return "" }
         let wide = panels.count > 1 || figure.width > 640
         let src = figurePrefix + stem + (vector ? ".svg" : ".png")
+        // A figure that carries its numbers in words (the neuron figure) says them too.
         let description = FigureDescription(
-            ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind)
+            ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind,
+            extra: figure.label)
         let sliderClass = (slider.isEmpty ? "" : " lb-has-slider") + (coveredBySlider ? " lb-slider-companion" : "")
         var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\(sliderClass)\" id=\"\(planned.place.anchor)\">\n"
         let long = description.longDescription
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
-        // A figure that carries its numbers in words (the neuron figure) says them in its alt text.
-        let alt = figure.label.map { description.altText + " " + $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? description.altText
+        let alt = description.altText
         out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
         out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
@@ -64,7 +66,7 @@ struct ComparisonHTML {
         var out = "<div class=\"lb-experiment lb-comparison\" id=\"\(spec.id)\">\n"
         if let title = spec.title { out += "<h3 class=\"lb-experiment-title\">\(HTML.escape(title))</h3>\n" }
         let figure = PanelFigureHTML(
-            ownerID: spec.id, ownerName: "the comparison of \(spec.experimentIDs.joined(separator: ", "))",
+            ownerID: spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title),
             authorCaption: spec.caption, display: spec.display, panels: panels, rendered: rendered, vector: vector,
             figurePrefix: "figures/")
         for planned in figures { out += figure.html(planned) }

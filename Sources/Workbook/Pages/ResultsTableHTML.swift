@@ -62,14 +62,18 @@ struct ResultsTableHTML {
             let note = range.map { " <span class=\"lb-range\">(reached: \($0))</span>" } ?? ""
             return "<td class=\"num lb-not-reached\">not reached in \(r.epochBudget)\(note)\(reached)</td>"
         }
-        let collapsed = r.reachedEpochs?.isSingleValue ?? true
+        let collapsed = r.reachedEpochs.map { ValueFormatting.printsAsOne($0) { String(Int($0)) } } ?? true
         let spread = collapsed ? "" : " <span class=\"lb-range\">(\(range ?? ""))</span>"
         return "<td class=\"num\">\(median)\(spread)\(reached)</td>"
     }
 
     func statisticText(_ statistic: Statistic?, _ r: CombinationResults, _ format: (Double) -> String) -> String {
         guard let statistic else { return r.divergedCount > 0 ? "diverged" : "—" }
-        if statistic.count == 1 || statistic.isSingleValue { return format(statistic.median) }
+        if statistic.count == 1 { return format(statistic.median) }
+        // Every run prints alike: the value once, and that it is every run's ("0.020 (all 5)").
+        if ValueFormatting.printsAsOne(statistic, format) {
+            return "\(format(statistic.median))<br><span class=\"lb-range\">(all \(statistic.count))</span>"
+        }
         return "\(format(statistic.median))<br><span class=\"lb-range\">(\(format(statistic.minimum))–\(format(statistic.maximum)))</span>"
     }
 

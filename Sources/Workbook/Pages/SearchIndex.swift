@@ -62,9 +62,17 @@ struct SearchIndex {
         return result
     }
 
-    /// Text without tags, with the common entities decoded and white space collapsed.
+    /// The text a reader sees: maths in its text form ("x₁", not `\(x_1\)`, which only KaTeX
+    /// turns into a formula), no tags, the common entities decoded, white space collapsed.
     static func plainText(_ html: Substring) -> String {
-        var text = String(html).replacing(#/<[^>]*>/#, with: " ")
+        let math = #/<(span|div) class="math (inline|display)">(.*?)</\1>/#.dotMatchesNewlines()
+        var text = String(html).replacing(math) { match in
+            let space = match.output.2 == "display" ? " " : ""
+            return space + HTML.escapeText(MathText.plain(PlainText.unescaped(String(match.output.3)))) + space
+        }
+        // Scripts and templates (the epoch slider's frames) are not text the page shows.
+        text = text.replacing(#/<(template|script)\b.*?</\1>/#.dotMatchesNewlines(), with: " ")
+        text = text.replacing(#/<[^>]*>/#, with: " ")
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
@@ -80,7 +88,7 @@ enum SearchBox {
         """
         <div class="lb-search" role="search" data-index="\(HTML.escape(indexHref))">
         <label for="lb-search-input" class="lb-visually-hidden">Search the workbook</label>
-        <input id="lb-search-input" type="search" placeholder="Search the workbook" autocomplete="off" spellcheck="false" aria-describedby="lb-search-status">
+        <input id="lb-search-input" type="search" placeholder="Search the workbook" aria-keyshortcuts="/" autocomplete="off" spellcheck="false" aria-describedby="lb-search-status">
         <div class="lb-search-results" id="lb-search-results">
         <p class="lb-visually-hidden" id="lb-search-status" aria-live="polite"></p>
         <ol></ol>

@@ -109,11 +109,43 @@ extension SiteAssets {
             script.onload = show;
             document.head.appendChild(script);
           }
-          function snippet(text, word) {
-            var at = text.toLowerCase().indexOf(word);
-            if (at < 0) { return text.slice(0, 140); }
-            var start = Math.max(0, at - 60);
-            return (start > 0 ? "… " : "") + text.slice(start, start + 160) + (start + 160 < text.length ? " …" : "");
+          // A snippet around the first searched word, cut at word boundaries (never mid-word),
+          // "…" where text was left out.
+          function snippet(text, words) {
+            var lower = text.toLowerCase();
+            var at = -1;
+            words.forEach(function (w) { var i = lower.indexOf(w); if (i >= 0 && (at < 0 || i < at)) { at = i; } });
+            var start = at < 0 ? 0 : Math.max(0, at - 60);
+            var end = Math.min(text.length, start + 170);
+            if (start > 0) {
+              var space = text.indexOf(" ", start - 1);
+              start = space >= 0 && space < at ? space + 1 : at;
+            }
+            if (end < text.length) {
+              var last = text.lastIndexOf(" ", end);
+              if (last > Math.max(start, at)) { end = last; }
+            }
+            return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+          }
+          // Puts `text` into `element` with every searched word in a <mark>, as text nodes (the
+          // index's text is never parsed as HTML).
+          function highlight(element, text, words) {
+            var lower = text.toLowerCase();
+            var position = 0;
+            while (position < text.length) {
+              var next = -1, length = 0;
+              words.forEach(function (w) {
+                var i = lower.indexOf(w, position);
+                if (i >= 0 && (next < 0 || i < next || (i === next && w.length > length))) { next = i; length = w.length; }
+              });
+              if (next < 0) { break; }
+              if (next > position) { element.appendChild(document.createTextNode(text.slice(position, next))); }
+              var mark = document.createElement("mark");
+              mark.textContent = text.slice(next, next + length);
+              element.appendChild(mark);
+              position = next + length;
+            }
+            if (position < text.length) { element.appendChild(document.createTextNode(text.slice(position))); }
           }
           function show() {
             var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
@@ -137,10 +169,10 @@ extension SiteAssets {
               var item = document.createElement("li");
               var link = document.createElement("a");
               link.href = hit.entry.href;
-              link.textContent = hit.entry.page + (hit.entry.section ? " — " + hit.entry.section : "");
+              highlight(link, hit.entry.page + (hit.entry.section ? " — " + hit.entry.section : ""), words);
               var text = document.createElement("span");
               text.className = "lb-search-snippet";
-              text.textContent = snippet(hit.entry.text, words[0]);
+              highlight(text, snippet(hit.entry.text, words), words);
               item.appendChild(link);
               item.appendChild(text);
               list.appendChild(item);
@@ -153,8 +185,22 @@ extension SiteAssets {
           }
           input.addEventListener("focus", load);
           input.addEventListener("input", show);
-          input.addEventListener("keydown", function (event) {
-            if (event.key === "Escape") { input.value = ""; show(); }
+          // Escape anywhere in the search (the box or a result) closes the results and
+          // leaves the cursor in the box; "/" elsewhere on the page goes to the box.
+          box.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape" || input.value === "") { return; }
+            event.preventDefault();
+            input.value = "";
+            show();
+            input.focus();
+          });
+          document.addEventListener("keydown", function (event) {
+            if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+            var target = event.target;
+            if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) { return; }
+            event.preventDefault();
+            input.focus();
+            input.select();
           });
         })();
 

@@ -128,7 +128,7 @@ struct SiteWriter {
             role: { role in
                 roleHTML(chapter.roles.indices.contains(role.index) ? chapter.roles[role.index] : .unresolved(role.content), handout: handout)
             })
-        return Self.droppingLeadingTitle(body, handout: handout, title: chapter.title)
+        return Self.droppingLeadingTitle(ValueRule.once(in: body), handout: handout, title: chapter.title)
     }
 
     /// The page template shows the chapter title; an author's own leading `# Title` would
@@ -147,7 +147,7 @@ struct SiteWriter {
             let panels = ResultPanel.panels(of: spec, results: results[spec.id])
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
-                figuresHTML: shownFigures(spec.id, ownerName: "experiment \(spec.id)", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                figuresHTML: shownFigures(spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption, display: spec.display, panels: panels, vector: vector),
                 sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, record: spec.recordItems,
                 runs: spec.worksheetRuns, downloads: handout ? nil : downloads[spec.id]
             ).html
@@ -156,7 +156,7 @@ struct SiteWriter {
             let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
-                figuresHTML: shownFigures(spec.id, ownerName: "the comparison of \(spec.experimentIDs.joined(separator: ", "))", caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                figuresHTML: shownFigures(spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption, display: spec.display, panels: panels, vector: vector),
                 sweep: [], rowLinks: true, isComparison: true,
                 record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule)
             ).html
@@ -219,9 +219,9 @@ struct SiteWriter {
 
     /// A question's Markdown field, parsed and resolved during analysis.
     func snippetHTML(_ snippet: PlannedSnippet, handout: Bool) -> String {
-        snippet.document.renderHTML(
+        ValueRule.once(in: snippet.document.renderHTML(
             directive: { _ in "" },
-            role: { role in roleHTML(snippet.roles.indices.contains(role.index) ? snippet.roles[role.index] : .unresolved(role.content), handout: handout) })
+            role: { role in roleHTML(snippet.roles.indices.contains(role.index) ? snippet.roles[role.index] : .unresolved(role.content), handout: handout) }))
     }
 
     // MARK: - Inline roles
@@ -232,7 +232,10 @@ struct SiteWriter {
             if let blank = value.blank { return Self.blankHTML(blank) }
             guard let (_, spec) = plan.experiments[value.experimentID] else { return "" }
             let (text, notReached) = ValueText(spec: spec, results: results[spec.id]).text(value)
-            return "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(text))</span>"
+            // The rule ("(median of 5 seeds)") in its own span: ``ValueRule`` keeps one per paragraph.
+            let (shown, rule) = ValueRule.split(text)
+            let ruleHTML = rule.map { ValueRule.open + HTML.escape($0) + ValueRule.close } ?? ""
+            return "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(shown))\(ruleHTML)</span>"
         case .figure(let place):
             let page = handout ? "" : plan.chapters[place.chapterIndex].pageName
             return "<a class=\"lb-ref\" href=\"\(page)#\(place.anchor)\">Figure \(place.label)</a>"

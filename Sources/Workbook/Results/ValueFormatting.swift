@@ -3,7 +3,7 @@ import PlaygroundTrainer
 
 /// How numbers from runs read in prose, tables and figure labels: one formatter per kind of
 /// number, locale-independent.
-enum ValueFormatting {
+public enum ValueFormatting {
     /// Losses with three significant decimals, as the Playground shows them (0.018, 0.0012).
     static func loss(_ value: Double) -> String {
         if value == 0 { return "0" }
@@ -22,9 +22,15 @@ enum ValueFormatting {
         total == 0 ? "0 %" : "\(Int((Double(count) * 100 / Double(total)).rounded())) %"
     }
 
-    /// "96–377", or "96" when the range is one value.
+    /// "96–377", or "96" when both ends print alike (0.0198 and 0.0204 are both "0.020": a
+    /// range "0.020–0.020" would say nothing).
     static func range(_ statistic: Statistic, _ format: (Double) -> String) -> String {
-        statistic.isSingleValue ? format(statistic.minimum) : "\(format(statistic.minimum))–\(format(statistic.maximum))"
+        printsAsOne(statistic, format) ? format(statistic.minimum) : "\(format(statistic.minimum))–\(format(statistic.maximum))"
+    }
+
+    /// Whether the fewest and most print as the same text.
+    public static func printsAsOne(_ statistic: Statistic, _ format: (Double) -> String) -> Bool {
+        statistic.isSingleValue || format(statistic.minimum) == format(statistic.maximum)
     }
 
     /// `≤`, `<`, `≥`, `>`: a comparison as it is printed.

@@ -36,7 +36,8 @@ struct ValueText {
                 return (plain ? "not reached" : "not reached in \(r.epochBudget) epochs", true)
             }
             let text = ValueFormatting.range(range) { String(Int($0)) }
-            return (plain ? text : text + " epochs", false)
+            if plain { return (text, false) }
+            return (text + " epochs" + Self.allAlike(range, { String(Int($0)) }, r, reachedOnly: true), false)
         case .reached:
             if r.seedCount == 1 {
                 if plain { return (r.reachedCount == 1 ? "1 of 1" : "0 of 1", r.reachedCount == 0) }
@@ -54,11 +55,11 @@ struct ValueText {
         case .testAccuracy: return median(r.finalTestAccuracy, ValueFormatting.percent, r, plain)
         case .trainAccuracy: return median(r.finalTrainAccuracy, ValueFormatting.percent, r, plain)
         case .gap: return median(r.gap, ValueFormatting.loss, r, plain)
-        case .testLossRange: return range(r.finalTestLoss, ValueFormatting.loss, r)
-        case .trainLossRange: return range(r.finalTrainLoss, ValueFormatting.loss, r)
-        case .testAccuracyRange: return range(r.finalTestAccuracy, ValueFormatting.percent, r)
-        case .trainAccuracyRange: return range(r.finalTrainAccuracy, ValueFormatting.percent, r)
-        case .gapRange: return range(r.gap, ValueFormatting.loss, r)
+        case .testLossRange: return range(r.finalTestLoss, ValueFormatting.loss, r, plain)
+        case .trainLossRange: return range(r.finalTrainLoss, ValueFormatting.loss, r, plain)
+        case .testAccuracyRange: return range(r.finalTestAccuracy, ValueFormatting.percent, r, plain)
+        case .trainAccuracyRange: return range(r.finalTrainAccuracy, ValueFormatting.percent, r, plain)
+        case .gapRange: return range(r.gap, ValueFormatting.loss, r, plain)
         case .budget: return (String(r.epochBudget), false)
         case .seeds: return (String(spec.seedCount), false)
         case .resets: return (String(spec.base.resetCount), false)
@@ -91,9 +92,23 @@ struct ValueText {
         return (plain || r.seedCount == 1 ? text : "\(text) (median of \(r.seedCount) \(r.runNoun))", false)
     }
 
-    private func range(_ statistic: Statistic?, _ format: (Double) -> String, _ r: CombinationResults) -> (String, Bool) {
+    private func range(
+        _ statistic: Statistic?, _ format: (Double) -> String, _ r: CombinationResults, _ plain: Bool
+    ) -> (String, Bool) {
         guard let statistic else { return (r.divergedCount > 0 ? "diverged" : "n/a", true) }
-        return (ValueFormatting.range(statistic, format), false)
+        let text = ValueFormatting.range(statistic, format)
+        return (plain ? text : text + Self.allAlike(statistic, format, r, reachedOnly: false), false)
+    }
+
+    /// " in all 5 runs" when a range of several runs prints as one value, so "0.020" does not
+    /// read as one run's; empty otherwise. `reachedOnly`: the range covers the runs that
+    /// reached the target ("in all 4 seeds that reached it").
+    static func allAlike(
+        _ statistic: Statistic, _ format: (Double) -> String, _ r: CombinationResults, reachedOnly: Bool
+    ) -> String {
+        guard statistic.count > 1, ValueFormatting.printsAsOne(statistic, format) else { return "" }
+        let whose = reachedOnly && statistic.count < r.seedCount ? " that reached it" : ""
+        return " in all \(statistic.count) \(r.runNoun)\(whose)"
     }
 
     /// The winner of a sweep among the selected combinations: its setting or its value.

@@ -52,7 +52,7 @@ enum DownloadFormat {
     /// initial and final weights and biases in the Playground's link order).
     static func runJSON(
         _ run: RunResult, configuration: TrainingConfiguration, experimentID: String,
-        combination: [(String, String)], dataFile: String
+        combination: [(String, String)], dataFile: String, display: PlaygroundLink.DisplayOptions = .init()
     ) -> String {
         var configuration = configuration
         configuration.seed = run.seed
@@ -64,7 +64,7 @@ enum DownloadFormat {
             ("data", .string(dataFile)),
             ("layerSizes", .array(configuration.layerSizes.map(JSONValue.integer))),
         ]
-        var runPairs = RunReport.json(run, configuration: configuration)
+        var runPairs = RunReport.json(run, configuration: configuration, display: display)
         let afterSeed = (runPairs.firstIndex { $0.0 == "seed" } ?? -1) + 1
         runPairs.insert(("reset", .integer(run.reset)), at: afterSeed)
         pairs += runPairs

@@ -81,6 +81,9 @@ struct ExperimentDownloads: Sendable {
             })
         }
         let (dataNames, perCombination) = dataFileNames(spec, splits: splits, bytes: &bytes)
+        // The page's link options: a run's `playgroundUrl` is the link its page shows.
+        let display = PlaygroundLink.DisplayOptions(
+            showTestData: spec.showTestData, discretize: spec.discretize, hiding: spec.playgroundHiding)
         for (k, combination) in spec.combinations.enumerated() {
             let prefix = spec.isSweep ? "c\(k + 1)-" : ""
             let label = spec.isSweep ? combination.label : nil
@@ -90,7 +93,8 @@ struct ExperimentDownloads: Sendable {
             for job in combination.jobs {
                 let stem = prefix + "seed-" + seedFileText(job.seed, seeds: seeds) + (job.reset > 0 ? "-reset-\(job.reset)" : "")
                 let dataFile = dataNames[k][job.seed] ?? ""
-                let files = try runFiles(job, experimentID: spec.id, combination: assignments, dataFile: dataFile, store: store)
+                let files = try runFiles(
+                    job, experimentID: spec.id, combination: assignments, dataFile: dataFile, display: display, store: store)
                 bytes[stem + ".json"] = files.json
                 bytes[stem + "-losses.csv"] = files.losses
                 downloads.runs.append(
@@ -119,9 +123,13 @@ struct ExperimentDownloads: Sendable {
     /// key holds everything the bytes depend on: the run's key (settings, seed, reset, trainer
     /// version), where it appears, and the format's version.
     private static func runFiles(
-        _ job: RunJob, experimentID: String, combination: [(String, String)], dataFile: String, store: RunStore
+        _ job: RunJob, experimentID: String, combination: [(String, String)], dataFile: String,
+        display: PlaygroundLink.DisplayOptions, store: RunStore
     ) throws -> (json: Data, losses: Data, digest: RunDigest) {
-        let context = combination.map { "\($0.0)=\($0.1)" }.joined(separator: "\n")
+        var seeded = job.configuration
+        seeded.seed = job.seed
+        let link = seeded.isShowableInPlayground ? PlaygroundLink.url(for: seeded, seed: job.seed, display: display) : ""
+        let context = combination.map { "\($0.0)=\($0.1)" }.joined(separator: "\n") + "\n" + link
         let key = SHA256.hex(
             "labbook-download\n\(DownloadFormat.version)\n\(job.key)\n\(experimentID)\n\(dataFile)\n\(context)")
         let cache = store.cache
@@ -134,7 +142,7 @@ struct ExperimentDownloads: Sendable {
         let json = Data(
             DownloadFormat.runJSON(
                 run, configuration: job.configuration, experimentID: experimentID, combination: combination,
-                dataFile: dataFile
+                dataFile: dataFile, display: display
             ).utf8)
         let losses = Data(DownloadFormat.lossCSV(run).utf8)
         try cache.write(json, "downloads", key, "json")

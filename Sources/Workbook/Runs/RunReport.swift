@@ -10,11 +10,15 @@ public enum RunReport {
         return .object(pairs)
     }
 
-    public static func json(_ run: RunResult, configuration: TrainingConfiguration) -> [(String, JSONValue)] {
+    /// `display`: the page's link options (test data, discretize, hidden controls), so the
+    /// `playgroundUrl` of a downloaded run is the very link its page shows.
+    public static func json(
+        _ run: RunResult, configuration: TrainingConfiguration, display: PlaygroundLink.DisplayOptions = .init()
+    ) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
             ("seed", .string(run.seed)),
             ("playgroundUrl", configuration.isShowableInPlayground
-                ? .string(PlaygroundLink.url(for: configuration, seed: run.seed)) : .null),
+                ? .string(PlaygroundLink.url(for: configuration, seed: run.seed, display: display)) : .null),
             ("status", .string(run.status.rawValue)),
             ("epochsRun", .integer(run.epochsRun)),
             ("loss", .object([("train", .numbers(run.trainLoss)), ("test", .numbers(run.testLoss))])),

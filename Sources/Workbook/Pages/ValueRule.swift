@@ -1,0 +1,59 @@
+/// How an inline value states the rule it was read by: "(median of 5 seeds)" is said once per
+/// paragraph (or list item, or table cell) — after its first value, or not at all when the
+/// paragraph already says "median" before it — never after every value of a sentence.
+///
+/// ``ValueText`` gives each value its qualifier; the role's HTML puts the qualifier in its own
+/// span, and ``once(in:)`` keeps only the first of each in a block.
+enum ValueRule {
+    static let open = "<span class=\"lb-value-rule\">"
+    static let close = "</span>"
+
+    /// `("121 epochs", " (median of 5 seeds)")` from "121 epochs (median of 5 seeds)"; nil rule
+    /// when the text carries no plain rule (a lone seed, or a note such as "2 did not reach it").
+    static func split(_ text: String) -> (value: String, rule: String?) {
+        guard text.hasSuffix(")"), let start = text.range(of: " (median of ", options: .backwards) else { return (text, nil) }
+        let inner = text[start.upperBound..<text.index(before: text.endIndex)]
+        let words = inner.split(separator: " ")
+        guard words.count == 2, Int(words[0]) != nil, ["seeds", "runs"].contains(words[1]) else { return (text, nil) }
+        return (String(text[..<start.lowerBound]), String(text[start.lowerBound...]))
+    }
+
+    /// `html` with every qualifier span after the first of its kind in a block removed, and the
+    /// first removed too when the block says "median" before it.
+    static func once(in html: String) -> String {
+        guard html.contains(open) else { return html }
+        var out = ""
+        var seen = Set<Substring>()
+        var blockText = ""
+        var rest = html[...]
+        while let start = rest.range(of: open) {
+            let before = rest[..<start.lowerBound]
+            if let boundary = lastBlockBoundary(in: before) {
+                seen = []
+                blockText = String(before[boundary...])
+            } else {
+                blockText += before
+            }
+            out += before
+            guard let end = rest[start.upperBound...].range(of: close) else {
+                out += rest[start.lowerBound...]
+                return out
+            }
+            let rule = rest[start.upperBound..<end.lowerBound]
+            let saysMedian = PlainText.of(blockText).lowercased().contains("median")
+            if !seen.contains(rule) && !saysMedian {
+                out += rest[start.lowerBound..<end.upperBound]
+            }
+            seen.insert(rule)
+            rest = rest[end.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    /// Where the last paragraph, list item or cell in `text` begins or ends.
+    private static func lastBlockBoundary(in text: Substring) -> Substring.Index? {
+        ["<p>", "<p ", "</p>", "<li>", "<li ", "</li>", "<td", "</td>", "<dd", "</dd>", "<figcaption", "<div", "</div>"]
+            .compactMap { text.range(of: $0, options: .backwards)?.lowerBound }.max()
+    }
+}
