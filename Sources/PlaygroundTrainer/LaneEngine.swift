@@ -260,6 +260,17 @@ final class LaneEngine {
         accumulatedCount = 0
     }
 
+    /// Lane `lane`'s per-node values after `forward` and `backward`: pre-activation z, output
+    /// a, the derivative of the error by a, and δ (by z). Input nodes have only a. Read-only:
+    /// the backward-pass card shows the trainer's own numbers.
+    func laneValues(lane: Int) -> (z: [Double], a: [Double], errorDerivative: [Double], delta: [Double]) {
+        let capacity = Self.laneCapacity
+        func column(_ buffer: UnsafeMutablePointer<Double>) -> [Double] {
+            (0..<nodeCount).map { buffer[$0 * capacity + lane] }
+        }
+        return (column(preActivation), column(activation), column(outputDerivative), column(delta))
+    }
+
     /// Mean accumulated gradients (for gradient checks), without applying them.
     var meanGradients: (weights: [Double], biases: [Double]) {
         let n = Double(max(accumulatedCount, 1))

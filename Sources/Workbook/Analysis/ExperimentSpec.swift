@@ -66,6 +66,10 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var weightsOnLinks = false
     /// The neuron figure's neuron, point and network (`neuron`, `point`, `neuron-epoch`).
     public var neuron: NeuronSpec?
+    /// What the `runs` figure draws of every run (`runs-of`): boundary, loss, network.
+    public var runsOf: [ExperimentFigure] = [.boundary]
+    /// The backprop figure's example and network (`example` or `point` with `label`, `neuron-epoch`).
+    public var backprop: BackpropSpec?
     /// What the "Open in the Playground" link hides (`playground-hide`).
     public var playgroundHiding = PlaygroundHiding()
 

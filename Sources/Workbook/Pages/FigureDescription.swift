@@ -50,6 +50,21 @@ struct FigureDescription {
             parts.append("\(overTimeSubject) at \(overTimeEpochs), each titled with its epoch and the training and test loss there.")
         case .weights:
             parts.append("\(overTimeSubject): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(overTimeEpochs).")
+        case .runs:
+            let drawn = display.runsOf.map { kind -> String in
+                switch kind {
+                case .boundary: "its decision boundary"
+                case .loss: "its training (grey) and test (black) loss"
+                case .network: "its network"
+                case .data: "its data"
+                }
+            }
+            parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
+            if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
+        case .neuronMaps:
+            parts.append("Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "").")
+        case .backprop:
+            parts.append("Forward: each neuron's z (its bias plus each input times its weight) and its output a = activation(z). Backward: the output error a − y; each neuron's δ = ∂E/∂z (the output's is the error times the activation's slope, a hidden neuron's the δs of the next layer times their weights, times its own slope); each weight's gradient ∂E/∂w = δ of the neuron it feeds × the output a of the neuron it comes from, a bias's gradient its neuron's δ; the step −lr·gradient and the new value (b′ is the new bias). The numbers are the trainer's own for one step on this example alone, from the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") network; values to five decimals, gradients to four significant digits.")
         case .neuron:
             parts.append("Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked.")
         }
@@ -100,7 +115,8 @@ struct FigureDescription {
         let texts = panels.map { panel -> String in
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
-        let head = "\(kind.displayName) of \(ownerID)"
+        // The newer figures' alt texts say what they show, not the experiment's internal ID.
+        let head = kind == .runs || kind == .backprop || kind == .neuronMaps ? kind.displayName : "\(kind.displayName) of \(ownerID)"
         // One panel reads "X of ID: …"; "1 combinations." would be wrong and say nothing.
         if !kind.isPerCombination && kind != .activations && texts.count > 1 {
             return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
@@ -133,14 +149,31 @@ struct FigureDescription {
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
                 return prefix + "the five strongest weights: " + network.weightsText(count: 5)
+            case .backprop, .neuronMaps:
+                return nil  // the figure's own numbers are its details
+            case .runs:
+                return prefix + r.runs.map { "\(CombinationResults.name($0)): \(Self.outcome($0, r))" }.joined(separator: ", ")
             case .boundary, .data, .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline,
                 .weights, .neuron:
                 return nil  // the alt text says it all
             }
         }
         guard !texts.isEmpty else { return nil }
-        let what = kind == .loss ? "Each seed by epochs to the target" : "Weights of the median seed's network"
+        let what = kind == .loss ? "Each seed by epochs to the target"
+            : kind == .runs ? "How each run ended" : "Weights of the median seed's network"
         return "\(what). " + texts.joined(separator: "; ") + "."
+    }
+
+    /// "reached it at epoch 120, final test loss 0.012", "diverged at epoch 40".
+    static func outcome(_ run: RunDigest, _ r: CombinationResults) -> String {
+        if run.status == .diverged { return "diverged at epoch \(run.divergedAtEpoch ?? run.epochsRun)" }
+        var text = ""
+        if r.stopRule != nil {
+            text = run.targetEpoch.map { "reached the target at epoch \($0), " } ?? "did not reach the target in \(r.epochBudget) epochs, "
+        }
+        text += "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
+        if let accuracy = run.finalTestAccuracy { text += ", test accuracy \(ValueFormatting.percent(accuracy))" }
+        return text
     }
 
     private func panelText(_ panel: ResultPanel) -> String {
@@ -179,6 +212,16 @@ struct FigureDescription {
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
             if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
             return text + "; \(loss)"
+        case .backprop, .neuronMaps:
+            return r.seedCount > 1 ? "the \(seed)'s network" : "the network of \(seed)"
+        case .runs:
+            var text = "\(r.seedCount) \(r.runNoun), the \(seed) marked"
+            if let rule = c.stopRule { text += "; \(r.reachedCount) reached \(ValueFormatting.rule(rule))" }
+            if let losses = r.finalTestLoss {
+                text += losses.isSingleValue ? "; final test loss \(ValueFormatting.loss(losses.minimum))"
+                    : "; final test loss \(ValueFormatting.loss(losses.minimum)) to \(ValueFormatting.loss(losses.maximum))"
+            }
+            return text
         case .neuron:
             return "the computation of \(display.neuron.map { $0.name == "output" ? "the output neuron" : "neuron \($0.name)" } ?? "a neuron") in the \(seed)'s network"
         case .boundaryTimeline, .networkTimeline, .weights:
