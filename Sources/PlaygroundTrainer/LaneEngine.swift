@@ -131,10 +131,11 @@ final class LaneEngine {
         activation[feature * Self.laneCapacity + lane] = value
     }
 
-    /// Forward pass of lanes `0..<count` (inputs already set).
-    func forward(count: Int) {
+    /// Forward pass of lanes `0..<count` (inputs already set); from `first` on, the layer
+    /// before it already set (the hidden-space figure's output over a hidden layer's plane).
+    func forward(count: Int, fromLayer first: Int = 1) {
         let capacity = Self.laneCapacity
-        for layer in 1..<layerSizes.count {
+        for layer in first..<layerSizes.count {
             let function = layer == layerSizes.count - 1 ? outputActivation : hiddenActivation
             let previousStart = layerStart[layer - 1]
             let previousSize = layerSizes[layer - 1]

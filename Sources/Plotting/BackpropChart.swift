@@ -60,7 +60,7 @@ public struct BackpropChart: Figure {
         self.theme = theme
         let diagram = Self.diagramHeight(columns)
         let table = Double(rows.count + 1) * Self.rowHeight
-        size = Size(width: 780, height: (title == nil ? 0 : 26) + diagram + (note == nil ? 10 : 34) + table + 2 * theme.padding + 8)
+        size = Size(width: 640, height: (title == nil ? 0 : 26) + diagram + (note == nil ? 10 : 34) + table + 2 * theme.padding + 8)
     }
 
     static func boxHeight(_ node: Node) -> Double { Double(node.lines.count + 1) * lineHeight + 10 }
@@ -140,7 +140,7 @@ public struct BackpropChart: Figure {
     private func drawTable<C: Canvas>(top: Double, left: Double, right: Double, on canvas: inout C) {
         let text = TextStyle(size: 12, color: Color(hex: 0x222222))
         let head = TextStyle(size: 12, weight: .bold, color: Color(hex: 0x333333))
-        let first = 170.0
+        let first = 120.0
         let count = max(1, header.count - 1)
         let width = (right - left - first) / Double(count)
         func x(_ cell: Int) -> Double { cell == 0 ? left : left + first + Double(cell) * width - 4 }

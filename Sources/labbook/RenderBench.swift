@@ -37,6 +37,7 @@ struct RenderBench {
         let resets = Trainer(configuration: short).run(seeds: [short.seed], resets: 3).runs
         figures.append(("c-runs-4", ExperimentFigure.runsSideBySide(configuration: short, runs: resets, of: [.boundary, .loss])))
         figures.append(("c-neuron-maps", ExperimentFigure.neuronMaps(configuration: c, run: runs[0])))
+        if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { figures.append(("c-hidden-space", space)) }
         var small = c
         small.hidden = [3]
         figures.append(("backprop-2-3-1", ExperimentFigure.backpropCard(configuration: small, run: Trainer(configuration: small).run())))

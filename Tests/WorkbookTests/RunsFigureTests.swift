@@ -14,7 +14,7 @@ struct RunsFigureTests {
         let book = try FixtureBook("inside")
         defer { book.remove() }
         try book.build()
-        for (id, kinds) in [("resets", [ExperimentFigure.boundary, .loss]), ("rates", [.boundary])] {
+        for (id, kinds) in [("resets", [FigureKind.boundary, .loss]), ("rates", [.boundary])] {
             let remade = try RemadeFigure(.runs, of: id, in: book)
             let settings = remade.spec.base
             let perCombination = settings.seedCount * (settings.resetCount + 1)

@@ -2,7 +2,7 @@ import ChapterMarkdown
 
 extension DirectiveAnalyzer {
     /// What `runs-of` may name: the per-run figures that read at a small size.
-    static let runsOfKinds: [ExperimentFigure] = [.boundary, .loss, .network]
+    static let runsOfKinds: [FigureKind] = [.boundary, .loss, .network]
 
     /// `runs-of: [boundary, loss]`: what the `runs` figure draws of every run, in order.
     mutating func runsOf(_ entry: YAMLMapping.Entry, spec: inout ExperimentSpec) {
@@ -27,9 +27,9 @@ extension DirectiveAnalyzer {
             diagnostics.error("runs-of takes a list such as [boundary, loss]", at: entry.value.location, id: .wrongType)
             return
         }
-        var kinds: [ExperimentFigure] = []
+        var kinds: [FigureKind] = []
         for item in items where !item.text.isEmpty {
-            guard let kind = ExperimentFigure(rawValue: item.text.lowercased()), Self.runsOfKinds.contains(kind) else {
+            guard let kind = FigureKind(rawValue: item.text.lowercased()), Self.runsOfKinds.contains(kind) else {
                 diagnostics.error(
                     "runs-of: '\(item.text)' cannot be drawn per run", at: item.location,
                     hint: suggestion(for: item.text, among: valid).map { "did you mean '\($0)'?" } ?? "valid: \(valid.joined(separator: ", "))",

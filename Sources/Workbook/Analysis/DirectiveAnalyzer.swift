@@ -19,7 +19,7 @@ struct DirectiveAnalyzer {
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key, RecordItem.key, WorksheetRuns.key,
-        "snapshots", "rescale", "playground-hide", "runs-of",
+        "snapshots", "rescale", "playground-hide", "runs-of", "neurons",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -63,6 +63,7 @@ struct DirectiveAnalyzer {
         var sweepEntry: YAMLMapping.Entry? = nil
         var snapshotsEntry: YAMLMapping.Entry? = nil
         var runsOfEntry: YAMLMapping.Entry? = nil
+        var neuronsEntry: YAMLMapping.Entry? = nil
         var networkValueEntries: [YAMLMapping.Entry] = []
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
@@ -88,6 +89,7 @@ struct DirectiveAnalyzer {
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
             case "runs-of": runsOfEntry = entry
+            case "neurons": neuronsEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above
             case "playground-hide": spec.playgroundHiding = playgroundHiding(entry.value)
@@ -117,6 +119,7 @@ struct DirectiveAnalyzer {
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)
         networkValues(networkValueEntries, spec: &spec, directive: directive)
         if let runsOfEntry { runsOf(runsOfEntry, spec: &spec) }
+        hiddenSpace(neuronsEntry, spec: &spec, at: directive.body.entry("show")?.value.location ?? directive.location)
         return diagnostics.errorCount == errorsBefore ? spec : nil
     }
 
@@ -326,7 +329,7 @@ struct DirectiveAnalyzer {
                     at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
-            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop:
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace:
                 break
             case .neuronMaps:
                 if let flat = spec.combinations.first(where: { $0.settings.configuration.hidden.isEmpty }) {

@@ -36,6 +36,8 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case backprop
     /// Every hidden neuron's output over the input plane, one full-size panel each.
     case neuronMaps = "neuron-maps"
+    /// The training points placed by two hidden neurons' outputs, with the warped input grid.
+    case hiddenSpace = "hidden-space"
 
     /// The kinds `show:` accepts in an experiment, in the order its hint lists them.
     static let experimentKinds = allCases.filter(\.isShowable)
@@ -44,7 +46,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isShowable: Bool {
         switch self {
         case .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline,
-            .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps:
+            .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
             true
         case .activations: false
         }
@@ -56,7 +58,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .result, .metricGrid: true
         case .boundary, .network, .loss, .data, .lossOverlay, .activations, .boundaryTimeline, .networkTimeline,
-            .weights, .neuron, .runs, .backprop, .neuronMaps:
+            .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
             false
         }
     }
@@ -79,6 +81,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .runs: "Every run side by side"
         case .backprop: "Backward pass of one example"
         case .neuronMaps: "Every hidden neuron over the plane"
+        case .hiddenSpace: "The data in hidden space"
         }
     }
 }

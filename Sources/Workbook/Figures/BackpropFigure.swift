@@ -113,7 +113,7 @@ struct BackpropFigure {
         if c.regularization != .none { note += " · new w includes the \(c.regularization.rawValue) step" }
         let chart = BackpropChart(
             columns: columns, links: links,
-            header: ["weight or bias", "now", "gradient ∂E/∂w", "step −lr × gradient", "new"], rows: rows, note: note,
+            header: ["weight or bias", "now", "gradient", "−lr · gradient", "new"], rows: rows, note: note,
             title: "Backward pass of \(which), \(when)")
         let output = pass.a[pass.a.count - 1]
         let strongest = pass.weightGradients.indices.max { abs(pass.weightGradients[$0]) < abs(pass.weightGradients[$1]) }

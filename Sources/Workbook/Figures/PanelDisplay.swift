@@ -16,6 +16,8 @@ struct PanelDisplay: Sendable, Hashable {
     var runsOf: [ExperimentFigure] = [.boundary]
     /// The backprop figure's example and network.
     var backprop: BackpropSpec?
+    /// The hidden-space figure's two neurons.
+    var hiddenSpace: HiddenSpaceSpec?
     /// What Playground links hide (`playground-hide`); pages only, not part of `keyText`.
     var playgroundHiding = PlaygroundHiding()
 
@@ -28,7 +30,7 @@ struct PanelDisplay: Sendable, Hashable {
         "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes) \(snapshots.keyText)"
             + (weightsOnLinks ? " values" : "") + (neuron.map { " " + $0.keyText } ?? "")
             + (runsOf == [.boundary] ? "" : " runs-of=" + runsOf.map(\.rawValue).joined(separator: ","))
-            + (backprop.map { " " + $0.keyText } ?? "")
+            + (backprop.map { " " + $0.keyText } ?? "") + (hiddenSpace.map { " " + $0.keyText } ?? "")
     }
 }
 
@@ -36,7 +38,7 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf, backprop: backprop,
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace,
             playgroundHiding: playgroundHiding)
     }
 }

@@ -118,6 +118,15 @@ extension ExperimentFigure {
         return BackpropFigure.card(configuration: configuration, pass: pass, epoch: 0, example: .training(1))
     }
 
+    /// The training points of `run` placed by the first two neurons of its last hidden layer
+    /// (`show: [hidden-space]`), or nil when no hidden layer has two neurons.
+    public static func hiddenSpace(configuration: TrainingConfiguration, run: RunResult) -> (any Figure)? {
+        guard let layer = configuration.hidden.lastIndex(where: { $0 >= 2 }) else { return nil }
+        return HiddenSpaceFigure.chart(
+            configuration: configuration, parameters: run.final, seed: run.seed,
+            spec: HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1), showTestData: false).0
+    }
+
     /// Every hidden neuron of `run`'s final network over the plane (`show: [neuron-maps]`).
     public static func neuronMaps(configuration: TrainingConfiguration, run: RunResult) -> any Figure {
         NeuronMapsFigure.maps(

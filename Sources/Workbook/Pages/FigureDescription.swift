@@ -61,6 +61,11 @@ struct FigureDescription {
             }
             parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
             if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
+        case .hiddenSpace:
+            let wholeLayer = display.hiddenSpace.map { configuration.layerSizes[$0.layer] == 2 } ?? false
+            parts.append("Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. " + (wholeLayer
+                ? "The two neurons are their whole layer, so the output depends on them alone: the background is the output for each pair of values, and where the classes lie on either side of its boundary the hidden layer has made them separable by a line."
+                : "Their layer has more neurons, so the output is not a function of these two alone and no background is drawn."))
         case .neuronMaps:
             parts.append("Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "").")
         case .backprop:
@@ -116,7 +121,7 @@ struct FigureDescription {
             (panel.title.isEmpty ? "" : panel.title + ": ") + panelText(panel)
         }
         // The newer figures' alt texts say what they show, not the experiment's internal ID.
-        let head = kind == .runs || kind == .backprop || kind == .neuronMaps ? kind.displayName : "\(kind.displayName) of \(ownerID)"
+        let head = [.runs, .backprop, .neuronMaps, .hiddenSpace].contains(kind) ? kind.displayName : "\(kind.displayName) of \(ownerID)"
         // One panel reads "X of ID: …"; "1 combinations." would be wrong and say nothing.
         if !kind.isPerCombination && kind != .activations && texts.count > 1 {
             return "\(head), \(texts.count) \(panelNoun)s. " + texts.joined(separator: "; ") + "."
@@ -149,10 +154,10 @@ struct FigureDescription {
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
                 return prefix + "the five strongest weights: " + network.weightsText(count: 5)
-            case .backprop, .neuronMaps:
-                return nil  // the figure's own numbers are its details
+            case .backprop, .neuronMaps, .hiddenSpace:
+                return nil  // the figure's own numbers are its label and details
             case .runs:
-                return prefix + r.runs.map { "\(CombinationResults.name($0)): \(Self.outcome($0, r))" }.joined(separator: ", ")
+                return prefix + r.runs.map { "\(CombinationResults.name($0)): \(Self.outcome($0, r))" }.joined(separator: "; ")
             case .boundary, .data, .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline,
                 .weights, .neuron:
                 return nil  // the alt text says it all
@@ -212,7 +217,7 @@ struct FigureDescription {
             if r.seedCount > 1 { text += "; bold: the \(seed), which \(target)" } else { text += ", which \(target)" }
             if r.stopRule != nil && r.seedCount > 1 { text += "; \(r.reachedCount) of \(r.seedCount) \(r.runNoun) reached the target" }
             return text + "; \(loss)"
-        case .backprop, .neuronMaps:
+        case .backprop, .neuronMaps, .hiddenSpace:
             return r.seedCount > 1 ? "the \(seed)'s network" : "the network of \(seed)"
         case .runs:
             var text = "\(r.seedCount) \(r.runNoun), the \(seed) marked"
