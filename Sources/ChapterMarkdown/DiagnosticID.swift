@@ -56,6 +56,10 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case duplicateValue = "labbook.duplicate-value"
     /// Settings each valid alone that do not go together, also per sweep combination.
     case settingsConflict = "labbook.settings-conflict"
+    /// `weights:` or `biases:` as a list of the wrong length for the network.
+    case weightCount = "labbook.weight-count"
+    /// `weights:` naming a link or bias the network does not have (`x3 -> 1.1`, `bias 4.1`).
+    case unknownWeightName = "labbook.unknown-weight-name"
     /// A valid setting the Playground's controls cannot show (a warning).
     case beyondPlayground = "labbook.beyond-playground"
     /// A `labbook.yml` default for a key that is not an experiment setting.

@@ -131,10 +131,11 @@ final class LaneEngine {
         activation[feature * Self.laneCapacity + lane] = value
     }
 
-    /// Forward pass of lanes `0..<count` (inputs already set).
-    func forward(count: Int) {
+    /// Forward pass of lanes `0..<count` (inputs already set); from `first` on, the layer
+    /// before it already set (the hidden-space figure's output over a hidden layer's plane).
+    func forward(count: Int, fromLayer first: Int = 1) {
         let capacity = Self.laneCapacity
-        for layer in 1..<layerSizes.count {
+        for layer in first..<layerSizes.count {
             let function = layer == layerSizes.count - 1 ? outputActivation : hiddenActivation
             let previousStart = layerStart[layer - 1]
             let previousSize = layerSizes[layer - 1]
@@ -258,6 +259,17 @@ final class LaneEngine {
             }
         }
         accumulatedCount = 0
+    }
+
+    /// Lane `lane`'s per-node values after `forward` and `backward`: pre-activation z, output
+    /// a, the derivative of the error by a, and δ (by z). Input nodes have only a. Read-only:
+    /// the backward-pass card shows the trainer's own numbers.
+    func laneValues(lane: Int) -> (z: [Double], a: [Double], errorDerivative: [Double], delta: [Double]) {
+        let capacity = Self.laneCapacity
+        func column(_ buffer: UnsafeMutablePointer<Double>) -> [Double] {
+            (0..<nodeCount).map { buffer[$0 * capacity + lane] }
+        }
+        return (column(preActivation), column(activation), column(outputDerivative), column(delta))
     }
 
     /// Mean accumulated gradients (for gradient checks), without applying them.

@@ -61,7 +61,9 @@ public final class TrainingSession {
             hidden: configuration.activation,
             output: configuration.outputActivation,
             loss: configuration.loss)
-        let parameters = configuration.initialParameters(random: &random)
+        var parameters = configuration.initialParameters(random: &random)
+        // Hand-set values that do not fit are a `validate()` problem, reported before any run.
+        if let handSet = try? configuration.applyingHandSet(to: parameters) { parameters = handSet }
         engine.load(parameters)
         initial = parameters
         draws = DrawCounts(

@@ -32,6 +32,9 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
     public var stopRule: StopRule? = nil
     public var loss: LossFunction = .squared
     public var initialization: Initialization = .playground
+    /// Initial weights and biases set by hand over the seed's (`weights:`, `biases:`); nil
+    /// otherwise, so that the run keys of every other configuration stay as they were.
+    public var handSet: HandSetWeights? = nil
 
     public init() {}
 
@@ -108,6 +111,9 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         if let rule = stopRule, rule.metric.isAccuracy, isRegression {
             problem("until", "accuracy is only defined for classification data sets")
         }
+        if SettingRange.acceptsHidden(hidden), !features.isEmpty, let handSetProblem = handSetProblem() {
+            problems.append(handSetProblem)
+        }
         return problems
     }
 
@@ -117,7 +123,7 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
     /// not offered: they would break with the next deployment.
     public var isShowableInPlayground: Bool {
         datasetOutsidePlayground == nil && loss == .squared && (initialization == .playground || initialization == .zero)
-            && SettingRange.isHiddenWithinControls(hidden) && noise <= 80
+            && SettingRange.isHiddenWithinControls(hidden) && noise <= 80 && handSet == nil
     }
 }
 
@@ -126,5 +132,15 @@ public struct ConfigurationProblem: Hashable, Sendable, CustomStringConvertible 
     /// The directive key / flag name without dashes (`learning-rate`).
     public var key: String
     public var message: String
+    public var kind: Kind = .setting
     public var description: String { "\(key): \(message)" }
+
+    /// What is wrong, for callers that report each kind under its own identifier.
+    public enum Kind: Hashable, Sendable {
+        case setting
+        /// A list of hand-set weights or biases of the wrong length.
+        case parameterCount
+        /// A hand-set weight or bias by a name the network does not have (the name as written).
+        case unknownParameter(String)
+    }
 }

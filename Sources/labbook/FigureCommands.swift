@@ -60,6 +60,14 @@ struct Gallery: ParsableCommand {
             for kind in ExperimentFigure.allCases {
                 try save(kind.make(configuration: c, runs: runs, showTestData: showTest), "\(id)-\(kind.rawValue)")
             }
+            if runs.count > 1 {
+                try save(ExperimentFigure.runsSideBySide(configuration: c, runs: runs, of: [.boundary, .loss]), "\(id)-runs")
+            }
+            if !c.hidden.isEmpty { try save(ExperimentFigure.neuronMaps(configuration: c, run: runs[0]), "\(id)-neuron-maps") }
+            if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { try save(space, "\(id)-hidden-space") }
+            if NetworkParameters.linkCount(layerSizes: c.layerSizes) <= 20 {
+                try save(ExperimentFigure.backpropCard(configuration: c, run: runs[0]), "\(id)-backprop")
+            }
         }
         try save(ExperimentFigure.activations(), "activations")
         // Small multiples: three activations on XOR.

@@ -30,6 +30,17 @@ struct RenderBench {
             panels.append(("learning rate = \(swept.learningRate)", ExperimentFigure.loss.make(configuration: swept, runs: [Trainer(configuration: swept).run()])))
         }
         figures.append(("sweep-10-loss", ExperimentFigure.smallMultiples(panels)))
+        // The figures inside the network: every run of 1 seed and 3 resets (200 epochs each),
+        // the hidden neurons' maps, and one example's backward pass through a 2-[3]-1 network.
+        var short = c
+        short.epochs = 200
+        let resets = Trainer(configuration: short).run(seeds: [short.seed], resets: 3).runs
+        figures.append(("c-runs-4", ExperimentFigure.runsSideBySide(configuration: short, runs: resets, of: [.boundary, .loss])))
+        figures.append(("c-neuron-maps", ExperimentFigure.neuronMaps(configuration: c, run: runs[0])))
+        if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { figures.append(("c-hidden-space", space)) }
+        var small = c
+        small.hidden = [3]
+        figures.append(("backprop-2-3-1", ExperimentFigure.backpropCard(configuration: small, run: Trainer(configuration: small).run())))
         var rows: [Row] = []
         for (name, figure) in figures {
             for format in [OutputFormat.png, .svg, .pdf] {

@@ -24,7 +24,7 @@ import Testing
         .init(page: "12-gaussian", question: "q1c-question", experiments: ["q1c-none", "q1c-one", "q1c-two"], figures: ["network"]),
         .init(page: "14-xor", question: "q2-question", experiments: ["q2-linear", "q2-product", "q2-hidden"], figures: ["boundary", "network", "loss"]),
         .init(page: "15-activations", question: "q3-question", experiments: ["q3"], figures: ["boundary", "network", "loss"]),
-        .init(page: "16-randomness", question: "q4-question", experiments: ["q4"], figures: ["loss", "boundary"]),
+        .init(page: "16-randomness", question: "q4-question", experiments: ["q4"], figures: ["loss", "boundary", "runs"]),
         .init(page: "17-circle", question: "q5-question", experiments: ["q5"], figures: ["network", "boundary", "loss"]),
         .init(page: "17-circle", question: "q6-question", experiments: ["q6-two", "q6-four", "q6-three-three"], figures: ["boundary", "network", "loss"]),
         .init(page: "17-circle", question: "q7-question", experiments: ["q7", "q7-clean"], figures: ["boundary", "loss"]),

@@ -5,7 +5,7 @@ import Plotting
 extension DirectiveAnalyzer {
     /// The keys of the numbers inside a network: `weights-on-links` for the network figure,
     /// `neuron`, `point` and `neuron-epoch` for the neuron figure.
-    static let networkValueKeys = ["weights-on-links", "neuron", "point", "neuron-epoch"]
+    static let networkValueKeys = ["weights-on-links", "neuron", "point", "neuron-epoch", "example", "label"]
 
     /// Checks the network-value keys once the settings and `show` are known, and fills `spec`.
     mutating func networkValues(_ entries: [YAMLMapping.Entry], spec: inout ExperimentSpec, directive: Directive) {
@@ -21,13 +21,22 @@ extension DirectiveAnalyzer {
             }
         }
         let showsNeuron = spec.figures.contains(.neuron)
-        for key in ["neuron", "point", "neuron-epoch"] where !showsNeuron {
+        let showsBackprop = spec.figures.contains(.backprop)
+        for key in ["neuron", "point", "neuron-epoch"] where !showsNeuron && !(showsBackprop && key != "neuron") {
             if let entry = byKey[key] {
                 diagnostics.error(
-                    "\(key) belongs to the neuron figure, which this experiment does not show", at: entry.keyLocation,
-                    hint: "add neuron to show, e.g. show: [network, neuron]", id: .figureNotShown, end: entry.keyEnd)
+                    "\(key) belongs to the neuron figure\(key == "neuron" ? "" : " or the backprop figure"), which this experiment does not show",
+                    at: entry.keyLocation, hint: "add neuron to show, e.g. show: [network, neuron]", id: .figureNotShown, end: entry.keyEnd)
             }
         }
+        for key in ["example", "label"] where !showsBackprop {
+            if let entry = byKey[key] {
+                diagnostics.error(
+                    "\(key) belongs to the backprop figure, which this experiment does not show", at: entry.keyLocation,
+                    hint: "add backprop to show, e.g. show: [network, backprop]", id: .figureNotShown, end: entry.keyEnd)
+            }
+        }
+        if showsBackprop { backprop(byKey, spec: &spec, at: showLocation) }
         guard showsNeuron else { return }
         let configuration = spec.base.configuration
         guard let nameEntry = byKey["neuron"] else {
@@ -60,6 +69,63 @@ extension DirectiveAnalyzer {
         var neuron = NeuronSpec(name: name, layer: layer, index: index, x1: point.0, x2: point.1)
         if let network = network ?? nil { neuron.network = network }
         spec.neuron = neuron
+    }
+
+    /// The backprop figure's example (`example: K`, or `point:` with `label:`) and network
+    /// (`neuron-epoch`, `initial` by default); its table has a row per link, so the network is
+    /// as small as a labelled one.
+    private mutating func backprop(_ byKey: [String: YAMLMapping.Entry], spec: inout ExperimentSpec, at showLocation: SourceLocation) {
+        let configuration = spec.base.configuration
+        let network = byKey["neuron-epoch"].map { neuronNetwork($0.value, budget: configuration.epochs) }
+        let largest = spec.combinations.map { NetworkParameters.linkCount(layerSizes: $0.settings.configuration.layerSizes) }.max() ?? 0
+        if largest > NetworkDiagram.maximumLabelledLinks {
+            diagnostics.error(
+                "show: backprop lists every weight of the network, but this one has \(largest); at most \(NetworkDiagram.maximumLabelledLinks) fit",
+                at: showLocation, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights)", id: .tooManyLinks)
+            return
+        }
+        var example: BackpropSpec.Example? = nil
+        switch (byKey["example"], byKey["point"]) {
+        case (let entry?, nil):
+            let fewest = spec.combinations.map(\.settings.configuration.trainCount).min() ?? configuration.trainCount
+            if let k = entry.value.scalar?.intValue, (1...max(fewest, 1)).contains(k) {
+                example = .training(k)
+            } else {
+                diagnostics.error(
+                    "example: '\(entry.value.scalar?.text ?? entry.value.kindDescription)' is not a training example", at: entry.value.location,
+                    hint: "valid: 1 to \(fewest), the row of the downloads' data file (the order the trainer steps in)", id: .badValue,
+                    end: entry.value.end)
+            }
+        case (nil, let pointEntry?):
+            guard let labelEntry = byKey["label"] else {
+                diagnostics.error(
+                    "point needs a label for the backward pass: the target the output is compared with", at: pointEntry.keyLocation,
+                    hint: "add e.g. label: 1 (or -1)", id: .missingKey, end: pointEntry.keyEnd)
+                break
+            }
+            let point = point(pointEntry.value)
+            let label = labelEntry.value.scalar?.doubleValue
+            let valid = configuration.isRegression ? label?.isFinite == true : (label == 1 || label == -1)
+            if !valid {
+                diagnostics.error(
+                    "label: '\(labelEntry.value.scalar?.text ?? labelEntry.value.kindDescription)' is not a label of this data set",
+                    at: labelEntry.value.location, hint: configuration.isRegression ? "a number" : "valid: 1, -1", id: .badValue,
+                    end: labelEntry.value.end)
+            }
+            if let point, let label, valid { example = .point(x1: point.0, x2: point.1, label: label) }
+        case (_?, _?):
+            diagnostics.error(
+                "backprop takes either example or point, not both", at: byKey["example"]!.keyLocation,
+                hint: "example: K is the K-th training example; point: [x1, x2] with label: 1 is any point", id: .badValue)
+        case (nil, nil):
+            diagnostics.error(
+                "show: backprop needs the example that goes backward through the network", at: showLocation,
+                hint: "e.g. example: 1 (the first training example) or point: [1.5, -2] with label: 1", id: .missingKey)
+        }
+        guard let example else { return }
+        var backprop = BackpropSpec(example: example)
+        if let network = network ?? nil { backprop.network = network }
+        spec.backprop = backprop
     }
 
     /// A labelled network has at most ``NetworkDiagram/maximumLabelledLinks`` links in every

@@ -19,7 +19,7 @@ struct DirectiveAnalyzer {
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key, RecordItem.key, WorksheetRuns.key,
-        "snapshots", "rescale", "playground-hide",
+        "snapshots", "rescale", "playground-hide", "runs-of", "neurons",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -62,6 +62,8 @@ struct DirectiveAnalyzer {
         }
         var sweepEntry: YAMLMapping.Entry? = nil
         var snapshotsEntry: YAMLMapping.Entry? = nil
+        var runsOfEntry: YAMLMapping.Entry? = nil
+        var neuronsEntry: YAMLMapping.Entry? = nil
         var networkValueEntries: [YAMLMapping.Entry] = []
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
@@ -86,6 +88,8 @@ struct DirectiveAnalyzer {
             case WorksheetRuns.key: spec.worksheetRuns = worksheetRuns(entry.value) ?? .all
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
+            case "runs-of": runsOfEntry = entry
+            case "neurons": neuronsEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above
             case "playground-hide": spec.playgroundHiding = playgroundHiding(entry.value)
@@ -94,8 +98,8 @@ struct DirectiveAnalyzer {
             }
         }
         for problem in settings.configuration.validate() {
-            let location = directive.body.entry(problem.key)?.value.location ?? directive.location
-            diagnostics.error("\(problem.key): \(problem.message)", at: location, id: .settingsConflict)
+            let location = problemLocation(problem, in: directive)
+            diagnostics.error("\(problem.key): \(problem.message)", at: location, id: problem.diagnosticID)
         }
         // Valid, and a Playground link reproduces it, but its controls cannot show it.
         for note in settings.configuration.beyondPlaygroundControls() {
@@ -114,7 +118,21 @@ struct DirectiveAnalyzer {
             base: settings, sweep: spec.sweep, at: sweepEntry?.keyLocation ?? directive.location)
         checkFigures(spec, at: directive.body.entry("show")?.value.location ?? directive.location)
         networkValues(networkValueEntries, spec: &spec, directive: directive)
+        if let runsOfEntry { runsOf(runsOfEntry, spec: &spec) }
+        hiddenSpace(neuronsEntry, spec: &spec, at: directive.body.entry("show")?.value.location ?? directive.location)
         return diagnostics.errorCount == errorsBefore ? spec : nil
+    }
+
+    /// Where a configuration problem is reported: at the value of its key, or for a hand-set
+    /// weight by an unknown name at that name's own line.
+    func problemLocation(_ problem: ConfigurationProblem, in directive: Directive) -> SourceLocation {
+        let entry = directive.body.entry(problem.key)
+        if case .unknownParameter(let name) = problem.kind, let mapping = entry?.value.mapping,
+            let item = mapping.entries.first(where: { NamedParameter.canonicalName($0.key) == name })
+        {
+            return item.keyLocation
+        }
+        return entry?.value.location ?? directive.location
     }
 
     /// The directive's ID, checked by the one rule every ID follows (it names files and anchors).
@@ -189,6 +207,17 @@ struct DirectiveAnalyzer {
                 parts.append(scalar.text)
             }
             return parts.isEmpty ? "none" : parts.joined(separator: ",")
+        case .mapping(let mapping) where key == .weights:
+            // Weights by name, one per line: `x1 -> 1.1: 0.5` reads as the list item it is.
+            var parts: [String] = []
+            for entry in mapping.entries {
+                guard let scalar = entry.value.scalar else {
+                    diagnostics.error("weights: \(entry.key) takes a number", at: entry.value.location, id: .wrongType)
+                    return nil
+                }
+                parts.append("\(entry.key): \(scalar.text)")
+            }
+            return parts.isEmpty ? "none" : parts.joined(separator: ", ")
         case .mapping:
             diagnostics.error("\(key.rawValue) takes a value, not a mapping; valid: \(key.validValues)", at: value.location, id: .wrongType)
             return nil
@@ -256,7 +285,7 @@ struct DirectiveAnalyzer {
         }
         for combination in result where !sweep.isEmpty {
             for problem in combination.settings.configuration.validate() {
-                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location, id: .settingsConflict)
+                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location, id: problem.diagnosticID)
             }
         }
         return result
@@ -300,8 +329,14 @@ struct DirectiveAnalyzer {
                     at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
-            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron:
-                break  // drawn with or without a sweep
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace:
+                break
+            case .neuronMaps:
+                if let flat = spec.combinations.first(where: { $0.settings.configuration.hidden.isEmpty }) {
+                    diagnostics.error(
+                        "show: neuron-maps draws the hidden neurons, but \(flat.label.isEmpty ? "this network" : "the combination " + flat.label) has no hidden layer",
+                        at: location, hint: "add a hidden layer, e.g. hidden: [3]", id: .settingsConflict)
+                }  // drawn with or without a sweep
             }
         }
     }

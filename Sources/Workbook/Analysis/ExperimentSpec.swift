@@ -66,6 +66,12 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var weightsOnLinks = false
     /// The neuron figure's neuron, point and network (`neuron`, `point`, `neuron-epoch`).
     public var neuron: NeuronSpec?
+    /// What the `runs` figure draws of every run (`runs-of`): boundary, loss, network.
+    public var runsOf: [FigureKind] = [.boundary]
+    /// The backprop figure's example and network (`example` or `point` with `label`, `neuron-epoch`).
+    public var backprop: BackpropSpec?
+    /// The hidden-space figure's two neurons (`neurons`).
+    public var hiddenSpace: HiddenSpaceSpec?
     /// What the "Open in the Playground" link hides (`playground-hide`).
     public var playgroundHiding = PlaygroundHiding()
 

@@ -30,6 +30,14 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case weights
     /// One neuron's computation for one input point, with the run's numbers.
     case neuron
+    /// Every run (seed, reset) of each combination side by side, one small panel each.
+    case runs
+    /// One example's forward and backward pass through the network, with the trainer's numbers.
+    case backprop
+    /// Every hidden neuron's output over the input plane, one full-size panel each.
+    case neuronMaps = "neuron-maps"
+    /// The training points placed by two hidden neurons' outputs, with the warped input grid.
+    case hiddenSpace = "hidden-space"
 
     /// The kinds `show:` accepts in an experiment, in the order its hint lists them.
     static let experimentKinds = allCases.filter(\.isShowable)
@@ -38,7 +46,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isShowable: Bool {
         switch self {
         case .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline,
-            .networkTimeline, .weights, .neuron:
+            .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
             true
         case .activations: false
         }
@@ -50,7 +58,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .result, .metricGrid: true
         case .boundary, .network, .loss, .data, .lossOverlay, .activations, .boundaryTimeline, .networkTimeline,
-            .weights, .neuron:
+            .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
             false
         }
     }
@@ -70,6 +78,10 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .networkTimeline: "Network during training"
         case .weights: "Weights during training"
         case .neuron: "One neuron worked through"
+        case .runs: "Every run side by side"
+        case .backprop: "Backward pass of one example"
+        case .neuronMaps: "Every hidden neuron over the plane"
+        case .hiddenSpace: "The data in hidden space"
         }
     }
 }

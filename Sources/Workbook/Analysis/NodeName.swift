@@ -7,9 +7,7 @@ import PlaygroundTrainer
 /// `{value}`xor[node=1.2].bias`` its bias.
 enum NodeName {
     static func name(layer: Int, index: Int, configuration: TrainingConfiguration) -> String {
-        let sizes = configuration.layerSizes
-        if layer == 0 { return configuration.features[index].name }
-        return layer == sizes.count - 1 ? "output" : "\(layer).\(index + 1)"
+        configuration.nodeName(layer: layer, index: index)
     }
 
     static func link(_ from: String, _ to: String) -> String { "\(from) → \(to)" }

@@ -27,6 +27,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case regularizationRate = "regularization-rate"
     case seed, seeds, resets, epochs, until, loss
     case initialization = "init"
+    case weights, biases
     case playgroundURL = "playground-url"
 
     /// The one table of settings: each setting's words, valid values, range, parsing, text form
@@ -176,6 +177,31 @@ public enum SettingKey: String, CaseIterable, Sendable {
             SettingSpec.choice(
                 self, Initialization.self, what: "initialisation", name: "initialisation", get: { $0.configuration.initialization }
             ) { $0.configuration.initialization = $1 }
+        case .weights:
+            SettingSpec.field(
+                self, name: "hand-set weights",
+                valid: "every weight as a list in the downloads' order (initial.weights), e.g. [0.5, -0.2, …], or weights by name, e.g. x1 -> 1.1: 0.5, 1.2 -> output: -1, bias 1.1: 0.1 (the others keep the seed's values)",
+                list: true, vary: false, bookDefault: false, text: { $0.text }, number: nil,
+                get: { s in s.configuration.handSet.flatMap(WrittenWeights.init(weightsOf:)) },
+                set: { s, v in
+                    var handSet = s.configuration.handSet ?? HandSetWeights()
+                    handSet.weightList = v.list
+                    handSet.named = v.named
+                    s.configuration.handSet = handSet.isEmpty ? nil : handSet
+                },
+                parse: { r throws(SettingError) in try WrittenWeights.parse(r, names: true) })
+        case .biases:
+            SettingSpec.field(
+                self, name: "hand-set biases",
+                valid: "every bias as a list in the downloads' order (initial.biases: hidden layers top to bottom, then the output), e.g. [0.1, 0, …]; one bias by name goes under weights: (bias 1.1: 0.1)",
+                list: true, vary: false, bookDefault: false, text: { $0.text }, number: nil,
+                get: { s in s.configuration.handSet?.biasList.map { WrittenWeights(list: $0) } },
+                set: { s, v in
+                    var handSet = s.configuration.handSet ?? HandSetWeights()
+                    handSet.biasList = v.list
+                    s.configuration.handSet = handSet.isEmpty ? nil : handSet
+                },
+                parse: { r throws(SettingError) in try WrittenWeights.parse(r, names: false) })
         case .playgroundURL:
             SettingSpec.field(
                 self, name: "Playground link", valid: "a playground.tensorflow.org link or its #… part", vary: false,

@@ -37,14 +37,15 @@ struct FigureRendering {
                 try cache.write(Data(bytes), "figures", key, format.fileExtension)
             }
             let meta = FigureMeta(
-                width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label)
+                width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label,
+                details: (figure as? DescribedFigure)?.details)
             try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
             // The entry from what this build wrote, not read back: another build writing the same
             // figure at the same moment must not make this one fail. The files are whole either
             // way (renamed into place) and show the same figure (the key names its content).
             var files: [String: URL] = [:]
             for format in task.formats { files[format.fileExtension] = cache.url("figures", key, format.fileExtension) }
-            let entry = RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label)
+            let entry = RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details)
             rendered.update { $0[task.fileStem] = entry }
         }
         result.merge(rendered.get()) { a, _ in a }
@@ -63,6 +64,6 @@ struct FigureRendering {
             guard let url = cache.verifiedFile("figures", key, format.fileExtension) else { return nil }
             files[format.fileExtension] = url
         }
-        return RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label)
+        return RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details)
     }
 }

@@ -6,6 +6,9 @@ struct DescribedFigure: Figure {
     var figure: any Figure
     /// "epoch 100: training loss 0.031, test loss 0.040".
     let label: String
+    /// More numbers than alt text carries (every gradient of the backprop card), for the
+    /// figure's long description; nil for none.
+    var details: String? = nil
 
     var size: Size {
         get { figure.size }

@@ -28,6 +28,14 @@ struct ExperimentPanels {
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations).make(kind)
         case .neuron:
             return try NeuronFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
+        case .hiddenSpace:
+            return try HiddenSpaceFigure(panels: panels, display: display, store: store).make()
+        case .neuronMaps:
+            return try NeuronMapsFigure(panels: panels, display: display, store: store, evaluations: evaluations).make()
+        case .backprop:
+            return try BackpropFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
+        case .runs:
+            return try RunsFigure(panels: panels, display: display, store: store, evaluations: evaluations).make()
         case .activations:
             // Unreachable: `show:` refuses it (`FigureKind.isShowable`); `{activations}` is a task of its own.
             throw FileError(path: "show", reason: "activations is drawn by {activations}, not from an experiment's runs")

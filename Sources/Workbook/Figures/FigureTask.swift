@@ -82,4 +82,6 @@ struct FigureMeta: Codable, Sendable {
     var height: Double
     /// What a slider frame shows in words ("epoch 100 · train 0.031 · test 0.040"); nil otherwise.
     var label: String? = nil
+    /// The figure's numbers in words beyond its label, for the long description; nil otherwise.
+    var details: String? = nil
 }

@@ -18,10 +18,10 @@ struct NeuronFigure {
 
     /// The network the spec names, and the epoch it is from (a run that stopped earlier than
     /// the epoch asked for gives its last network).
-    func network(_ panel: ResultPanel, _ neuron: NeuronSpec) throws -> (NetworkParameters, epoch: Int) {
+    func network(_ panel: ResultPanel, _ which: NeuronSpec.Network) throws -> (NetworkParameters, epoch: Int) {
         let job = panel.jobs[panel.results.representativeIndex]
         let run = try store.result(job)
-        switch neuron.network {
+        switch which {
         case .initial: return (run.initial, 0)
         case .final: return (run.final, run.epochsRun)
         case .epoch(let wanted):
@@ -39,7 +39,7 @@ struct NeuronFigure {
         guard let neuron = display.neuron else {
             throw FileError(path: panel.title, reason: "the neuron figure has no neuron to show")
         }
-        let (parameters, epoch) = try network(panel, neuron)
+        let (parameters, epoch) = try network(panel, neuron.network)
         let computation = NeuronComputation(
             configuration: panel.settings.configuration, parameters: parameters, layer: neuron.layer, index: neuron.index,
             x1: neuron.x1, x2: neuron.x2)

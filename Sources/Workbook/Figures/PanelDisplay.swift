@@ -12,6 +12,12 @@ struct PanelDisplay: Sendable, Hashable {
     var weightsOnLinks = false
     /// The neuron figure's neuron, point and network.
     var neuron: NeuronSpec?
+    /// What the `runs` figure draws of every run (`runs-of`), in order.
+    var runsOf: [ExperimentFigure] = [.boundary]
+    /// The backprop figure's example and network.
+    var backprop: BackpropSpec?
+    /// The hidden-space figure's two neurons.
+    var hiddenSpace: HiddenSpaceSpec?
     /// What Playground links hide (`playground-hide`); pages only, not part of `keyText`.
     var playgroundHiding = PlaygroundHiding()
 
@@ -23,6 +29,8 @@ struct PanelDisplay: Sendable, Hashable {
     var keyText: String {
         "test=\(showTestData) discretize=\(discretize) log=\(logScale) shared=\(sharedAxes) \(snapshots.keyText)"
             + (weightsOnLinks ? " values" : "") + (neuron.map { " " + $0.keyText } ?? "")
+            + (runsOf == [.boundary] ? "" : " runs-of=" + runsOf.map(\.rawValue).joined(separator: ","))
+            + (backprop.map { " " + $0.keyText } ?? "") + (hiddenSpace.map { " " + $0.keyText } ?? "")
     }
 }
 
@@ -30,7 +38,7 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron,
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace,
             playgroundHiding: playgroundHiding)
     }
 }

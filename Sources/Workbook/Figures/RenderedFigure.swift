@@ -9,4 +9,6 @@ struct RenderedFigure: Sendable {
     var height: Double
     /// A slider frame's epoch and losses in words.
     var label: String? = nil
+    /// The numbers of a described figure beyond its label (``DescribedFigure/details``).
+    var details: String? = nil
 }

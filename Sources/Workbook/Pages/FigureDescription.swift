@@ -50,6 +50,26 @@ struct FigureDescription {
             parts.append("\(overTimeSubject) at \(overTimeEpochs), each titled with its epoch and the training and test loss there.")
         case .weights:
             parts.append("\(overTimeSubject): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(overTimeEpochs).")
+        case .runs:
+            let drawn = display.runsOf.map { kind -> String in
+                switch kind {
+                case .boundary: "its decision boundary"
+                case .loss: "its training (grey) and test (black) loss"
+                case .network: "its network"
+                case .data: "its data"
+                }
+            }
+            parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
+            if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
+        case .hiddenSpace:
+            let wholeLayer = display.hiddenSpace.map { configuration.layerSizes[$0.layer] == 2 } ?? false
+            parts.append("Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. " + (wholeLayer
+                ? "The two neurons are their whole layer, so the output depends on them alone: the background is the output for each pair of values, and where the classes lie on either side of its boundary the hidden layer has made them separable by a line."
+                : "Their layer has more neurons, so the output is not a function of these two alone and no background is drawn."))
+        case .neuronMaps:
+            parts.append("Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "").")
+        case .backprop:
+            parts.append("Forward: each neuron's z (its bias plus each input times its weight) and its output a = activation(z). Backward: the output error a − y; each neuron's δ = ∂E/∂z (the output's is the error times the activation's slope, a hidden neuron's the δs of the next layer times their weights, times its own slope); each weight's gradient ∂E/∂w = δ of the neuron it feeds × the output a of the neuron it comes from, a bias's gradient its neuron's δ; the step −lr·gradient and the new value (b′ is the new bias). The numbers are the trainer's own for one step on this example alone, from the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") network; values to five decimals, gradients to four significant digits.")
         case .neuron:
             parts.append("Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked.")
         }
@@ -184,16 +204,33 @@ struct FigureDescription {
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
                 return prefix + "the five strongest weights: " + network.weightsText(count: 5)
+            case .backprop, .neuronMaps, .hiddenSpace:
+                return nil  // the figure's own numbers are its label and details
+            case .runs:
+                return prefix + r.runs.map { "\(CombinationResults.name($0)): \(Self.outcome($0, r))" }.joined(separator: "; ")
             case .boundary, .data, .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline,
                 .weights, .neuron:
                 return nil  // the sentences above say it all
             }
         }
         if !texts.isEmpty {
-            let what = kind == .loss ? "Each \(noun == "seeds" ? "seed" : "run") by epochs to the target" : "Weights of the median \(noun == "seeds" ? "seed" : "run")'s network"
+            let what = kind == .loss ? "Each \(noun == "seeds" ? "seed" : "run") by epochs to the target"
+                : kind == .runs ? "How each run ended" : "Weights of the median \(noun == "seeds" ? "seed" : "run")'s network"
             parts.append("\(what). " + texts.joined(separator: "; ") + ".")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// "reached it at epoch 120, final test loss 0.012", "diverged at epoch 40".
+    static func outcome(_ run: RunDigest, _ r: CombinationResults) -> String {
+        if run.status == .diverged { return "diverged at epoch \(run.divergedAtEpoch ?? run.epochsRun)" }
+        var text = ""
+        if r.stopRule != nil {
+            text = run.targetEpoch.map { "reached the target at epoch \($0), " } ?? "did not reach the target in \(r.epochBudget) epochs, "
+        }
+        text += "final test loss \(ValueFormatting.loss(run.finalTestLoss))"
+        if let accuracy = run.finalTestAccuracy { text += ", test accuracy \(ValueFormatting.percent(accuracy))" }
+        return text
     }
 
     /// One panel in a sentence (without its full stop), lower-case first: "median seed 3 reached
@@ -234,6 +271,16 @@ struct FigureDescription {
             var text = "\(r.seedCount) \(r.runNoun)"
             if r.stopRule != nil { text += ", of which \(r.reachedCount) reached the target" }
             return text + "; the bold curve is \(who), which \(target), with \(results)"
+        case .backprop, .neuronMaps, .hiddenSpace:
+            return "the network of \(who)"
+        case .runs:
+            var text = "\(r.seedCount) \(r.runNoun), \(who) marked"
+            if let rule = c.stopRule { text += "; \(r.reachedCount) reached \(ValueFormatting.rule(rule))" }
+            if let losses = r.finalTestLoss {
+                text += losses.isSingleValue ? "; final test loss \(ValueFormatting.loss(losses.minimum))"
+                    : "; final test loss \(ValueFormatting.loss(losses.minimum)) to \(ValueFormatting.loss(losses.maximum))"
+            }
+            return text
         case .neuron:
             let neuron = display.neuron.map { $0.name == "output" ? "the output neuron" : "neuron \($0.name)" } ?? "a neuron"
             return "it works through \(neuron) of the network of \(who)"

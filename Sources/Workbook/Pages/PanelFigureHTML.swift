@@ -28,7 +28,7 @@ struct PanelFigureHTML {
             extra: figure.label)
         let sliderClass = (slider.isEmpty ? "" : " lb-has-slider") + (coveredBySlider ? " lb-slider-companion" : "")
         var out = "<figure class=\"lb-figure\(wide ? " lb-wide" : "")\(sliderClass)\" id=\"\(planned.place.anchor)\">\n"
-        let long = description.longDescription
+        let long = [description.longDescription, figure.details].compactMap { $0 }.joined(separator: " ").nilIfEmpty
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
         let alt = description.altText
@@ -42,6 +42,11 @@ struct PanelFigureHTML {
         out += "</figure>\n"
         return out
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// The visible link under every figure to its full-size vector file: on a phone a figure is
