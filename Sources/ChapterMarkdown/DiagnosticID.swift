@@ -115,6 +115,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case diverged = "labbook.diverged"
     /// A `{check}` claim that the runs do not bear out.
     case claim = "labbook.claim"
+    /// A question `labbook export` cannot write for an LMS (a formula it cannot pre-render, a
+    /// numeric answer that is no number).
+    case badExport = "labbook.bad-export"
 
     public var description: String { rawValue }
 }
