@@ -121,6 +121,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Hashable, CustomString
     case claim = "labbook.claim"
     /// A `{value}` with its unit written again beside it ("121 epochs epochs"; a warning).
     case doubledUnit = "labbook.doubled-unit"
+    /// A question `labbook export` cannot write for an LMS (a formula it cannot pre-render, a
+    /// numeric answer that is no number).
+    case badExport = "labbook.bad-export"
 
     public var description: String { rawValue }
 }

@@ -18,13 +18,22 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("synthetic-course"),
             help: "Instead: build a synthetic course of about this many runs (sweeps of 20) and print training and rendering CPU seconds.")
     var syntheticCourse: Int?
-    @Option(help: "Jobs in parallel for --synthetic-course (default: one per core).")
+    @Option(name: .customLong("roster-students"),
+            help: "Instead: build the student editions of the book (--chapters) for a generated roster of this many students from an empty cache, then for one student more, and print CPU seconds, runs trained and output size of each build.")
+    var rosterStudents: Int?
+    @Option(help: "The book's chapters for --roster-students.")
+    var chapters = "Chapters"
+    @Option(help: "Jobs in parallel for --synthetic-course and --roster-students (default: one per core).")
     var jobs: Int?
     @Option(name: .customLong("slurm-tasks"),
             help: "With --synthetic-course: also build it on Slurm (SLURM_CONF) over this many array tasks and compare.")
     var slurmTasks: Int?
 
     func run() throws {
+        if let students = rosterStudents {
+            guard students > 0, students < Roster.limit else { throw ValidationError("--roster-students: a number of students from 1 to \(Roster.limit - 1)") }
+            return try printRoster(students: students)
+        }
         if let runs = syntheticCourse {
             guard runs > 0, runs <= 20_000 else { throw ValidationError("--synthetic-course: a number of runs from 1 to 20000") }
             if let tasks = slurmTasks {
@@ -87,6 +96,36 @@ struct Bench: ParsableCommand {
                 print(String(format: "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes", row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds, row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
             }
         }
+    }
+
+    func printRoster(students: Int) throws {
+        let builds = try RosterBench(chapters: URL(fileURLWithPath: chapters), students: students, jobs: jobs).run()
+        switch format {
+        case .json:
+            let rows: [JSONValue] = builds.map(Self.rosterJSON)
+            print(JSONValue.array(rows).serialized(indent: 2))
+        case .text:
+            for (index, build) in builds.enumerated() {
+                let what = index == 0 ? "from an empty cache" : "one student added, same cache"
+                print("\(build.students) students (\(what)): \(build.report.trainedRuns) runs trained, \(build.report.cachedRuns) cached")
+                print(String(format: "  training  %8.2f CPU-s (%.2f s wall)", build.report.trainingCPUSeconds, build.report.trainingSeconds))
+                print(String(format: "  rendering %8.2f CPU-s (%.2f s wall); whole build %.2f s wall", build.report.renderingCPUSeconds, build.report.renderingSeconds, build.report.totalSeconds))
+                print(String(format: "  output    %8.1f MB in %d files", Double(build.outputBytes) / 1_000_000, build.outputFiles))
+            }
+        }
+    }
+
+    static func rosterJSON(_ build: RosterBench.Build) -> JSONValue {
+        let report = build.report
+        var fields: [(String, JSONValue)] = [("students", .integer(build.students))]
+        fields.append(("runsTrained", .integer(report.trainedRuns)))
+        fields.append(("runsCached", .integer(report.cachedRuns)))
+        fields.append(("trainingCPUSeconds", .number((report.trainingCPUSeconds * 100).rounded() / 100)))
+        fields.append(("renderingCPUSeconds", .number((report.renderingCPUSeconds * 100).rounded() / 100)))
+        fields.append(("totalSeconds", .number((report.totalSeconds * 100).rounded() / 100)))
+        fields.append(("outputBytes", .integer(build.outputBytes)))
+        fields.append(("outputFiles", .integer(build.outputFiles)))
+        return .object(fields)
     }
 
     func printSyntheticCourse(runs: Int) throws {

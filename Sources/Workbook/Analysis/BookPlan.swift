@@ -24,6 +24,8 @@ public struct PlannedSnippet: Sendable, Hashable {
 public struct PlannedQuestion: Sendable, Hashable {
     public var spec: QuestionSpec
     public var fields: [QuestionSpec.Part: PlannedSnippet] = [:]
+    /// A numeric question's answer (``NumericAnswer``), resolved.
+    public var numeric: ResolvedNumeric? = nil
 
     public var prompt: PlannedSnippet? { fields[.prompt] }
     public var answer: PlannedSnippet? { fields[.answer] }

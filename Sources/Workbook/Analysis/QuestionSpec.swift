@@ -12,6 +12,9 @@ public struct QuestionSpec: Sendable, Hashable {
     /// Markdown with inline values allowed, e.g. {value}`q3[activation=relu].epochs`.
     public var explanation: String?
     public var title: String?
+    /// `answer: {value: q3[activation=relu].epochs, tolerance: 5%}`: a numeric question, whose
+    /// answer is a value from the runs with how far a reported number may be from it.
+    public var numericAnswer: NumericAnswer?
     /// Every Markdown text of the question with where its value starts, so inline values in
     /// them are checked like those in prose.
     public var markdownFields: [MarkdownField] = []
@@ -44,8 +47,12 @@ extension DirectiveAnalyzer {
                 spec.markdownFields.append(.init(part: .prompt, text: spec.prompt, location: entry.value.location))
             case "title": spec.title = text(entry.value, key: "title")
             case "answer":
-                spec.answer = text(entry.value, key: "answer")
-                spec.markdownFields.append(.init(part: .answer, text: spec.answer ?? "", location: entry.value.location))
+                if let mapping = entry.value.mapping {
+                    spec.numericAnswer = numericAnswer(mapping)
+                } else {
+                    spec.answer = text(entry.value, key: "answer")
+                    spec.markdownFields.append(.init(part: .answer, text: spec.answer ?? "", location: entry.value.location))
+                }
             case "explanation":
                 spec.explanation = text(entry.value, key: "explanation")
                 spec.markdownFields.append(
@@ -61,6 +68,11 @@ extension DirectiveAnalyzer {
                 }
             default: unknownKey(entry, directive: "question", valid: Self.questionKeys)
             }
+        }
+        if let numeric = spec.numericAnswer, !spec.choices.isEmpty {
+            diagnostics.error(
+                "a numeric answer ({value: …, tolerance: …}) and choices do not go together", at: numeric.location,
+                hint: "valid: choices with a letter as the answer, or a numeric answer without choices", id: .settingsConflict)
         }
         if spec.prompt.isEmpty {
             diagnostics.error("a question needs a prompt: key", at: directive.location, id: .missingKey)

@@ -30,6 +30,10 @@ struct ReferenceResolver {
                     inAnswer = field.part == .answer || field.part == .explanation
                     question.fields[field.part] = snippet(field.text, at: field.location, path: chapter.displayPath)
                 }
+                if let numeric = question.spec.numericAnswer {
+                    inAnswer = true
+                    question.numeric = resolveNumeric(numeric)
+                }
                 inAnswer = false
                 chapter.blocks[blockIndex] = .question(question)
             }

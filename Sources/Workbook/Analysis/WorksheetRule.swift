@@ -77,6 +77,10 @@ enum WorksheetRule {
                 // A claim prints nothing, so it makes nothing a worksheet.
                 ids += document.inlineRoles.filter { $0.name != "check" }.map { targetID(of: $0) }
             }
+            // A numeric answer asks for a value of the runs, as an inline value in it would.
+            if let numeric = question.spec.numericAnswer, let reference = try? ValueReference(parsing: numeric.reference) {
+                ids.append(reference.experimentID)
+            }
         }
         return ids
     }

@@ -154,7 +154,7 @@ public struct Builder: Sendable {
     }
 
     /// The roster named by `--roster`, or nil; its problems stop the build like a chapter's.
-    private func readRoster() throws -> Roster? {
+    func readRoster() throws -> Roster? {
         guard let url = options.roster else { return nil }
         let (roster, diagnostics) = Roster.read(url, displayPath: options.rosterDisplayPath ?? url.lastPathComponent)
         guard let roster else { throw BuildFailure(diagnostics: diagnostics) }
@@ -183,7 +183,7 @@ public struct Builder: Sendable {
         report.writingSeconds += Date().timeIntervalSince(writingStart)
     }
 
-    private func train(_ missing: [RunJob], experiments: [ExperimentSpec], store: RunStore) throws {
+    func train(_ missing: [RunJob], experiments: [ExperimentSpec], store: RunStore) throws {
         var owners: [String: String] = [:]
         for spec in experiments {
             for job in spec.combinations.flatMap(\.jobs) where owners[job.key] == nil { owners[job.key] = spec.id }

@@ -9,6 +9,8 @@ struct QuestionHTML {
     /// Whether answers are folded (`<details>`): on screen pages, not in the printed handout.
     var folded = true
     let render: (PlannedSnippet) -> String
+    /// A numeric question's answer, the value as the page prints it (``ResolvedNumeric``).
+    var numericHTML: String? = nil
 
     var spec: QuestionSpec { question.spec }
 
@@ -33,8 +35,11 @@ struct QuestionHTML {
 
     /// The answer (a choice letter shows the letter and the choice) and the explanation.
     func answerBlock(folded: Bool) -> String {
-        guard question.answer != nil || question.explanation != nil else { return "" }
+        guard question.answer != nil || question.explanation != nil || question.numeric != nil else { return "" }
         var inner = ""
+        if let numeric = question.numeric, let numericHTML {
+            inner += "<p><strong>Answer:</strong> \(numericHTML) (\(HTML.escape(numeric.toleranceText)))</p>\n"
+        }
         if let answer = spec.answer {
             let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
             var text = inline(question.answer)

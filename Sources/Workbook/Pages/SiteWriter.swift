@@ -180,7 +180,8 @@ struct SiteWriter {
             return simpleFigure(id: spec.id, kind: .activations, caption: caption, vector: vector)
         case .question(let question):
             return QuestionHTML(
-                question: question, edition: edition, folded: !handout, render: { snippetHTML($0, handout: handout) }
+                question: question, edition: edition, folded: !handout, render: { snippetHTML($0, handout: handout) },
+                numericHTML: question.numeric.map { roleHTML(.value($0.shownValue), handout: handout) }
             ).html
         case .invalid:
             return ""
@@ -271,7 +272,9 @@ struct SiteWriter {
             for question in questions {
                 let spec = question.spec
                 out += "<section class=\"lb-answer-entry\">\n<h3><a href=\"\(chapter.pageName)#\(spec.id)\">\(HTML.escape(spec.title ?? spec.id))</a></h3>\n"
-                let html = QuestionHTML(question: question, edition: .instructor, render: { snippetHTML($0, handout: false) })
+                let html = QuestionHTML(
+                    question: question, edition: .instructor, render: { snippetHTML($0, handout: false) },
+                    numericHTML: question.numeric.map { roleHTML(.value($0.shownValue), handout: false) })
                 out += html.promptAndChoices
                 out += html.answerBlock(folded: false)
                 out += "</section>\n"
