@@ -45,7 +45,7 @@ extension NetworkDiagram {
         }
         if let label = node.label, isInput || isOutput {
             var style = labelStyle
-            style.color = fade(style.color)
+            if faded { style.color = Self.fadedLabelColor }
             let point = isInput ? Point(x: rect.minX - 8, y: rect.midY) : Point(x: rect.maxX + 8, y: rect.midY)
             canvas.drawText(label, at: point, style: style, anchor: isInput ? .trailing : .leading)
         } else if let label = node.label {

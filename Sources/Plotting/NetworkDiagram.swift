@@ -111,6 +111,11 @@ public struct NetworkDiagram: Figure {
             && layers[id.layer].nodes[id.index].isEnabled
     }
 
+    /// The name of a switched-off input: greyer than a live one's #333 but still 5.1:1 on
+    /// white, so it stays readable as small text (WCAG AA asks 4.5:1; half-way to white, #999,
+    /// was 2.8:1).
+    static let fadedLabelColor = Color(hex: 0x6e6e6e)
+
     /// The thumbnail as opaque 31-shade cells (alpha 160/255 over #f7f7f7, as in the big heat map).
     static func thumbnailGrid(_ values: [[Double]], faded: Bool, background: Color) -> PixelGrid {
         let reduced = blockMeans(values)

@@ -20,12 +20,22 @@ struct BrowserAudit: Decodable {
         var description: String { "\(id) (\(count)×, \(impact ?? "?")): \(help) — \(nodes.joined(separator: " | "))" }
     }
 
+    /// A table in a page's main column as laid out: whether it is a results table, and what
+    /// is wrong with it (it scrolls sideways, the screen clips it, its caption is cut).
+    struct Table: Decodable {
+        var results: Bool
+        var problems: [String]
+    }
+
     struct Page: Decodable {
         var documentWidth: Int
         var viewportWidth: Int
         var wideElements: [String]
         var images: [Image]
         var h1: Int
+        /// Whether the page saw `prefers-color-scheme: dark`.
+        var dark: Bool
+        var tables: [Table]
         var violations: [Violation]
     }
 
@@ -36,11 +46,40 @@ struct BrowserAudit: Decodable {
         var targetText: String
     }
 
-    /// Page name → width ("1280", "390") → report.
+    /// What a reader of a chapter page meets when navigating (`--navigation PAGE`): the phone
+    /// menu and Escape, the section list following the scroll position, heading links, the
+    /// pager at both ends, and a figure's full-size view.
+    struct Navigation: Decodable {
+        struct Viewer: Decodable {
+            var open: Bool
+            var loaded: Bool
+            var inside: Bool
+            var title: String
+            var caption: Int
+            var closedByEscape: Bool
+            var historyRestored: Bool
+        }
+        var menuOpened: Bool
+        var menuClosedByEscape: Bool
+        var focusOnMenuButton: Bool
+        var scrolledTo: String
+        var marked: [String]
+        var headings: Int
+        var headingLinks: Int
+        var topPager: Int
+        var footerPager: Int
+        var viewer: Viewer?
+    }
+
+    /// Page name → width and scheme ("1280", "390", "1280-dark", "390-dark") → report. The
+    /// dark reports come from the same page switched to the dark scheme, audited with axe's
+    /// colour rules (the structure it checks does not change with the colours).
     var pages: [String: [String: Page]]
     var search: Search?
+    var navigation: Navigation?
 
     static let widths = [1280, 390]
+    static let keys = widths.map(String.init) + widths.map { "\($0)-dark" }
 
     static var script: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -49,16 +88,17 @@ struct BrowserAudit: Decodable {
 
     /// Starts one audit process over every HTML page of `output` (one browser for all pages
     /// and widths); `finish` waits for it and decodes its report. Two can run side by side.
-    static func start(_ output: URL, search: String? = nil) throws -> () throws -> BrowserAudit {
+    static func start(_ output: URL, search: String? = nil, navigation: String? = nil) throws -> () throws -> BrowserAudit {
         let pages = try FileManager.default.contentsOfDirectory(atPath: output.path)
             .filter { $0.hasSuffix(".html") }.sorted()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = [
             "python3", script.path, "--output", output.path, "--pages", pages.joined(separator: ","),
-            "--widths", widths.map(String.init).joined(separator: ","),
+            "--widths", widths.map(String.init).joined(separator: ","), "--schemes", "light,dark",
         ]
         if let search { arguments += ["--search", search] }
+        if let navigation { arguments += ["--navigation", navigation] }
         process.arguments = arguments
         // Files, not pipes: a report larger than a pipe's buffer cannot block the process.
         let stem = FileManager.default.temporaryDirectory.appendingPathComponent("browser-audit-\(UUID().uuidString)")
@@ -88,17 +128,21 @@ struct BrowserAudit: Decodable {
         var description: String { message }
     }
 
-    /// Everything a reader must be able to rely on, on every page at every width: no axe-core
-    /// violation, no page wider than a phone, every image loaded with an alt text that says
-    /// what it shows (not the configuration string), one h1 (the printed handout, which
-    /// gathers every chapter under its own h1, aside).
+    /// Everything a reader must be able to rely on, on every page at every width, in the light
+    /// and the dark scheme: no axe-core violation, no page wider than a phone, no table that
+    /// scrolls sideways, is clipped or has its caption cut, every image loaded with an alt
+    /// text that says what it shows (not the configuration string), one h1 (the printed
+    /// handout, which gathers every chapter under its own h1, aside).
     func expectReadable(_ book: String) {
         #expect(!pages.isEmpty, "\(book): no page was audited")
         for (page, widths) in pages.sorted(by: { $0.key < $1.key }) {
-            #expect(widths.count == Self.widths.count, "\(book) \(page): not audited at every width")
+            #expect(Set(widths.keys) == Set(Self.keys), "\(book) \(page): not audited at every width in both schemes")
             for (width, report) in widths.sorted(by: { $0.key < $1.key }) {
                 let place = "\(book) \(page) at \(width) px"
+                #expect(report.dark == width.hasSuffix("-dark"), "\(place): the colour scheme was not set")
                 #expect(report.violations.isEmpty, "\(place): \(report.violations)")
+                let tableProblems = report.tables.flatMap(\.problems)
+                #expect(tableProblems.isEmpty, "\(place): \(tableProblems)")
                 #expect(report.documentWidth <= report.viewportWidth, "\(place) is \(report.documentWidth) px wide: \(report.wideElements)")
                 if page != "handout.html" { #expect(report.h1 == 1, "\(place) has \(report.h1) h1 elements") }
                 for image in report.images {
@@ -142,11 +186,24 @@ struct AccessibilityTests {
         options.edition = .student
         try Builder(options: options).build()
 
-        let instructorAudit = try BrowserAudit.start(instructor, search: "vanishing")
+        let instructorAudit = try BrowserAudit.start(instructor, search: "vanishing", navigation: "15-activations.html")
         let studentAudit = try BrowserAudit.start(student)
         let instructorReport = try instructorAudit()
         instructorReport.expectReadable("seed (instructor)")
         try studentAudit().expectReadable("seed (student)")
+
+        // Navigation as readers expect it, on a chapter with several sections and figures.
+        let navigation = try #require(instructorReport.navigation, "the navigation check did not run")
+        #expect(navigation.menuOpened && navigation.menuClosedByEscape, "Escape does not close the phone menu")
+        #expect(navigation.focusOnMenuButton, "focus did not return to the menu's button")
+        #expect(!navigation.scrolledTo.isEmpty && navigation.marked == ["#" + navigation.scrolledTo],
+                "scrolled to \(navigation.scrolledTo), the section list marks \(navigation.marked)")
+        #expect(navigation.headings > 1 && navigation.headingLinks == navigation.headings)
+        #expect(navigation.topPager >= 1 && navigation.footerPager >= 1)
+        let viewer = try #require(navigation.viewer, "no figure to open full size")
+        #expect(viewer.open && viewer.loaded && viewer.inside, "\(viewer)")
+        #expect(viewer.title.hasPrefix("Figure ") && viewer.caption > 20, "\(viewer)")
+        #expect(viewer.closedByEscape && viewer.historyRestored, "\(viewer)")
 
         let search = try #require(instructorReport.search, "the search did not run")
         #expect(search.results > 0, "no result for \"vanishing\"")

@@ -168,6 +168,9 @@ struct BrowserTests {
         let info = try shell("/usr/bin/pdfinfo", [pdf.path])
         let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) })
         #expect(info.contains("(A4)"), "\(info)")
+        // The index links the PDF it now has, with its page count.
+        let index = try book.page("index.html")
+        #expect(index.contains("<a class=\"lb-handout-pdf\" href=\"handout.pdf\">PDF (A4, \(pages) pages)</a>"))
         // Cover, then chapter 3 and chapter 4 each starting a page: at least 3 pages, and each
         // chapter's first line is the first text of some page.
         #expect(pages >= 3)

@@ -12,6 +12,10 @@ struct SliderCheck: Decodable {
         /// A sweep's frame captions, one per combination; empty outside a sweep.
         var captions: [String]
         var status: String
+        /// The input's label: what it moves through.
+        var label: String
+        /// Live regions in the slider: none, so a step is announced once (by the value text).
+        var liveRegions: Int
         var valueText: String
         var value: String
         var max: String
@@ -124,6 +128,9 @@ struct EpochSliderTests {
         #expect(after.focused)
         #expect(before.status == text(epochs[0]) && before.valueText == text(epochs[0]))
         #expect(after.status == text(epochs[1]) && after.valueText == text(epochs[1]))
+        // One announcement per step: the value text, no live region repeating it.
+        #expect(before.liveRegions == 0 && after.liveRegions == 0)
+        #expect(after.label == "Epoch")
         // The boundary and the network frame of the next snapshot, loaded, described.
         #expect(after.images.map { $0[0].text } == [
             "figures/xor-time-boundary-epoch-\(epochs[1]).png", "figures/xor-time-network-epoch-\(epochs[1]).png",
@@ -166,6 +173,9 @@ struct EpochSliderTests {
         #expect(before.value == "0" && after.value == "1" && after.focused)
         #expect(before.valueText == text(epochs[0][0]) && before.status == text(epochs[0][0]))
         #expect(after.valueText == text(epochs[0][1]) && after.status == text(epochs[0][1]))
+        // Named by what it shows, announced once per step.
+        #expect(after.label == "Epoch of the \(panels.count) decision boundaries", "\(after.label)")
+        #expect(after.liveRegions == 0)
         #expect(before.captions == captions(epochs[0][0]))
         #expect(after.captions == captions(epochs[0][1]))
         // One frame per combination, each its own representative run's, loaded and described.

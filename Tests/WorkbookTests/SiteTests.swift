@@ -150,8 +150,8 @@ import ChapterMarkdown
         let css = try String(contentsOf: folder.appendingPathComponent("assets/katex/katex.min.css"), encoding: .utf8)
         #expect(css.contains("url(fonts/KaTeX_Main-Regular."))
 
-        #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.css"), encoding: .utf8) == SiteAssets.stylesheet)
-        #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.js"), encoding: .utf8) == SiteAssets.script)
+        #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.css"), encoding: .utf8) == SiteAssets.writtenStylesheet)
+        #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.js"), encoding: .utf8) == SiteAssets.writtenScript)
 
         // Writing again changes nothing.
         #expect(try SiteAssets().write(to: folder) == written)
@@ -188,5 +188,17 @@ import ChapterMarkdown
     /// Every value of `name="…"` in `html`.
     static func attributeValues(named name: String, in html: String) -> [String] {
         html.components(separatedBy: " \(name)=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    }
+}
+
+@Suite struct HandoutPDFLinkTests {
+    static let index = "<li><a href=\"handout.html\"><span class=\"lb-toc-title\">Printable handout (all chapters)</span></a></li>"
+
+    @Test func theLinkFollowsTheHandoutsEntryOnce() throws {
+        let linked = try #require(HandoutPDFLink.adding(to: Self.index, pages: 12))
+        #expect(linked == "<li><a href=\"handout.html\"><span class=\"lb-toc-title\">Printable handout (all chapters)</span></a> <a class=\"lb-handout-pdf\" href=\"handout.pdf\">PDF (A4, 12 pages)</a></li>")
+        // Printing again adds no second link; an index without the handout gets none.
+        #expect(HandoutPDFLink.adding(to: linked, pages: 12) == nil)
+        #expect(HandoutPDFLink.adding(to: "<li><a href=\"01-a.html\">A</a></li>", pages: 3) == nil)
     }
 }

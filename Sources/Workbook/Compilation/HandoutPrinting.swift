@@ -110,6 +110,13 @@ public struct HandoutPrinting: Sendable {
         } catch {
             throw .file("cannot write \(pdf.path): \(error.localizedDescription)")
         }
+        // Now that the PDF is in place, the index links it (see ``HandoutPDFLink``).
+        let index = output.appendingPathComponent("index.html")
+        if let page = try? String(contentsOf: index, encoding: .utf8),
+            let linked = HandoutPDFLink.adding(to: page, pages: report.pages)
+        {
+            try write(linked, to: index)
+        }
         return report
     }
 

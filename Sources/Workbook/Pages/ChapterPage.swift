@@ -84,7 +84,9 @@ public struct ChapterPage: Sendable, Hashable {
             html += "</nav>\n"
         }
         // The skip link's target; tabindex -1 lets it take focus without becoming a tab stop.
-        html += "<main id=\"lb-main\" tabindex=\"-1\">\n<header class=\"lb-chapter-title\">\n"
+        html += "<main id=\"lb-main\" tabindex=\"-1\">\n"
+        html += topPager
+        html += "<header class=\"lb-chapter-title\">\n"
         if let numberLabel {
             html += "<p class=\"lb-chapter-number\">\(HTML.escape(numberLabel))</p>\n"
         }
@@ -105,6 +107,24 @@ public struct ChapterPage: Sendable, Hashable {
             entry.sections = entry.href == pageHref ? contents : []
             return entry
         }
+    }
+
+    /// Previous and next at the top as well, one compact line, as readers of Quarto and
+    /// Jupyter Book expect: a reader who opens a chapter by mistake need not scroll to its end.
+    /// Without `rel` (the footer's links carry it) and with its own landmark name.
+    private var topPager: String {
+        guard previous != nil || next != nil else { return "" }
+        var html = "<nav class=\"lb-pager-top\" aria-label=\"Previous and next chapter, top\">\n"
+        if let previous {
+            html += "<a class=\"lb-prev\" href=\"\(HTML.escape(previous.href))\">← \(HTML.escape(previous.title))</a>\n"
+        } else {
+            html += "<span class=\"lb-prev\"></span>\n"
+        }
+        if let next {
+            html += "<a class=\"lb-next\" href=\"\(HTML.escape(next.href))\">\(HTML.escape(next.title)) →</a>\n"
+        }
+        html += "</nav>\n"
+        return html
     }
 
     /// Previous · Contents · Next. An absent neighbour leaves an empty slot rather than

@@ -7,14 +7,14 @@ import Foundation
 /// It is a `<template>`: inert without script (the timeline figure stays the whole story),
 /// made live by `labbook.js`, which also hides the timeline image on screen. Print always shows
 /// the timeline (the stylesheet hides the slider there). The range input is keyboard-operable
-/// (arrows, Home, End), says its epoch and losses in `aria-valuetext`, and a polite live region
-/// repeats them for a screen reader that does not read the value text.
+/// (arrows, Home, End) and says its epoch and losses in `aria-valuetext`, announced once per
+/// step (the visible status line under it is no live region, which would repeat them).
 ///
 /// A sweep shows every combination side by side, each frame captioned with its combination,
 /// its epoch and its losses; the input steps over the snapshot position (see ``SliderFrames``),
 /// and its value text names every combination's losses ("epoch 60: seed = 2, training loss
-/// 0.066, test loss 0.064; seed = 6, …"). The captions say on screen what the live region says,
-/// so there the live region is for screen readers only.
+/// 0.066, test loss 0.064; seed = 6, …"). The captions say it on screen, so a sweep's status
+/// line is hidden.
 struct EpochSliderHTML {
     let ownerID: String
     /// The timeline kinds shown, in slider order (boundary, then network).
@@ -107,6 +107,15 @@ struct EpochSliderHTML {
         "epoch \(epoch)\(held ? " (its last)" : ""): \(losses)"
     }
 
+    /// The input's name says what it moves through: "Epoch" beside a single run's frames, and
+    /// for a sweep "Epoch of the 3 decision boundaries" (or "… boundaries and networks"), so
+    /// a screen reader meeting the control knows what changes with it.
+    var label: String {
+        guard isSweep else { return "Epoch" }
+        let names = kinds.map { $0 == .networkTimeline ? "networks" : "decision boundaries" }
+        return "Epoch of the \(combinations.count) \(names.joined(separator: " and "))"
+    }
+
     var html: String {
         let encoder = JSONEncoder()
         // Sorted keys: the page's bytes do not depend on dictionary order.
@@ -130,10 +139,11 @@ struct EpochSliderHTML {
             }
         }
         out += "</div>\n<div class=\"lb-epoch-control\">\n"
-        out += "<label for=\"\(input)\">\(isSweep ? "Snapshot" : "Epoch")</label>\n"
+        out += "<label for=\"\(input)\">\(HTML.escape(label))</label>\n"
         out += "<input type=\"range\" id=\"\(input)\" min=\"0\" max=\"\(frames.count - 1)\" step=\"1\" value=\"0\" aria-valuetext=\"\(HTML.escape(first.text))\">\n"
-        let statusClass = isSweep ? "lb-epoch-status lb-visually-hidden" : "lb-epoch-status"
-        out += "<p class=\"\(statusClass)\" aria-live=\"polite\">\(HTML.escape(first.text))</p>\n"
+        // Not a live region: the input's value text is what a screen reader announces at each
+        // step, once; a live region saying the same would announce it twice.
+        out += "<p class=\"lb-epoch-status\"\(isSweep ? " hidden" : "")>\(HTML.escape(first.text))</p>\n"
         out += "</div>\n</div>\n</template>\n"
         return out
     }

@@ -39,9 +39,9 @@ public struct SiteAssets: Sendable, Hashable {
     public func write(to outputDirectory: URL) throws(SiteAssetsError) -> [String] {
         let katex = try locateKaTeX()
         var files: [(path: String, contents: Data)] = [
-            (Self.stylesheetPath, Data(Self.stylesheet.utf8)),
+            (Self.stylesheetPath, Data(Self.writtenStylesheet.utf8)),
             (Self.editionsStylesheetPath, Data(Self.editionsStylesheet.utf8)),
-            (Self.scriptPath, Data(Self.script.utf8)),
+            (Self.scriptPath, Data(Self.writtenScript.utf8)),
             (Self.katexStylesheetPath, try Self.read(katex.stylesheet)),
             (Self.katexScriptPath, try Self.read(katex.script)),
             (Self.autoRenderScriptPath, try Self.read(katex.autoRender)),

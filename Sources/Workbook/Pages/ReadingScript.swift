@@ -1,0 +1,112 @@
+extension SiteAssets {
+    /// The part of `assets/labbook.js` that makes pages readable on every screen. It runs
+    /// first (the script's focusable-overflow check must see tables after they have become
+    /// cards): results tables become cards where they do not fit; see ``readingStylesheet``.
+    public static let readingScript = #"""
+        // Results tables on narrow screens: each cell is given its column's name (data-label, from the
+        // header without its small print), and a table wider than its column becomes cards
+        // (.lb-cards on its wrapper, styled in labbook.css). Checked again when the window resizes:
+        // a phone turned sideways may have room for the table.
+        (function () {
+          "use strict";
+          var wrappers = [];
+          document.querySelectorAll(".lb-table-scroll > table.lb-results").forEach(function (table) {
+            var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+              var copy = th.cloneNode(true);
+              copy.querySelectorAll("small").forEach(function (e) { e.remove(); });
+              return copy.textContent.replace(/\s+/g, " ").trim();
+            });
+            table.querySelectorAll("tbody tr").forEach(function (row) {
+              Array.prototype.forEach.call(row.children, function (cell, column) {
+                if (names[column]) { cell.setAttribute("data-label", names[column]); }
+                if (!cell.classList.contains("num") && !cell.classList.contains("lb-links-col")) {
+                  cell.classList.add("lb-row-label");
+                }
+              });
+            });
+            wrappers.push(table.parentNode);
+          });
+          function fit() {
+            wrappers.forEach(function (wrapper) {
+              wrapper.classList.remove("lb-cards");
+              if (wrapper.scrollWidth > wrapper.clientWidth + 1) { wrapper.classList.add("lb-cards"); }
+            });
+            document.querySelectorAll(".lb-table-scroll, main table").forEach(function (e) {
+              if (e.matches(".lb-table-scroll > table")) { return; }
+              e.classList.toggle("lb-overflowing", e.scrollWidth > e.clientWidth + 1);
+            });
+          }
+          fit();
+          window.addEventListener("resize", fit);
+          // A table in a folded answer or key has no width until it is unfolded.
+          document.addEventListener("toggle", fit, true);
+        })();
+        // Navigation as readers of Quarto and Jupyter Book expect: a link on every section heading
+        // (shown on hover and focus), the section list marking where the reader is, and Escape
+        // closing the chapter menu and the search results.
+        (function () {
+          "use strict";
+          var headings = Array.prototype.slice.call(document.querySelectorAll("main :is(h2, h3)[id]"));
+          headings.forEach(function (heading) {
+            var link = document.createElement("a");
+            link.className = "lb-anchor";
+            link.href = "#" + heading.id;
+            link.setAttribute("aria-label", "Link to this section");
+            link.textContent = "#";
+            heading.appendChild(link);
+          });
+          // The section list: the heading last scrolled past the top third of the screen is current.
+          var links = {};
+          document.querySelectorAll(".lb-toc a[href^='#'], .lb-menu a[href^='#']").forEach(function (a) {
+            var id = decodeURIComponent(a.getAttribute("href").slice(1));
+            (links[id] = links[id] || []).push(a);
+          });
+          var current = null;
+          function track() {
+            var line = window.innerHeight / 3;
+            var here = null;
+            for (var i = 0; i < headings.length; i++) {
+              if (headings[i].getBoundingClientRect().top > line) { break; }
+              if (links[headings[i].id]) { here = headings[i].id; }
+            }
+            if (here === current) { return; }
+            (links[current] || []).forEach(function (a) { a.classList.remove("lb-here"); a.removeAttribute("aria-current"); });
+            (links[here] || []).forEach(function (a) { a.classList.add("lb-here"); a.setAttribute("aria-current", "location"); });
+            current = here;
+          }
+          var pending = false;
+          window.addEventListener("scroll", function () {
+            if (pending) { return; }
+            pending = true;
+            window.requestAnimationFrame(function () { pending = false; track(); });
+          }, { passive: true });
+          track();
+          // Escape closes the open chapter menu (focus back on its button) and the search results;
+          // a click elsewhere closes the menu too.
+          document.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape") { return; }
+            document.querySelectorAll("details.lb-menu[open]").forEach(function (menu) {
+              var inside = menu.contains(document.activeElement);
+              menu.open = false;
+              if (inside) { menu.querySelector("summary").focus(); }
+            });
+            var search = document.querySelector(".lb-search.lb-searching");
+            if (search) {
+              var input = search.querySelector("input");
+              input.value = "";
+              input.dispatchEvent(new Event("input"));
+              if (search.contains(document.activeElement)) { input.focus(); }
+            }
+          });
+          document.addEventListener("click", function (event) {
+            document.querySelectorAll("details.lb-menu[open]").forEach(function (menu) {
+              if (!menu.contains(event.target)) { menu.open = false; }
+            });
+          });
+        })();
+
+        """#
+
+    /// `assets/labbook.js` as written: the reading part, then the rest.
+    public static var writtenScript: String { readingScript + script }
+}
