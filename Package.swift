@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "ChapterMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Workbook",
-            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown", "QRCode"]),
+            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown", "QRCode", "CDeflate"]),
 
         .target(
             name: "LivePreview",

@@ -6,7 +6,8 @@ import Foundation
 struct ChapterFingerprint: Equatable {
     var entries: [String] = []
 
-    init(folder: URL) {
+    /// The folder's files and, after them, each of `files` (absent ones too: one may appear).
+    init(folder: URL, files: [URL] = []) {
         let fm = FileManager.default
         let names = (fm.subpaths(atPath: folder.path) ?? []).filter { path in
             !path.split(separator: "/").contains { $0.hasPrefix(".") }
@@ -16,6 +17,12 @@ struct ChapterFingerprint: Equatable {
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             entries.append("\(name)|\(size)|\(modified)")
+        }
+        for file in files {
+            let attributes = try? fm.attributesOfItem(atPath: file.path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            entries.append("\(file.path)|\(size)|\(modified)")
         }
     }
 }

@@ -45,6 +45,7 @@ struct OutputFiles: Sendable {
         case "png": "image/png"
         case "svg": "image/svg+xml"
         case "pdf": "application/pdf"
+        case "gz": "application/gzip"
         case "woff2": "font/woff2"
         case "woff": "font/woff"
         case "ttf": "font/ttf"

@@ -9,12 +9,21 @@ public final class PreviewServer: Sendable {
     let port: UInt16
     let limits: HTTPLimits
     let log: @Sendable (String) -> Void
+    /// Every place of a repeated diagnostic (`--verbose`), not one line per cause.
+    let verbose: Bool
     let state = PreviewState()
 
-    public init(options: BuildOptions, port: UInt16, limits: HTTPLimits = HTTPLimits(), log: @escaping @Sendable (String) -> Void) {
+    public init(
+        options: BuildOptions, port: UInt16, limits: HTTPLimits = HTTPLimits(), verbose: Bool = false,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        var options = options
+        // Runs decoded by one rebuild are reused by the next.
+        options.runMemory = options.runMemory ?? RunMemory()
         self.options = options
         self.port = port
         self.limits = limits
+        self.verbose = verbose
         self.log = log
     }
 
@@ -28,7 +37,8 @@ public final class PreviewServer: Sendable {
         let files = OutputFiles(root: options.output)
         let state = self.state
         let http = LoopbackHTTPServer(port: port, limits: limits, log: log) { head in
-            Self.respond(to: head, files: files, state: state)
+            if let seen = Self.awaitedVersion(head) { await state.waitForChange(from: seen, seconds: 20) }
+            return Self.respond(to: head, files: files, state: state)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await http.run(ready: ready) }
@@ -38,17 +48,34 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Polls the chapter folder and rebuilds after each change, one build at a time.
+    /// Polls the book's sources every 50 ms and rebuilds after each change, one build at a time.
     func watchChapters() async throws {
-        var fingerprint = ChapterFingerprint(folder: options.chapters)
+        var fingerprint = sourceFingerprint()
         while true {
-            try await Task.sleep(nanoseconds: 250_000_000)
-            let now = ChapterFingerprint(folder: options.chapters)
+            try await Task.sleep(nanoseconds: 50_000_000)
+            let now = sourceFingerprint()
             if now != fingerprint {
                 fingerprint = now
                 await rebuild()
+                // What the build read may have changed (a new data file named with `..`).
+                fingerprint = sourceFingerprint()
             }
         }
+    }
+
+    /// The chapters folder (chapters and data files under it), `labbook.yml` beside it, the
+    /// roster, and the data files outside the chapters folder that the last build read.
+    func sourceFingerprint() -> ChapterFingerprint {
+        var files = [options.chapters.deletingLastPathComponent().appendingPathComponent("labbook.yml")]
+        if let roster = options.roster { files.append(roster) }
+        return ChapterFingerprint(folder: options.chapters, files: files + state.extraSources)
+    }
+
+    /// `/__labbook/status?since=N`: the page waits for a version other than N.
+    static func awaitedVersion(_ head: RequestHead) -> Int? {
+        let parts = head.target.split(separator: "?", maxSplits: 1)
+        guard parts.count == 2, parts[0] == "/__labbook/status", parts[1].hasPrefix("since=") else { return nil }
+        return Int(parts[1].dropFirst(6))
     }
 
     /// Builds on a thread of its own (see `runOnOwnThread`).
@@ -59,14 +86,16 @@ public final class PreviewServer: Sendable {
     private func buildNow() {
         do {
             let report = try Builder(options: options).build()
+            state.extraSources = (report.dataFiles.filter { !$0.path.hasPrefix(options.chapters.path + "/") })
             for note in report.notes { log(note) }
-            for warning in report.warnings { log(warning.line) }
+            for line in DiagnosticSummary.lines(report.warnings, verbose: verbose) { log(line) }
             log(report.summaryLine)
             state.succeeded()
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics { log(diagnostic.line) }
+            let lines = DiagnosticSummary.lines(failure.diagnostics, verbose: verbose)
+            for line in lines { log(line) }
             log("build failed; still serving the last good pages")
-            state.failed(failure.diagnostics.map(\.line).joined(separator: "\n"))
+            state.failed(lines.joined(separator: "\n"))
         } catch {
             log("build failed: \(error)")
             state.failed("\(error)")

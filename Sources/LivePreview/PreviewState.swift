@@ -6,6 +6,14 @@ final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var version = 0
     private var error: String? = nil
+    private var extra: [URL] = []
+
+    /// Files outside the chapters folder that the last build read (data files named with `..`),
+    /// watched beside the chapters.
+    var extraSources: [URL] {
+        get { lock.lock(); defer { lock.unlock() }; return extra }
+        set { lock.lock(); extra = newValue; lock.unlock() }
+    }
 
     func succeeded() {
         lock.lock()
@@ -19,6 +27,21 @@ final class PreviewState: @unchecked Sendable {
         version += 1
         error = message
         lock.unlock()
+    }
+
+    var currentVersion: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return version
+    }
+
+    /// Returns once the version differs from `seen`, or after `seconds` (a long poll: an open
+    /// page learns of a new build within milliseconds instead of at its next poll).
+    func waitForChange(from seen: Int, seconds: Double) async {
+        let deadline = Date().addingTimeInterval(seconds)
+        while currentVersion == seen, Date() < deadline, !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
     }
 
     /// `{"version":3,"error":null}`

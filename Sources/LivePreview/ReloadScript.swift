@@ -1,6 +1,7 @@
-/// Injected into every served HTML page (never into the built files): polls the preview's
-/// status, reloads when a new build is in place, and shows a failed build's errors over the
-/// last good page.
+/// Injected into every served HTML page (never into the built files): asks the preview for
+/// its status and waits (`?since=N`, a long poll the server answers as soon as a build ends),
+/// reloads when a new build is in place, and shows a failed build's errors over the last good
+/// page, errors first.
 enum ReloadScript {
     static let tag = """
         <script>
@@ -18,15 +19,16 @@ enum ReloadScript {
             box.textContent = "Build failed — showing the last good pages.\\n\\n" + error;
           }
           function poll() {
-            fetch("/__labbook/status", { cache: "no-store" })
+            var failed = false;
+            fetch("/__labbook/status" + (seen === null ? "" : "?since=" + seen), { cache: "no-store" })
               .then(function (r) { return r.json(); })
               .then(function (s) {
                 if (seen !== null && s.version !== seen && !s.error) { location.reload(); return; }
                 seen = s.version;
                 show(s.error);
               })
-              .catch(function () {})
-              .then(function () { setTimeout(poll, 600); });
+              .catch(function () { failed = true; })
+              .then(function () { setTimeout(poll, failed ? 1000 : 0); });
           }
           poll();
         })();

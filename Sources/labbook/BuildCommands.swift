@@ -39,6 +39,8 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("max-training-minutes"), help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
     var maxTrainingMinutes: Double = 60
     @OptionGroup var executorOptions: ExecutorOptions
+    @Flag(help: "Print every place of a repeated warning or error (by default one line per cause, with its count).")
+    var verbose = false
 
     func run() throws {
         var options = book.buildOptions(jobs: jobs)
@@ -58,7 +60,7 @@ struct Build: ParsableCommand {
         options.remoteTraining = slurm
         let interrupt = slurm.map(CancelOnInterrupt.init)
         defer { withExtendedLifetime(interrupt) {} }
-        try runBuild(options)
+        try runBuild(options, verbose: verbose)
         if pdf {
             // A roster's student build prints each student's handout in their folder.
             let students = options.output.appendingPathComponent("students")
@@ -75,19 +77,19 @@ struct Build: ParsableCommand {
 
 /// Builds and prints progress, warnings and the summary; exits 1 on errors in the chapters.
 @discardableResult
-func runBuild(_ options: BuildOptions) throws -> BuildReport {
+func runBuild(_ options: BuildOptions, verbose: Bool = false) throws -> BuildReport {
     let live = ProgressLine()
     let builder = Builder(options: options, progress: { message in live.show(message) })
     do {
         let report = try builder.build()
         live.clear()
         for note in report.notes { printError(note) }
-        for warning in report.warnings { printError(warning.line) }
+        for line in DiagnosticSummary.lines(report.warnings, verbose: verbose) { printError(line) }
         print(report.summaryLine)
         return report
     } catch let failure as BuildFailure {
         live.clear()
-        for diagnostic in failure.diagnostics { printError(diagnostic.line) }
+        for line in DiagnosticSummary.lines(failure.diagnostics, verbose: verbose) { printError(line) }
         let errors = failure.errorCount
         printError("labbook: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.lastPathComponent)/ was left as it was")
         throw ExitCode(1)
@@ -145,6 +147,8 @@ struct Check: ParsableCommand {
     @OptionGroup var book: BookOptions
     @Option(help: "How diagnostics are printed: text (on standard error) or json (on standard output).")
     var format: Format = .text
+    @Flag(help: "Print every place of a repeated warning or error (by default one line per cause, with its count).")
+    var verbose = false
 
     func run() throws {
         let options = book.buildOptions()
@@ -161,11 +165,11 @@ struct Check: ParsableCommand {
         let plan = Builder(options: options).check()
         let errors = plan.diagnostics.filter { $0.severity == .error }.count
         if format == .json {
-            print(DiagnosticJSON.encode(plan.diagnostics), terminator: "")
+            print(DiagnosticJSON.encode(DiagnosticSummary.ordered(plan.diagnostics)), terminator: "")
             if errors > 0 { throw ExitCode(1) }
             return
         }
-        for diagnostic in plan.diagnostics { printError(diagnostic.line) }
+        for line in DiagnosticSummary.lines(plan.diagnostics, verbose: verbose) { printError(line) }
         if errors > 0 {
             printError("labbook: \(errors) error\(errors == 1 ? "" : "s")")
             throw ExitCode(1)

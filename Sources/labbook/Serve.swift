@@ -10,14 +10,23 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var book: BookOptions
     @Option(help: "Port (default: a free one, printed).")
     var port: UInt16 = 0
+    @Option(help: "instructor (answers included) or student (answers left out).")
+    var edition: String = "instructor"
+    @Flag(help: "Print every place of a repeated warning or error (by default one line per cause, with its count).")
+    var verbose = false
 
     func run() async throws {
-        let server = PreviewServer(options: book.buildOptions(), port: port, log: { printError($0) })
+        var options = book.buildOptions()
+        guard let chosen = Edition(rawValue: edition) else {
+            throw ValidationError("--edition: unknown edition '\(edition)'; valid: instructor, student")
+        }
+        options.edition = chosen
+        let server = PreviewServer(options: options, port: port, verbose: verbose, log: { printError($0) })
         let chapters = book.chapters
         let serving = Task {
             try await server.run { address in
                 // Written unbuffered: scripts and tests read the address as soon as it is there.
-                FileHandle.standardOutput.write(Data("Serving \(address) — watching \(chapters)/ (Ctrl-C to stop)\n".utf8))
+                FileHandle.standardOutput.write(Data("Serving \(address) — watching \(chapters)/ and labbook.yml (Ctrl-C to stop)\n".utf8))
             }
         }
         // Ctrl-C or SIGTERM: stop the server and exit cleanly.

@@ -45,6 +45,9 @@ let inspectorPage = """
       const frame = document.createElement("iframe");
       frame.style.width = "1200px"; frame.style.height = "900px";
       frame.onload = function () {
+        // Figures load lazily, print-only ones not at all on screen: made eager here so every
+        // image is checked to be a real one.
+        Array.from(frame.contentDocument.images).forEach(function (i) { i.loading = "eager"; });
         setTimeout(function () {
           const d = frame.contentDocument;
           const clone = d.body.cloneNode(true);
@@ -60,7 +63,7 @@ let inspectorPage = """
           };
           frame.remove();
           next();
-        }, 600);
+        }, 1200);
       };
       frame.src = page;
       document.body.appendChild(frame);

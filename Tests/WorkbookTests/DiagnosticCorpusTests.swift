@@ -81,7 +81,8 @@ struct DiagnosticCorpusTests {
     @Test func textAndJSONReportTheSameProblemsEachWithItsID() throws {
         let book = try FixtureBook("broken")
         defer { book.remove() }
-        let text = try Self.check(book, [])
+        // Every place (`--verbose`), errors first in both.
+        let text = try Self.check(book, ["--verbose"])
         #expect(text.status == 1)
         let lines = text.error.split(separator: "\n").filter { !$0.hasPrefix("labbook: ") }
         let objects = try Self.objects(try Self.check(book).output)

@@ -12,15 +12,43 @@ private struct RunNumbers: Decodable {
     }
     var seed: String
     var reset: Int
-    var loss: [String: [Double]]
+    var loss: [String: [Double]]?
     var initial: Parameters
     var final: Parameters
 }
 
 private struct DownloadedRun: Decodable {
+    var format: String
     var config: [String: String]
     var data: String
     var layerSizes: [Int]
+    var epochsRun: Int
+    var losses: [String: String]
+}
+
+/// An experiment's `losses.csv.gz`, unpacked: its header and, per run name, its rows in order.
+private struct LossesTable {
+    var header: [String]
+    var rows: [String: [[String]]] = [:]
+
+    init(_ folder: URL) throws {
+        let packed = try Data(contentsOf: folder.appendingPathComponent("losses.csv.gz"))
+        let text = String(decoding: try #require(Gzip.decompress(packed)), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.last == "")
+        lines.removeLast()
+        header = lines.removeFirst().split(separator: ",").map(String.init)
+        for line in lines {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            rows[fields[0], default: []].append(fields)
+        }
+    }
+
+    /// A column of one run as numbers.
+    func column(_ name: String, run: String) -> [Double] {
+        let index = header.firstIndex(of: name)!
+        return (rows[run] ?? []).map { Double($0[index])! }
+    }
 }
 
 private func decodeNumbers(_ data: Data) throws -> RunNumbers {
@@ -52,20 +80,24 @@ struct DownloadTests {
         defer { book.remove() }
         try book.build()
         let folder = Self.folder(book, "xor-seeds")
+        let losses = try LossesTable(folder)
         for seed in ["1", "2", "3"] {
             let bytes = try Data(contentsOf: folder.appendingPathComponent("seed-\(seed).json"))
             let run = try JSONDecoder().decode(DownloadedRun.self, from: bytes)
+            #expect(run.format == "labbook-run 2")
             #expect(run.config["seed"] == seed)
             #expect(run.data == "data-seed-\(seed).csv")
             #expect(run.layerSizes == [2, 3, 1])
+            #expect(run.losses == ["file": "losses.csv.gz", "run": "seed-\(seed)"])
             let downloaded = try decodeNumbers(bytes)
+            #expect(downloaded.loss == nil, "each run's losses are stored once, in the table")
             let result = try Labbook.run(["train"] + trainFlags(run.config) + ["--format", "json"])
             #expect(result.status == 0, "\(result.error)")
             let trained = try decodeNumbers(Data(result.output.utf8))
             #expect(downloaded.seed == trained.seed && downloaded.reset == trained.reset)
-            #expect(bits(downloaded.loss["train"]!) == bits(trained.loss["train"]!))
-            #expect(bits(downloaded.loss["test"]!) == bits(trained.loss["test"]!))
-            #expect(!downloaded.loss["test"]!.isEmpty)
+            #expect(bits(losses.column("train_loss", run: "seed-\(seed)")) == bits(trained.loss!["train"]!))
+            #expect(bits(losses.column("test_loss", run: "seed-\(seed)")) == bits(trained.loss!["test"]!))
+            #expect(!losses.column("test_loss", run: "seed-\(seed)").isEmpty)
             #expect(bits(downloaded.initial.weights) == bits(trained.initial.weights))
             #expect(bits(downloaded.initial.biases) == bits(trained.initial.biases))
             #expect(bits(downloaded.final.weights) == bits(trained.final.weights))
@@ -98,21 +130,33 @@ struct DownloadTests {
         #expect(Set(rows.map { $0[2] }) == ["1", "-1"])
     }
 
-    @Test func theLossCSVHasARowPerEpochWithTheJSONsNumbers() throws {
+    @Test func theLossesTableHoldsEveryRunsEpochsOnceWithTheTrainersNumbers() throws {
         let book = try FixtureBook("basic")
         defer { book.remove() }
         try book.build()
-        let folder = Self.folder(book, "xor-seeds")
-        let run = try decodeNumbers(try Data(contentsOf: folder.appendingPathComponent("seed-1.json")))
-        let text = try String(contentsOf: folder.appendingPathComponent("seed-1-losses.csv"), encoding: .utf8)
-        let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "epoch,train_loss,test_loss")
-        #expect(lines.count == run.loss["train"]!.count + 1)
-        for (epoch, line) in lines.dropFirst().enumerated() {
-            let fields = line.split(separator: ",").map(String.init)
-            #expect(fields[0] == String(epoch))
-            #expect(Double(fields[1])!.bitPattern == run.loss["train"]![epoch].bitPattern)
-            #expect(Double(fields[2])!.bitPattern == run.loss["test"]![epoch].bitPattern)
+        let plan = Builder(options: book.options).check()
+        let store = RunStore(cache: BuildCache(root: book.cache))
+        for id in ["xor-seeds", "xor-acts"] {
+            let folder = Self.folder(book, id)
+            let table = try LossesTable(folder)
+            #expect(table.header == ["run", "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"])
+            let spec = try #require(plan.experiments[id]?.spec)
+            let jsons = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            #expect(Set(table.rows.keys) == Set(jsons.map { String($0.dropLast(5)) }), "one run name per JSON file")
+            for (k, combination) in spec.combinations.enumerated() {
+                for job in combination.jobs {
+                    let name = (spec.isSweep ? "c\(k + 1)-" : "") + "seed-\(job.seed)"
+                    let run = try store.result(job)
+                    let json = try JSONDecoder().decode(DownloadedRun.self, from: Data(contentsOf: folder.appendingPathComponent(name + ".json")))
+                    #expect(json.losses["run"] == name)
+                    // Epoch 0 to the last epoch run, each exactly once, in order.
+                    #expect(table.rows[name]?.map { $0[1] } == (0..<run.trainLoss.count).map(String.init))
+                    #expect(run.trainLoss.count == json.epochsRun + 1)
+                    #expect(bits(table.column("train_loss", run: name)) == bits(run.trainLoss))
+                    #expect(bits(table.column("test_loss", run: name)) == bits(run.testLoss))
+                    #expect(bits(table.column("test_accuracy", run: name)) == bits(try #require(run.testAccuracy)))
+                }
+            }
         }
     }
 
@@ -132,13 +176,19 @@ struct DownloadTests {
             #expect(index.contains("href=\"../../\(page)#\(id)\""))
         }
         #expect(!(try book.page("handout.html")).contains("lb-downloads"), "a relative file link is no use on paper")
-        // A sweep: run files per combination, the data shared (the sweep does not change the points).
+        // A sweep: run files per combination, the data shared (the sweep does not change the
+        // points), and stored once: xor-seeds, earlier in the book, has the same XOR points.
         let sweep = try FileManager.default.contentsOfDirectory(atPath: Self.folder(book, "xor-acts").path).sorted()
-        #expect(sweep == [
-            "c1-seed-1-losses.csv", "c1-seed-1.json", "c1-seed-2-losses.csv", "c1-seed-2.json",
-            "c2-seed-1-losses.csv", "c2-seed-1.json", "c2-seed-2-losses.csv", "c2-seed-2.json",
-            "data-seed-1.csv", "data-seed-2.csv", "index.html",
-        ])
+        #expect(sweep == ["c1-seed-1.json", "c1-seed-2.json", "c2-seed-1.json", "c2-seed-2.json", "index.html", "losses.csv.gz"])
+        let sweepIndex = try String(contentsOf: Self.folder(book, "xor-acts").appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(sweepIndex.contains("href=\"../xor-seeds/data-seed-1.csv\""))
+        let borrowed = try JSONDecoder().decode(
+            DownloadedRun.self, from: Data(contentsOf: Self.folder(book, "xor-acts").appendingPathComponent("c2-seed-2.json")))
+        #expect(borrowed.data == "../xor-seeds/data-seed-2.csv")
+        var xor = TrainingConfiguration()
+        xor.dataset = .xor
+        #expect(try Data(contentsOf: Self.folder(book, "xor-seeds").appendingPathComponent("data-seed-2.csv"))
+            == Data(DownloadFormat.dataCSV(xor.makeData(seed: "2").0).utf8))
         let relu = try JSONSerialization.jsonObject(
             with: Data(contentsOf: Self.folder(book, "xor-acts").appendingPathComponent("c1-seed-1.json"))) as? [String: Any]
         #expect((relu?["combination"] as? [String: String]) == ["activation": "relu"])
@@ -152,14 +202,14 @@ struct DownloadTests {
         let worksheet = student.appendingPathComponent("data/ws-section")
         let files = try FileManager.default.contentsOfDirectory(atPath: worksheet.path)
         #expect(files.contains { $0.hasPrefix("data-seed-") })
-        #expect(!files.contains { $0.hasSuffix(".json") || $0.hasSuffix("-losses.csv") })
+        #expect(!files.contains { $0.hasSuffix(".json") || $0.hasPrefix("losses") })
         let page = try book.page("01-worksheets.html", in: student)
         #expect(page.contains("<a href=\"data/ws-section/index.html\">Data of experiment <code>ws-section</code></a>"))
         let index = try String(contentsOf: worksheet.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("leaves the runs out") && index.contains("<h1>Data of experiment ws-section</h1>"))
         // An experiment that shows its results shows its runs too.
         let shown = try FileManager.default.contentsOfDirectory(atPath: student.appendingPathComponent("data/shown").path)
-        #expect(shown.contains("seed-1.json") && shown.contains("seed-1-losses.csv"))
+        #expect(shown.contains("seed-1.json") && shown.contains("losses.csv.gz"))
         #expect(page.contains("Data and runs of experiment <code>shown</code>"))
         // The instructor edition has every run of the worksheet.
         try book.build()

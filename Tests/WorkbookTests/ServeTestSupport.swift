@@ -45,10 +45,10 @@ final class ServedBook {
     private(set) var base = URL(fileURLWithPath: "/")
     private(set) var port: UInt16 = 0
 
-    init(_ fixture: String = "basic") throws {
+    init(_ fixture: String = "basic", arguments: [String] = []) throws {
         book = try FixtureBook(fixture)
         process.executableURL = Labbook.executable
-        process.arguments = ["serve"]
+        process.arguments = ["serve"] + arguments
         process.currentDirectoryURL = book.root
         let out = Pipe()
         let err = Pipe()
@@ -83,7 +83,8 @@ final class ServedBook {
 
     /// GET over URLSession: status and body text, or nil after 10 s.
     func fetch(_ path: String) -> (status: Int, body: String)? {
-        let url = base.appendingPathComponent(path)
+        // Relative to the base, so a query (`?since=3`) stays a query.
+        let url = URL(string: path, relativeTo: base)?.absoluteURL ?? base.appendingPathComponent(path)
         let semaphore = DispatchSemaphore(value: 0)
         let result = Lines()
         let status = Locked<Int>(0)

@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     /// Trains the runs the cache lacks somewhere else (`--executor slurm`); nil trains them in
     /// this process (`--executor local`).
     public var remoteTraining: (any RemoteTraining)?
+    /// Runs decoded by an earlier build of this process, reused (`serve` keeps one for its session).
+    public var runMemory: RunMemory?
 
     public init(chapters: URL, output: URL, cache: URL? = nil, jobs: Int? = nil, displayPrefix: String? = nil) {
         self.chapters = chapters.standardizedFileURL
@@ -53,11 +55,17 @@ public struct BuildReport: Sendable {
     public var trainingCPUSeconds = 0.0
     public var renderingCPUSeconds = 0.0
     public var writingSeconds = 0.0
+    /// Files of the output the build wrote, and files it kept from the last build because their
+    /// bytes did not change (``OutputWriter``).
+    /// The data files the chapters name (`dataset: data/points.csv`), for `serve` to watch.
+    public var dataFiles: [URL] = []
+    public var writtenFiles = 0
+    public var unchangedFiles = 0
     public var totalSeconds = 0.0
 
     public var summaryLine: String {
         let figures = renderedFigures + cachedFigures
-        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) (CPU \(seconds(trainingCPUSeconds))) · rendering \(seconds(renderingSeconds)) (CPU \(seconds(renderingCPUSeconds))) · writing \(seconds(writingSeconds)) · total \(seconds(totalSeconds))"
+        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) (CPU \(seconds(trainingCPUSeconds))) · rendering \(seconds(renderingSeconds)) (CPU \(seconds(renderingCPUSeconds))) · writing \(seconds(writingSeconds)) (\(writtenFiles) file\(writtenFiles == 1 ? "" : "s") written, \(unchangedFiles) unchanged) · total \(seconds(totalSeconds))"
     }
 
     private func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }

@@ -49,9 +49,12 @@ public struct Builder: Sendable {
         let trainingCPUStart = ProcessCPU.seconds()
         let cache = BuildCache(root: options.cache)
         report.notes += cache.prepare()
-        let store = RunStore(cache: cache)
+        let store = RunStore(cache: cache, memory: options.runMemory)
         let experiments = plan.experimentsInOrder
         report.experiments = experiments.count
+        report.dataFiles = Array(Set(experiments.flatMap { spec in
+            spec.combinations.compactMap { $0.settings.configuration.pointSet?.path }
+        })).sorted().map { options.chapters.appendingPathComponent($0).standardizedFileURL }
         let allExperiments = experiments + variantPlans.flatMap(\.experimentsInOrder)
         let allJobs = allExperiments.flatMap { $0.combinations.flatMap(\.jobs) }
         let missing = store.loadCached(allJobs)
@@ -96,18 +99,20 @@ public struct Builder: Sendable {
                 // One student edition per student, and an index of them for the instructor.
                 for (variant, (variantPlan, variantResult)) in zip(variants, zip(variantPlans, variantResults)) {
                     let folder = transaction.staging.appendingPathComponent("students").appendingPathComponent(variant.student.id)
-                    try writeSite(variantPlan, results: variantResult, into: folder, student: variant.student, store: store, cache: cache, renderer: renderer, report: &report)
+                    try writeSite(variantPlan, results: variantResult, into: folder, writer: transaction.writer, student: variant.student, store: store, cache: cache, renderer: renderer, report: &report)
                 }
-                try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(into: transaction.staging)
+                try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(into: transaction.staging, writer: transaction.writer)
             } else {
-                try writeSite(plan, results: results, into: transaction.staging, student: nil, store: store, cache: cache, renderer: renderer, report: &report)
+                try writeSite(plan, results: results, into: transaction.staging, writer: transaction.writer, student: nil, store: store, cache: cache, renderer: renderer, report: &report)
                 if roster != nil {
                     // The instructor's key to every student's worksheets; never in a student build.
                     try VariantKey(plan: plan, variants: Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
-                        .write(into: transaction.staging)
+                        .write(into: transaction.staging, writer: transaction.writer)
                 }
             }
             try transaction.commit()
+            report.writtenFiles = transaction.writer.counts.written
+            report.unchangedFiles = transaction.writer.counts.reused
         } catch {
             transaction.abandon()
             throw error
@@ -163,7 +168,7 @@ public struct Builder: Sendable {
 
     /// Renders what the cache lacks of one plan's figures and writes its site into `folder`.
     private func writeSite(
-        _ plan: BookPlan, results: BookResults, into folder: URL, student: Roster.Student?,
+        _ plan: BookPlan, results: BookResults, into folder: URL, writer: OutputWriter, student: Roster.Student?,
         store: RunStore, cache: BuildCache, renderer: FigureRenderer, report: inout BuildReport
     ) throws {
         let renderingStart = Date()
@@ -179,7 +184,7 @@ public struct Builder: Sendable {
         var site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
         site.studentName = student?.name
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try site.write(to: folder)
+        try site.write(to: folder, writer: writer)
         report.writingSeconds += Date().timeIntervalSince(writingStart)
     }
 

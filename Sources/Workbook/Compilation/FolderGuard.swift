@@ -70,8 +70,13 @@ public enum FolderGuard {
     }
 
     /// Writes the marker into a folder a build is about to publish.
-    static func markOutput(_ folder: URL) throws(FileError) {
-        try atomicWrite(Data(outputMarkerText.utf8), to: folder.appendingPathComponent(outputMarker))
+    static func markOutput(_ folder: URL, writer: OutputWriter) throws(FileError) {
+        let url = folder.appendingPathComponent(outputMarker)
+        do {
+            try writer.write(outputMarkerText, to: url)
+        } catch {
+            throw FileError.wrapping(error, path: url.path, doing: "write")
+        }
     }
 
     static func realPath(_ url: URL) -> String { RealPath.of(url) }

@@ -7,10 +7,19 @@ import Foundation
 /// kill between the two leaves no `Output/` but a whole `.Output.old`; the next build restores
 /// it first thing (``recover(destination:)``), before it deletes anything. Runs under the
 /// ``BookLock``, so no other build's staging folder is ever touched.
+///
+/// Files go into the staging folder through ``writer``, which hard-links every file whose
+/// bytes the published `Output/` already holds: a rebuild writes only what changed, and the
+/// swap publishes the old inodes of the rest. Nothing published is ever written to, so a
+/// kill at any moment still leaves the old tree or the new one.
 struct OutputTransaction {
     let destination: URL
     let staging: URL
     let aside: URL
+    let writer: OutputWriter
+
+    /// The points of ``commit(interruptedAfter:)`` where a test can stop it, as a kill would.
+    enum Step: Sendable { case stagingComplete, movedAside }
 
     init(destination: URL) throws(FileError) {
         self.destination = destination.standardizedFileURL
@@ -19,12 +28,15 @@ struct OutputTransaction {
         staging = parent.appendingPathComponent(".\(name).building")
         aside = parent.appendingPathComponent(".\(name).old")
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        let published = fm.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
+        writer = OutputWriter(staging: staging, previous: published ? self.destination : nil)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             // Under the lock, a staging folder can only be a killed build's leftover.
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try FolderGuard.markOutput(staging)
+            try FolderGuard.markOutput(staging, writer: writer)
         } catch {
             throw FileError.wrapping(error, path: staging.path, doing: "prepare the output folder")
         }
@@ -48,20 +60,24 @@ struct OutputTransaction {
     }
 
     /// Moves the staged folder into place. Files the project keeps in Output/ (regular dotfiles
-    /// such as `.gitkeep`; never symlinks) are carried over.
-    func commit() throws(FileError) {
+    /// such as `.gitkeep`; never symlinks) are carried over, linked like unchanged files.
+    /// `interruptedAfter` stops the commit at that step and leaves everything as a kill there
+    /// would (for tests).
+    func commit(interruptedAfter stop: Step? = nil) throws(FileError) {
         let fm = FileManager.default
         if let kept = try? fm.contentsOfDirectory(atPath: destination.path) {
             for name in kept where name.hasPrefix(".") {
                 let source = destination.appendingPathComponent(name)
-                let attributes = try? fm.attributesOfItem(atPath: source.path)
-                guard attributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-                try? fm.copyItem(at: source, to: staging.appendingPathComponent(name))
+                let target = staging.appendingPathComponent(name)
+                guard OutputWriter.regularFileSize(source.path) != nil, !fm.fileExists(atPath: target.path) else { continue }
+                if link(source.path, target.path) != 0 { try? fm.copyItem(at: source, to: target) }
             }
         }
+        if stop == .stagingComplete { return }
         let hadOld = fm.fileExists(atPath: destination.path)
         do {
             if hadOld { try fm.moveItem(at: destination, to: aside) }
+            if stop == .movedAside { return }
             try fm.moveItem(at: staging, to: destination)
         } catch {
             if hadOld && !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: aside, to: destination) }

@@ -62,7 +62,9 @@ public struct ChapterPage: Sendable, Hashable {
     }
 
     public func render() -> String {
-        var html = PageShell.head(title: documentTitle, language: language, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page")
+        var html = PageShell.head(
+            title: documentTitle, language: language, assetPrefix: assetPrefix, bodyClass: "lb-chapter-page",
+            maths: PageShell.hasMaths(bodyHTML))
         let chapterList = chapters.isEmpty ? nil : PageShell.list(chapterListEntries, current: pageHref)
         html += PageShell.header(
             bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, chapterMenu: chapterList,

@@ -2,7 +2,7 @@ import ChapterMarkdown
 
 /// The "Data and runs" link under an experiment, and the page it leads to
 /// (`data/<id>/index.html`): a table of the experiment's files — each seed's data points, each
-/// run's JSON and loss CSV — with what they hold. The files themselves sit beside the page.
+/// run's JSON, the losses of every run — with what they hold. The files themselves sit beside the page.
 struct DownloadsPage {
     let downloads: ExperimentDownloads
     let bookTitle: String
@@ -31,12 +31,17 @@ struct DownloadsPage {
         body += "(numbers that are not finite as <code>nan</code>, <code>inf</code>, <code>-inf</code>).</p>\n"
         body += "<h2 id=\"data\">Data</h2>\n"
         body += "<p>Columns <code>x1,x2,label,split</code>: the points in the Playground's order after its one shuffle, the training points first (in the order every epoch visits them), then the test points. Labels are ±1 for classification, the value itself for regression.</p>\n"
+        if downloads.data.contains(where: { $0.file.hasPrefix("../") }) {
+            body += "<p>A data set that an earlier experiment has too is stored once, with that experiment's files: its link leads there.</p>\n"
+        }
         body += dataTable()
         body += "<h2 id=\"runs\">Runs</h2>\n"
         if downloads.runsWithheld {
             body += "<p>This edition leaves the runs out: the experiment is a worksheet, and its losses and weights are what you are asked to find. Train it yourself in the Playground, on the same data.</p>\n"
         } else {
-            body += "<p>Per run: a JSON file with the configuration, the Playground link, the seed and reset, the train and test loss of every epoch and the initial and final weights and biases in the Playground's link order; and a CSV of the losses, <code>epoch,train_loss,test_loss</code> from epoch 0 (the untrained network).</p>\n"
+            let losses = DownloadFormat.lossesFileName
+            body += "<p>The losses of every run, in one table: <a href=\"\(losses)\">\(losses)</a>, a CSV file compressed with gzip (pandas' <code>read_csv</code>, NumPy's <code>loadtxt</code> and R's <code>read.csv</code> open it as it is). Columns <code>run,epoch,train_loss,test_loss</code>, and <code>train_accuracy,test_accuracy</code> for classification: one row per run and epoch, from epoch 0 (the untrained network); <code>run</code> is the run's name below.</p>\n"
+            body += "<p>Per run, a JSON file with the configuration, the Playground link, the seed and reset, the status, and the initial and final weights and biases in the Playground's link order.</p>\n"
             body += "<p>Weights are listed link by link: for each layer after the inputs, for each of its nodes from the top, the links from every node of the layer before, from the top (<code>layerSizes</code> gives the layers). Biases follow the nodes in the same order, the output node last.</p>\n"
             body += runTable()
         }
@@ -57,10 +62,10 @@ struct DownloadsPage {
 
     func runTable() -> String {
         Self.table(
-            headers: ["run", "status", "epochs", "run (JSON)", "losses (CSV)", "data"],
+            headers: ["run", "status", "epochs", "name in the losses", "run (JSON)", "data"],
             rows: downloads.runs.map { run in
-                (run.combination, [HTML.escape(run.name), HTML.escape(run.status.rawValue), "\(run.epochsRun)"]
-                    + [run.json, run.losses, run.data].map(Self.link))
+                (run.combination, [HTML.escape(run.name), HTML.escape(run.status.rawValue), "\(run.epochsRun)", "<code>\(HTML.escape(run.losses))</code>"]
+                    + [run.json, run.data].map(Self.link))
             })
     }
 

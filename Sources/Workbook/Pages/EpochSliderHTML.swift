@@ -130,7 +130,7 @@ struct EpochSliderHTML {
             for kind in kinds {
                 let key = Self.imageKey(kind, combination)
                 guard let figure = rendered[stem(kind, combination, epoch: combination.epochs[0])] else { continue }
-                out += "<img data-kind=\"\(key)\" src=\"\(HTML.escape(first.images[key] ?? ""))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[key] ?? ""))\">\n"
+                out += "<img data-kind=\"\(key)\" src=\"\(HTML.escape(first.images[key] ?? ""))\" loading=\"lazy\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[key] ?? ""))\">\n"
             }
             if let index = combination.index {
                 let number = String(index + 1)

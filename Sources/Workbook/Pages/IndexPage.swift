@@ -31,7 +31,8 @@ public struct IndexPage: Sendable, Hashable {
     public func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         let indexHref = assetPrefix + "index.html"
-        var html = PageShell.head(title: title, language: language, assetPrefix: assetPrefix, bodyClass: "lb-index-page")
+        var html = PageShell.head(
+            title: title, language: language, assetPrefix: assetPrefix, bodyClass: "lb-index-page", maths: PageShell.hasMaths(subtitleHTML ?? ""))
         html += PageShell.header(
             bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, searchIndexHref: searchIndexHref)
         html += "<div class=\"lb-layout\">\n<main id=\"lb-main\" tabindex=\"-1\">\n"

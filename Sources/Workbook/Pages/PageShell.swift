@@ -8,18 +8,22 @@ enum PageShell {
     /// patched into a written page; `assetPrefix` ("" or "../") leads to the folder that holds
     /// `assets/`; `extraHead` (HTML) ends the head, as the handout's print style does. Scripts
     /// are `defer`red so they run in order after parsing: KaTeX, then auto-render, then
-    /// labbook.js, which calls auto-render.
-    static func head(title: String, language: String, assetPrefix: String, bodyClass: String, extraHead: String = "") -> String {
+    /// labbook.js, which calls auto-render. `maths` false leaves KaTeX out (its script,
+    /// stylesheet and fonts are about 300 KB): a page without maths loads only Labbook's own.
+    static func head(
+        title: String, language: String, assetPrefix: String, bodyClass: String, extraHead: String = "", maths: Bool = true
+    ) -> String {
         let prefix = HTML.escape(assetPrefix)
         var html = "<!doctype html>\n"
         html += "<html lang=\"\(HTML.escape(language))\">\n<head>\n"
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
-        for stylesheet in SiteAssets.stylesheetPaths {
+        let katex = { (path: String) in path.hasPrefix("assets/katex/") }
+        for stylesheet in SiteAssets.stylesheetPaths where maths || !katex(stylesheet) {
             html += "<link rel=\"stylesheet\" href=\"\(prefix)\(stylesheet)\">\n"
         }
-        for script in SiteAssets.scriptPaths {
+        for script in SiteAssets.scriptPaths where maths || !katex(script) {
             html += "<script defer src=\"\(prefix)\(script)\"></script>\n"
         }
         html += extraHead
@@ -53,6 +57,12 @@ enum PageShell {
     }
 
     static let end = "</body>\n</html>\n"
+
+    /// Whether rendered HTML holds maths for KaTeX (`MathSpan` marks every formula with the
+    /// class `math`).
+    static func hasMaths(_ html: String) -> Bool {
+        html.contains("<span class=\"math ") || html.contains("<div class=\"math ")
+    }
 
     /// A nested `<ol>` for a table of contents; `depth` only feeds the class name so the
     /// stylesheet can tell chapter lines from section lines.

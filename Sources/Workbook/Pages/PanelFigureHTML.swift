@@ -32,7 +32,7 @@ struct PanelFigureHTML {
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
         let alt = description.altText
-        out += "<img src=\"\(src)\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
+        out += "<img src=\"\(src)\"\(Self.loading(vector: vector)) width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
         out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
         out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"
@@ -41,6 +41,17 @@ struct PanelFigureHTML {
         }
         out += "</figure>\n"
         return out
+    }
+}
+
+extension PanelFigureHTML {
+    /// Screen pages load each figure only when it nears the window (`loading="lazy"`), so a
+    /// page costs what a reader scrolls to. A timeline that an epoch slider replaces on screen
+    /// is hidden there from the first layout (the stylesheet's `scripting: enabled` rule), and
+    /// a lazy image that is not displayed is never fetched: it stays for print and for pages
+    /// without script. The handout (vector figures, for paper) loads everything at once.
+    static func loading(vector: Bool) -> String {
+        vector ? "" : " loading=\"lazy\" decoding=\"async\""
     }
 }
 

@@ -8,8 +8,8 @@ struct RosterIndexPage {
     let plan: BookPlan
     let students: [Roster.Student]
 
-    func write(into folder: URL) throws {
-        _ = try SiteAssets().write(to: folder)
+    func write(into folder: URL, writer: OutputWriter) throws {
+        try SiteAssets().write(to: folder, writer: writer)
         let entries = students.map {
             TableOfContentsEntry(number: nil, title: "\($0.name) (\($0.id))", href: "students/\($0.id)/index.html", sections: [])
         }
@@ -18,7 +18,7 @@ struct RosterIndexPage {
             subtitleHTML: "<p>One student edition per student of the roster (\(students.count)). Each student's worksheets run on seeds of their own, so every row's link opens that student's runs; the key to them is written by the instructor build with the same roster (<code>labbook build --roster</code>), never into a student's output.</p>",
             chapters: entries, assetPrefix: "", editionLabel: "Student editions", searchIndexHref: nil,
             language: plan.settings.language)
-        try Data(page.render().utf8).write(to: folder.appendingPathComponent("index.html"))
+        try writer.write(page.render(), to: folder.appendingPathComponent("index.html"))
     }
 }
 
@@ -29,14 +29,14 @@ struct VariantKey {
     let plan: BookPlan
     let variants: [(StudentVariant, BookPlan, BookResults)]
 
-    func write(into folder: URL) throws {
-        try Data(csv.utf8).write(to: folder.appendingPathComponent("key.csv"))
-        try Data(answersTemplate.utf8).write(to: folder.appendingPathComponent("answers-template.csv"))
+    func write(into folder: URL, writer: OutputWriter) throws {
+        try writer.write(csv, to: folder.appendingPathComponent("key.csv"))
+        try writer.write(answersTemplate, to: folder.appendingPathComponent("answers-template.csv"))
         let page = ChapterPage(
             bookTitle: plan.settings.title, numberLabel: nil, title: "Key to every student's worksheets", bodyHTML: html, contents: [],
             previous: nil, next: nil, indexHref: "index.html", assetPrefix: "", editionLabel: "Instructor edition",
             chapters: [], pageHref: "key.html", searchIndexHref: nil, language: plan.settings.language)
-        try Data(page.render().utf8).write(to: folder.appendingPathComponent("key.html"))
+        try writer.write(page.render(), to: folder.appendingPathComponent("key.html"))
     }
 
     var csv: String {

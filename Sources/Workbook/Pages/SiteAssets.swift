@@ -37,6 +37,26 @@ public struct SiteAssets: Sendable, Hashable {
     /// written, relative to it and sorted, e.g. for a build summary or to spot stale files.
     @discardableResult
     public func write(to outputDirectory: URL) throws(SiteAssetsError) -> [String] {
+        let files = try contents()
+        for file in files {
+            try Self.write(file.contents, to: outputDirectory.appendingPathComponent(file.path))
+        }
+        return files.map(\.path)
+    }
+
+    /// Writes every asset into a build's staging folder through `writer`, which reuses the
+    /// published copy of each one that has not changed (all of them, unless KaTeX or Labbook was
+    /// upgraded).
+    func write(to outputDirectory: URL, writer: OutputWriter) throws {
+        for file in try contents() {
+            let url = outputDirectory.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try writer.write(file.contents, to: url)
+        }
+    }
+
+    /// Every asset's path (relative to the output folder) and bytes, sorted by path.
+    func contents() throws(SiteAssetsError) -> [(path: String, contents: Data)] {
         let katex = try locateKaTeX()
         var files: [(path: String, contents: Data)] = [
             (Self.stylesheetPath, Data(Self.writtenStylesheet.utf8)),
@@ -54,10 +74,7 @@ public struct SiteAssets: Sendable, Hashable {
             files.append((Self.katexFontsPath + "/" + font.lastPathComponent, try Self.read(font)))
         }
         files.sort { $0.path < $1.path }
-        for file in files {
-            try Self.write(file.contents, to: outputDirectory.appendingPathComponent(file.path))
-        }
-        return files.map(\.path)
+        return files
     }
 
     /// The source files of one KaTeX installation.

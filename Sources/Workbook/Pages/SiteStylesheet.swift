@@ -311,6 +311,11 @@ extension SiteAssets {
         .lb-slider-on > img:first-of-type { display: none; }
         /* The network timeline whose frames the boundary's slider shows beside its own. */
         .lb-slider-covered { display: none; }
+        /* With script the slider replaces both from the first layout, so their lazy images
+           are never fetched on screen (print shows them, see below). */
+        @media screen and (scripting: enabled) {
+          .lb-has-slider > img:first-of-type, .lb-slider-companion { display: none; }
+        }
         .lb-epoch-slider-live { display: inline-block; max-width: 100%; }
         .lb-frames { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.75rem; }
         .lb-frames img { max-width: 100%; height: auto; }

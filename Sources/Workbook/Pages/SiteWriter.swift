@@ -27,18 +27,21 @@ struct SiteWriter {
             .map { ($0.offset, $0.element) }
     }
 
-    func write(to folder: URL) throws {
+    /// Writes the site into `folder` through `writer`, which keeps every file whose bytes did
+    /// not change from the published output instead of writing it again.
+    func write(to folder: URL, writer: OutputWriter) throws {
         let fm = FileManager.default
-        _ = try SiteAssets().write(to: folder)
+        let write = { (text: String, url: URL) throws in try writer.write(text, to: url) }
+        try SiteAssets().write(to: folder, writer: writer)
         let figureFolder = folder.appendingPathComponent("figures")
         try fm.createDirectory(at: figureFolder, withIntermediateDirectories: true)
         for stem in figures.keys.sorted() {
             for (ext, source) in figures[stem]!.files.sorted(by: { $0.key < $1.key }) {
                 // Copied, not linked: damage to the cache later must never change a published page.
-                try fm.copyItem(at: source, to: figureFolder.appendingPathComponent("\(stem).\(ext)"))
+                try writer.copy(source, to: figureFolder.appendingPathComponent("\(stem).\(ext)"))
             }
         }
-        try writeDownloads(to: folder)
+        try writeDownloads(to: folder, writer: writer)
         let list = chapters
         var entries = list.map { entry in
             TableOfContentsEntry(
@@ -82,19 +85,19 @@ struct SiteWriter {
     }
 
     /// Each experiment's files under `data/<id>/`, with the page that lists them.
-    func writeDownloads(to folder: URL) throws {
+    func writeDownloads(to folder: URL, writer: OutputWriter) throws {
         for (_, chapter) in chapters {
             for case .experiment(let spec) in chapter.blocks {
                 guard let entry = downloads[spec.id] else { continue }
                 let target = folder.appendingPathComponent(entry.folder)
                 try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
                 for file in entry.files {
-                    try file.bytes.write(to: target.appendingPathComponent(file.name))
+                    try writer.write(file.bytes, to: target.appendingPathComponent(file.name))
                 }
                 let page = DownloadsPage(
                     downloads: entry, bookTitle: bookTitle, editionLabel: editionLabel, chapterPage: chapter.pageName,
                     chapterTitle: chapter.title, language: language)
-                try write(page.render(), target.appendingPathComponent(ExperimentDownloads.indexName))
+                try writer.write(page.render(), to: target.appendingPathComponent(ExperimentDownloads.indexName))
             }
         }
     }
@@ -110,10 +113,6 @@ struct SiteWriter {
             html += "<p class=\"lb-authors\">\(HTML.escape(plan.settings.authors.joined(separator: ", ")))</p>\n"
         }
         return html
-    }
-
-    func write(_ text: String, _ url: URL) throws {
-        try Data(text.utf8).write(to: url)
     }
 
     // MARK: - Chapter bodies
@@ -211,7 +210,7 @@ struct SiteWriter {
         guard let place = plan.figures[id]?.first?.place, let figure = figures[stem] else { return "" }
         return """
             <figure class="lb-figure" id="\(place.anchor)">
-            <img src="figures/\(stem).\(vector ? "svg" : "png")" width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))">
+            <img src="figures/\(stem).\(vector ? "svg" : "png")"\(PanelFigureHTML.loading(vector: vector)) width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))">
             <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption)) \(FigureLink.html(href: "figures/\(stem).svg", label: place.label))</figcaption>
             </figure>
 

@@ -6,11 +6,16 @@ import PlaygroundTrainer
 /// results (every loss of every epoch), so a rebuild that needs no new figure reads only them.
 final class RunStore: Sendable {
     let cache: BuildCache
-    private let digests = Locked<[String: RunDigest]>([:])
-    private let full = Locked<[String: RunResult]>([:])
+    let memory: RunMemory?
+    private let digests: Locked<[String: RunDigest]>
+    private let full: Locked<[String: RunResult]>
 
-    init(cache: BuildCache) {
+    /// `memory`: results decoded by earlier builds of this process (`labbook serve`), reused.
+    init(cache: BuildCache, memory: RunMemory? = nil) {
         self.cache = cache
+        self.memory = memory
+        digests = memory?.digests ?? Locked([:])
+        full = memory?.full ?? Locked([:])
     }
 
     /// Non-finite numbers (a diverged run's last loss) are stored as strings, so every run can
@@ -35,6 +40,7 @@ final class RunStore: Sendable {
         for job in jobs {
             let key = job.key
             guard seen.insert(key).inserted else { continue }
+            if digests.get()[key] != nil, full.get()[key] != nil { continue }
             if let data = cache.read("runs", key, "digest.json"),
                 let digest = try? Self.decoder.decode(RunDigest.self, from: data),
                 cache.verifiedFile("runs", key, "json") != nil
@@ -74,6 +80,7 @@ final class RunStore: Sendable {
     }
 
     /// The full result, decoded from the cache on first use; retrains a damaged entry.
+    /// (Never stale: a run's key names everything it was trained from.)
     func result(_ job: RunJob) throws -> RunResult {
         let key = job.key
         if let result = full.get()[key] { return result }
@@ -85,4 +92,18 @@ final class RunStore: Sendable {
         try store(result, key: key)
         return result
     }
+}
+
+/// Run results kept in memory from one build to the next of a long-lived process: `labbook
+/// serve` rebuilds on every save, and decoding every cached run again (every loss of every
+/// epoch) was most of a prose edit's rebuild. Keys name everything a run was trained from, so
+/// an entry is never stale; it only grows by the runs a session trains.
+public final class RunMemory: Sendable {
+    let digests = Locked<[String: RunDigest]>([:])
+    let full = Locked<[String: RunResult]>([:])
+    /// Each experiment's data sets and their CSV bytes (``ExperimentDownloads/DataFiles``), by
+    /// the keys of its runs (which name every setting the data depend on) and its ID.
+    let dataFiles = Locked<[String: ExperimentDownloads.DataFiles]>([:])
+
+    public init() {}
 }
