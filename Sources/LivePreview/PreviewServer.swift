@@ -55,10 +55,10 @@ public final class PreviewServer: Sendable {
             try await Task.sleep(nanoseconds: 50_000_000)
             let now = sourceFingerprint()
             if now != fingerprint {
+                // Taken before the build: a save during the build is seen at the next poll. (A
+                // data file the build newly names outside Chapters/ costs one more build.)
                 fingerprint = now
                 await rebuild()
-                // What the build read may have changed (a new data file named with `..`).
-                fingerprint = sourceFingerprint()
             }
         }
     }
