@@ -42,6 +42,19 @@ struct PlanCommandTests {
         #expect(invalid.status == 2 && invalid.error.contains("garbage.jobs:1"), "\(invalid.error)")
     }
 
+    /// Asked to train on Slurm where there is none: a clear error, exit status 1, no Output/.
+    @Test func aSlurmBuildWithoutSlurmSaysSo() throws {
+        let book = try FixtureBook("basic")
+        defer { book.remove() }
+        let result = try Labbook.run(
+            ["build", "--chapters", book.chapters.path, "--output", book.output.path, "--cache-dir", book.cache.path, "--executor", "slurm"],
+            environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("cannot run sbatch: it is not on the PATH"), "\(result.error)")
+        #expect(result.error.contains("Output/ was left as it was"))
+        #expect(!FileManager.default.fileExists(atPath: book.output.path))
+    }
+
     @Test func slurmFlagsNeedTheSlurmExecutor() throws {
         let result = try Labbook.run(["build", "--slurm-tasks", "4"])
         #expect(result.status == 2 && result.error.contains("--slurm-tasks: only with --executor slurm"), "\(result.error)")

@@ -212,6 +212,21 @@ struct SlurmClusterTests {
         #expect(!FileManager.default.fileExists(atPath: book.path("Output")))
     }
 
+    /// A job sbatch refuses (no such partition) fails the build with sbatch's own words.
+    @Test func aRefusedSubmissionFailsTheBuildWithSbatchsMessage() throws {
+        guard Self.slurmIsRunning() else { return }
+        var course = SyntheticCourse(runs: 20)
+        course.epochs = 10
+        course.figures = "[loss]"
+        let book = try Book(course)
+        defer { book.remove() }
+        let result = try book.build(output: "Output", cache: "cache", ["--executor", "slurm", "--slurm-partition", "nosuch"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("sbatch: the job was refused"), "\(result.error)")
+        #expect(result.error.contains("invalid partition"), "\(result.error)")
+        #expect(!FileManager.default.fileExists(atPath: book.path("Output")))
+    }
+
     /// A task that cannot start (no labbook at the path given) fails the build with a clear
     /// report: the task, its state and its log's last lines; nothing is written to Output/.
     @Test func aTaskThatCannotRunFailsTheBuildWithItsLog() throws {
