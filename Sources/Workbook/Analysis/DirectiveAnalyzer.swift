@@ -18,7 +18,7 @@ struct DirectiveAnalyzer {
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
-        StudentRole.key, RecordItem.key, WorksheetRuns.key,
+        StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
         "snapshots", "rescale", "playground-hide",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
@@ -63,6 +63,7 @@ struct DirectiveAnalyzer {
         var sweepEntry: YAMLMapping.Entry? = nil
         var snapshotsEntry: YAMLMapping.Entry? = nil
         var networkValueEntries: [YAMLMapping.Entry] = []
+        var perStudentEntry: YAMLMapping.Entry? = nil
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
@@ -86,6 +87,7 @@ struct DirectiveAnalyzer {
             case WorksheetRuns.key: spec.worksheetRuns = worksheetRuns(entry.value) ?? .all
             case "vary": sweepEntry = entry
             case "snapshots": snapshotsEntry = entry
+            case PerStudentSetting.key: perStudentEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above
             case "playground-hide": spec.playgroundHiding = playgroundHiding(entry.value)
@@ -106,6 +108,7 @@ struct DirectiveAnalyzer {
         if let sweepEntry {
             spec.sweep = sweepAxes(sweepEntry, base: settings)
         }
+        if let perStudentEntry { spec.perStudent = perStudent(perStudentEntry.value, sweep: spec.sweep) }
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
         if let recordEntry { spec.record = recordItems(recordEntry.value, stopRule: settings.configuration.stopRule) }
         if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }
