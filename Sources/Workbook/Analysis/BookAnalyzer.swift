@@ -211,6 +211,13 @@ public enum BookLoader {
         plan.settings = settings
         plan.invalidIDs = invalidIDs
         plan.worksheets = WorksheetRule.worksheets(in: chapters)
+        // Drawn settings make sense only where each student does the runs themselves.
+        for (_, entry) in plan.experiments where !entry.spec.perStudent.isEmpty && !plan.worksheets.contains(entry.spec.id) {
+            collector.error(
+                "per-student: '\(entry.spec.id)' shows its results to every student, so nothing is drawn per student",
+                at: entry.spec.perStudent[0].location, hint: "make it a worksheet (student: worksheet) or remove per-student",
+                id: .settingsConflict)
+        }
         collector.append(contentsOf: WorksheetLeaks.check(plan))
         for (index, chapter) in chapters.enumerated() {
             for block in chapter.blocks {

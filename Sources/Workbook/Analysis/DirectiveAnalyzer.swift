@@ -18,7 +18,7 @@ struct DirectiveAnalyzer {
 
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
-        StudentRole.key, RecordItem.key, WorksheetRuns.key,
+        StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
         "snapshots", "rescale", "playground-hide", "runs-of", "neurons",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
@@ -65,6 +65,7 @@ struct DirectiveAnalyzer {
         var runsOfEntry: YAMLMapping.Entry? = nil
         var neuronsEntry: YAMLMapping.Entry? = nil
         var networkValueEntries: [YAMLMapping.Entry] = []
+        var perStudentEntry: YAMLMapping.Entry? = nil
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
         for entry in inheritedDisplay + directive.body.entries {
             if let key = SettingKey(rawValue: entry.key) {
@@ -90,6 +91,7 @@ struct DirectiveAnalyzer {
             case "snapshots": snapshotsEntry = entry
             case "runs-of": runsOfEntry = entry
             case "neurons": neuronsEntry = entry
+            case PerStudentSetting.key: perStudentEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above
             case "playground-hide": spec.playgroundHiding = playgroundHiding(entry.value)
@@ -110,6 +112,7 @@ struct DirectiveAnalyzer {
         if let sweepEntry {
             spec.sweep = sweepAxes(sweepEntry, base: settings)
         }
+        if let perStudentEntry { spec.perStudent = perStudent(perStudentEntry.value, sweep: spec.sweep) }
         spec.resultMetric = resultMetric(resultMetricEntry, spec: spec)
         if let recordEntry { spec.record = recordItems(recordEntry.value, stopRule: settings.configuration.stopRule) }
         if let snapshotsEntry { spec.snapshots = snapshots(snapshotsEntry.value, epochs: settings.configuration.epochs) }

@@ -58,6 +58,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var record: [RecordItem]?
     /// How many of its runs a worksheet asks for (`worksheet-runs:`).
     public var worksheetRuns: WorksheetRuns = .all
+    /// Data settings each student's variant draws within a range (`per-student:`).
+    public var perStudent: [PerStudentSetting] = []
     /// The quantities the worksheet's table asks for, written or by default.
     public var recordItems: [RecordItem] { record ?? RecordItem.defaults(for: base.configuration.stopRule) }
     /// The epochs the figures of training over time show (`snapshots`); nil when not written.

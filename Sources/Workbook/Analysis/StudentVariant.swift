@@ -40,8 +40,12 @@ public struct StudentVariant: Sendable, Hashable {
     func apply(to spec: ExperimentSpec) -> ExperimentSpec {
         var spec = spec
         spec.base.configuration.seed = seed(for: spec.base.configuration.seed)
+        // Drawn settings (`per-student:`) first: they change the data, the seeds stay per seed.
+        let drawn = spec.perStudent.map { $0.choice(student: student.id, experiment: spec.id) }
+        for value in drawn { spec.base.set(value) }
         spec.combinations = spec.combinations.map { combination in
             var settings = combination.settings
+            for value in drawn { settings.set(value) }
             let own = seed(for: settings.configuration.seed)
             settings.configuration.seed = own
             let assignments = combination.assignments.map { value -> SettingValue in
