@@ -104,6 +104,65 @@ extension SiteAssets {
             });
           });
         })();
+        // "Open Figure N full size": with the script, a view of its own instead of the bare SVG —
+        // the figure fitted to the screen, or on a phone at least large enough that its smallest
+        // text reads at 9 px (panned sideways; pinch zoom enlarges further), its number and caption,
+        // and a way back: the button, Escape, or the browser's Back button (the view is a history
+        // entry). Without the script the link opens the SVG file as before.
+        (function () {
+          "use strict";
+          var links = document.querySelectorAll("a.lb-figure-open");
+          if (links.length === 0 || typeof HTMLDialogElement !== "function") { return; }
+          // Made on first use, so a page nobody opens a figure on carries no empty view.
+          var viewer = null, image, title, caption, back, opener = null;
+          function close() { if (viewer && viewer.open) { viewer.close(); } }
+          function make() {
+            viewer = document.createElement("dialog");
+            viewer.className = "lb-viewer";
+            viewer.innerHTML = '<div class="lb-viewer-bar"><button type="button" class="lb-viewer-back">← Back to the text</button>' +
+              '<span class="lb-viewer-title"></span></div><div class="lb-viewer-figure"><img alt=""></div>' +
+              '<div class="lb-viewer-caption"></div>';
+            document.body.appendChild(viewer);
+            image = viewer.querySelector("img");
+            title = viewer.querySelector(".lb-viewer-title");
+            caption = viewer.querySelector(".lb-viewer-caption");
+            back = viewer.querySelector(".lb-viewer-back");
+            viewer.addEventListener("close", function () {
+              if (history.state && history.state.lbViewer) { history.back(); }
+              if (opener) { opener.focus(); }
+            });
+            back.addEventListener("click", close);
+          }
+          window.addEventListener("popstate", close);
+          Array.prototype.forEach.call(links, function (link) {
+            link.addEventListener("click", function (event) {
+              var figure = link.closest("figure");
+              if (!figure || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+              event.preventDefault();
+              if (!viewer) { make(); }
+              var shown = figure.querySelector("img");
+              var number = figure.querySelector(".lb-fignum");
+              var text = figure.querySelector("figcaption").cloneNode(true);
+              text.querySelectorAll(".lb-figure-open").forEach(function (e) { e.remove(); });
+              image.src = link.getAttribute("href");
+              image.alt = shown ? shown.alt : "";
+              title.textContent = number ? number.textContent : "";
+              viewer.setAttribute("aria-label", (number ? number.textContent : "Figure") + ", full size");
+              caption.innerHTML = "";
+              caption.appendChild(text);
+              opener = link;
+              viewer.showModal();
+              // Fitted, unless that would draw its smallest text (11 px in the figure) below 9 px, as
+              // a wide figure on a phone would: then at that scale (and 2 % more), panned sideways.
+              var readable = (shown ? Number(shown.getAttribute("width")) : 0) * 9.2 / 11;
+              var pan = readable > image.parentNode.clientWidth;
+              image.classList.toggle("lb-pan", pan);
+              image.style.width = pan ? Math.ceil(readable) + "px" : "";
+              back.focus();
+              history.pushState({ lbViewer: figure.id }, "");
+            });
+          });
+        })();
 
         """#
 

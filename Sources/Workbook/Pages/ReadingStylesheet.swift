@@ -81,8 +81,11 @@ extension SiteAssets {
            scheme is these values plus the few rules that name a colour of their own. Each text
            colour keeps at least 4.5:1 on the page and on its tint (axe checks both schemes). */
         :root { color-scheme: light dark; }
+        /* The printable handout is a preview of paper: it stays light (its own print style names
+           colours of its own). */
+        :root:has(> body.lb-handout) { color-scheme: light; }
         @media screen and (prefers-color-scheme: dark) {
-          :root {
+          :root:not(:has(> body.lb-handout)) {
             --lb-text: #e4e7eb;
             --lb-muted: #b0b8c2;
             --lb-faint: #a3acb6;
@@ -102,18 +105,18 @@ extension SiteAssets {
             --lb-instructor: #c0a3ec;
             --lb-instructor-tint: #231d2e;
           }
-          .lb-header { background: var(--lb-tint); }
-          .lb-question { background: #18202a; }
-          details.lb-config { background: var(--lb-tint); }
-          .lb-playground { border-color: #3b5877; }
-          .lb-playground:hover { background: #24384f; }
-          .lb-value.lb-not-reached { color: var(--lb-note); }
-          .lb-reconstructed { color: var(--lb-note); border-color: #7d6a2f; }
-          table.lb-blank-table th, table.lb-blank-table td { border-color: var(--lb-rule-strong); }
-          .lb-search-results, .lb-menu > .lb-menu-list { box-shadow: 0 4px 16px rgba(0, 0, 0, 0.5); }
+          body:not(.lb-handout) .lb-header { background: var(--lb-tint); }
+          body:not(.lb-handout) .lb-question { background: #18202a; }
+          body:not(.lb-handout) details.lb-config { background: var(--lb-tint); }
+          body:not(.lb-handout) .lb-playground { border-color: #3b5877; }
+          body:not(.lb-handout) .lb-playground:hover { background: #24384f; }
+          body:not(.lb-handout) .lb-value.lb-not-reached { color: var(--lb-note); }
+          body:not(.lb-handout) .lb-reconstructed { color: var(--lb-note); border-color: #7d6a2f; }
+          body:not(.lb-handout) :is(table.lb-blank-table th, table.lb-blank-table td) { border-color: var(--lb-rule-strong); }
+          body:not(.lb-handout) :is(.lb-search-results, .lb-menu > .lb-menu-list) { box-shadow: 0 4px 16px rgba(0, 0, 0, 0.5); }
           /* Figures are drawn for white paper: each sits on a light card of its own rather than
              being inverted (inverting would swap the Playground's orange and blue meanings). */
-          .lb-figure img, .lb-frames img {
+          body:not(.lb-handout) :is(.lb-figure img, .lb-frames img) {
             background: #fff; padding: 0.4rem; border-radius: 6px;
           }
         }
@@ -141,6 +144,39 @@ extension SiteAssets {
         .lb-pager-top a { text-decoration: none; }
         .lb-pager-top .lb-next { margin-left: auto; text-align: right; }
         @media print { .lb-pager-top, .lb-anchor { display: none !important; } }
+
+        /* ---- A figure full size: the screen's width and height, its number, caption, a way back ---- */
+
+        dialog.lb-viewer {
+          width: 100vw; height: 100vh; height: 100dvh; max-width: none; max-height: none;
+          margin: 0; padding: 0; border: 0;
+          background: var(--lb-paper); color: var(--lb-text);
+        }
+        dialog.lb-viewer[open] { display: flex; flex-direction: column; }
+        dialog.lb-viewer::backdrop { background: rgba(0, 0, 0, 0.6); }
+        .lb-viewer-bar {
+          display: flex; align-items: center; gap: 1rem; padding: 0.5rem 1rem;
+          border-bottom: 1px solid var(--lb-rule); font-size: 0.9rem;
+        }
+        .lb-viewer-back {
+          font: inherit; padding: 0.3rem 0.8rem; cursor: pointer;
+          color: var(--lb-accent); background: var(--lb-accent-tint);
+          border: 1px solid var(--lb-accent); border-radius: 999px;
+        }
+        .lb-viewer-title { font-weight: 650; }
+        /* The figure takes what the bar and caption leave, scaled to fit both ways, on white
+           (figures are drawn for white paper, in the dark scheme too). */
+        .lb-viewer-figure { flex: 1 1 auto; min-height: 0; display: flex; padding: 0.5rem; overflow: auto; }
+        /* Too small to read when fitted (a wide figure on a phone): its readable size, scrolled. */
+        .lb-viewer-figure img.lb-pan { flex: none; height: auto; margin: auto; }
+        .lb-viewer-figure img {
+          width: 100%; height: 100%; max-width: none; object-fit: contain; background: #fff; border-radius: 4px;
+        }
+        .lb-viewer-caption {
+          flex: 0 1 auto; max-height: 30vh; overflow-y: auto; padding: 0.5rem 1rem 1rem;
+          border-top: 1px solid var(--lb-rule); color: var(--lb-muted); font-size: 0.875rem; line-height: 1.5;
+        }
+        .lb-viewer-caption figcaption { max-width: 62rem; margin: 0 auto; }
 
         """#
 
