@@ -72,6 +72,8 @@ struct SearchIndex {
         }
         // Scripts and templates (the epoch slider's frames) are not text the page shows.
         text = text.replacing(#/<(template|script)\b.*?</\1>/#.dotMatchesNewlines(), with: " ")
+        // Inline tags join their words ("0.10</span>." reads "0.10."); block tags separate them.
+        text = text.replacing(#/</?(?:span|a|strong|em|b|i|code|small|sub|sup|mark|abbr)\b[^>]*>/#, with: "")
         text = text.replacing(#/<[^>]*>/#, with: " ")
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
