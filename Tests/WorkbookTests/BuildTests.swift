@@ -49,7 +49,8 @@ struct BuildTests {
         #expect(xor.contains("of 3 seeds</span>"))
         // A sweep's best combination, and one combination's value.
         #expect(xor.contains("class=\"lb-value\" title=\"from experiment xor-acts\">relu</span>") || xor.contains("title=\"from experiment xor-acts\">tanh</span>"))
-        #expect(xor.contains(" % (median of 2 seeds)</span>"))
+        // The rule in its own span, said once per paragraph (``ValueRule``).
+        #expect(xor.contains(" %<span class=\"lb-value-rule\"> (median of 2 seeds)</span></span>"))
         #expect(!xor.contains("class=\"lb-value\">?</span>"))
     }
 

@@ -41,8 +41,10 @@ struct ConsistencyTests {
             #expect(page.contains(cell))
             // Alt texts of the loss and boundary figures name the same seed and epoch.
             let target = r.medianEpochs.map { "reached test loss ≤ 0.02 at epoch \($0)" } ?? "did not reach test loss ≤ 0.02 in 3000 epochs"
-            #expect(page.contains("learning rate = \(spec.sweep[0].values[index].text): 8 loss curves; bold: the median seed \(run.seed), which \(target)"))
-            #expect(page.contains("learning rate = \(spec.sweep[0].values[index].text): the boundary of the median seed \(run.seed), which \(target)"))
+            // (In the alt text, or — where the alt text has no room — in the long description.)
+            let combination = "For learning rate = \(spec.sweep[0].values[index].text), "
+            #expect(page.contains(combination + "8 seeds, of which \(r.reachedCount) reached the target; the bold curve is median seed \(run.seed), which \(target)"))
+            #expect(page.contains(combination + "median seed \(run.seed) \(target)"))
         }
         // Every panel of the loss figure shares one epoch axis and one loss axis.
         #expect(Set(charts.map { $0.xDomain }).count == 1 && charts[0].xDomain != nil)

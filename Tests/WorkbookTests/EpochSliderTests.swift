@@ -137,7 +137,8 @@ struct EpochSliderTests {
         ])
         for image in before.images + after.images {
             #expect(image[1].flag, "\(image[0].text) did not load")
-            #expect(image[2].text.hasSuffix(image[0].text.contains("epoch-0.") ? text(epochs[0]) : text(epochs[1])))
+            // A sentence: the figure, then its epoch and losses, then a full stop.
+            #expect(image[2].text.hasSuffix((image[0].text.contains("epoch-0.") ? text(epochs[0]) : text(epochs[1])) + "."))
         }
         // The slider stands in for the timeline image on screen; one slider per experiment (and the sweep).
         #expect(after.timelineHidden && after.sliders == 2)
@@ -184,7 +185,7 @@ struct EpochSliderTests {
         ])
         for (image, (panel, caption)) in zip(after.images, zip(panels, captions(epochs[0][1]))) {
             #expect(image[1].flag, "\(image[0].text) did not load")
-            #expect(image[2].text.hasSuffix("\(panel.title), \(caption)"))
+            #expect(image[2].text.hasSuffix("\(panel.title), \(caption)."))
         }
         // Each frame's caption is headed by its combination.
         let page = try book.page("01-over-time.html")

@@ -32,7 +32,7 @@ struct OwnDataTests {
         #expect(page.contains("No Playground link: the Playground cannot generate this data set (moons)."))
         #expect(page.contains("No Playground link: the Playground cannot generate this data set (checkerboard)."))
         #expect(!page.contains("playground.tensorflow.org/#"))
-        #expect(page.contains("The test accuracy was ") && page.contains(" % (median of 2 seeds)"))
+        #expect(page.contains("The test accuracy was ") && page.contains(" %<span class=\"lb-value-rule\"> (median of 2 seeds)</span>"))
         #expect(page.contains("<table"))  // the results table of the two seeds
         #expect(page.contains(SHA256.hex([UInt8](try Data(contentsOf: book.chapters.appendingPathComponent("data/points.csv"))))))
     }

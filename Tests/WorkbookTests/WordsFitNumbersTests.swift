@@ -91,6 +91,11 @@ struct WordsFitNumbersTests {
         #expect(FigureDescription.subject(caption: nil, title: "Q4 — XOR") == "“Q4 — XOR”")
         #expect(FigureDescription.subject(caption: String(repeating: "word ", count: 40), title: nil).count <= 93)
         #expect(FigureDescription.subject(caption: nil, title: nil) == "this experiment")
+        // The course scan finds an ID as a word, not inside another ID or a file name.
+        #expect(WordsScan.containsWord("q4", in: "Loss curves of q4. Eight runs."))
+        #expect(WordsScan.containsWord("q1c", in: "the comparison q1c, three panels"))
+        #expect(!WordsScan.containsWord("q1c", in: "experiment q1c-none"))
+        #expect(!WordsScan.containsWord("four-clusters", in: "The points of four-clusters.csv."))
     }
 
     @Test func searchReadsMathsAsText() {

@@ -78,8 +78,10 @@ struct WordsScan: CustomStringConvertible {
         while let range = rest.range(of: word) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            // "four-clusters.csv" names a file, not the experiment "four-clusters".
+            let extensionAfter = after == "." && text[range.upperBound...].dropFirst().first?.isLetter == true
             func isPart(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ?? false }
-            if !isPart(before) && !isPart(after) { return true }
+            if !isPart(before) && !isPart(after) && !extensionAfter { return true }
             rest = text[range.upperBound...]
         }
         return false

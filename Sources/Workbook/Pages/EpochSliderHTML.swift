@@ -71,7 +71,7 @@ struct EpochSliderHTML {
                     let key = Self.imageKey(kind, combination)
                     frame.images[key] = figurePrefix + stem + ".png"
                     let what = (kind == .networkTimeline ? "Network" : "Decision boundary") + " of \(subject)"
-                    frame.alts[key] = isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)"
+                    frame.alts[key] = (isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)") + "."
                 }
                 parts.append((combination, epoch, held, losses ?? ""))
             }

@@ -100,7 +100,8 @@ struct FigureDescription {
     private var overTimeSubject: String {
         let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
         return seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
-            : panels.count > 1 ? "Each \(panelNoun)'s network (\(singleRunNames))" : "The network (\(singleRunNames))"
+            : panels.count > 1 ? "Each \(panelNoun)'s network" + (singleRunNames.contains(" and ") ? " (\(singleRunNames))" : "")
+            : "The network (\(singleRunNames))"
     }
 
     /// "epochs 0, 1, 10" when every panel has the same snapshot epochs, else each panel's.
@@ -128,16 +129,31 @@ struct FigureDescription {
     static let altLimit = 250
 
     /// "“A linear model on XOR”": how alt texts name an experiment — by its caption, else its
-    /// title, never its internal ID — cut at a word to at most 90 characters.
+    /// title, never its internal ID — cut at a word to at most 70 characters.
     static func subject(caption: String?, title: String?) -> String {
         guard var name = [caption, title].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
         else { return "this experiment" }
         while name.hasSuffix(".") { name.removeLast() }
-        if name.count > 90 {
-            let cut = name.prefix(89)
+        if name.count > 70 {
+            let cut = name.prefix(69)
             name = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
         }
         return "“\(name)”"
+    }
+
+    /// An author's caption as an alt text: a sentence ("The figure shows the moons data set, …."),
+    /// cut after its last whole sentence within ``altLimit``.
+    static func sentence(_ caption: String) -> String {
+        var text = caption.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return text }
+        if !text.hasSuffix(".") { text += "." }
+        let second = text.dropFirst().first
+        let lowered = second.map { $0.isLowercase } ?? false ? text.prefix(1).lowercased() + text.dropFirst() : text
+        text = "The figure shows " + lowered
+        while text.count > altLimit, let stop = text.dropLast().lastIndex(of: ".") {
+            text = String(text[...stop])
+        }
+        return text.count > altLimit ? String(text.prefix(altLimit - 1)) + "…" : text
     }
 
     /// The figure's sentences: what it is (`head`), then a sentence per panel (and the figure's
@@ -147,7 +163,7 @@ struct FigureDescription {
         if panels.count > 1 && kind.isPerCombination { head += " One panel per \(panelNoun)." }
         var details = panels.map { panel -> String in
             let text = panelText(panel)
-            return (panel.title.isEmpty ? text.capitalizedFirst : "\(panel.title): \(text)") + "."
+            return (panel.title.isEmpty ? text.capitalizedFirst : "For \(panel.title), \(text)") + "."
         }
         if let extra, !extra.isEmpty { details.append(extra.capitalizedFirst + (extra.hasSuffix(".") ? "" : ".")) }
         return (head, details)
@@ -163,14 +179,28 @@ struct FigureDescription {
         return Self.fitting(head, details).text
     }
 
-    /// Sentences joined while they fit: the text and how many details it kept.
+    /// Sentences joined while they fit: the text and how many details it kept whole. The first
+    /// detail that does not fit is shortened to its leading clauses (up to a "; ") when they
+    /// fit, so the main result is said; the long description then carries it whole.
     static func fitting(_ head: String, _ details: [String]) -> (text: String, kept: Int) {
         var text = head.count > altLimit ? String(head.prefix(altLimit - 1)) + "…" : head
         var kept = 0
         for detail in details {
-            guard text.count + 1 + detail.count <= altLimit else { break }
-            text += " " + detail
-            kept += 1
+            if text.count + 1 + detail.count <= altLimit {
+                text += " " + detail
+                kept += 1
+                continue
+            }
+            var clauses = detail.dropLast().components(separatedBy: "; ")
+            while clauses.count > 1 {
+                clauses.removeLast()
+                let short = clauses.joined(separator: "; ") + "."
+                if text.count + 1 + short.count <= altLimit {
+                    text += " " + short
+                    break
+                }
+            }
+            break
         }
         return (text, kept)
     }
@@ -200,10 +230,10 @@ struct FigureDescription {
                     // Named as the results table names runs: "seed 1, reset 3".
                     return "\(CombinationResults.name(run)) \(outcome)"
                 }
-                return prefix + seeds.joined(separator: ", ")
+                return prefix + seeds.joined(separator: "; ")  // names with commas ("seed 1, reset 2")
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
-                return prefix + "the five strongest weights: " + network.weightsText(count: 5)
+                return prefix + network.weightsText(count: 5)
             case .backprop, .neuronMaps, .hiddenSpace:
                 return nil  // the figure's own numbers are its label and details
             case .runs:
@@ -214,9 +244,12 @@ struct FigureDescription {
             }
         }
         if !texts.isEmpty {
-            let what = kind == .loss ? "Each \(noun == "seeds" ? "seed" : "run") by epochs to the target"
-                : kind == .runs ? "How each run ended" : "Weights of the median \(noun == "seeds" ? "seed" : "run")'s network"
-            parts.append("\(what). " + texts.joined(separator: "; ") + ".")
+            let run = noun == "seeds" ? "seed" : "run"
+            let what = kind == .loss
+                ? "Each \(run) by epochs to the target: "
+                : kind == .runs ? "How each run ended: "
+                : "The strongest weights of the \(seeds > 1 ? "median \(run)'s " : "")network: "
+            parts.append(what + texts.joined(separator: "; ") + ".")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }

@@ -110,13 +110,16 @@ struct ResultsTableHTML {
         } else if resets > 0 {
             text = "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
         } else if seeds.count > 1 {
-            text = "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets. A median of an even number of seeds is the lower middle seed's value."
+            text = "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets."
+            // Said only where it applies: with an odd count the median is a seed's own value anyway.
+            if seeds.count % 2 == 0 { text += " A median of an even number of seeds is the lower middle seed's value." }
         } else {
             text = "One seed (\(seeds[0]))."
         }
         let c = panels[0].settings.configuration
         if let rule, panels.contains(where: { $0.results.seedCount > 1 }) {
-            text += " Epochs to \(ValueFormatting.rule(rule)): a seed that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the seeds that reached it."
+            let run = panels.contains { $0.results.runNoun == "runs" } ? "run" : "seed"
+            text += " Epochs to \(ValueFormatting.rule(rule)): a \(run) that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the \(run)s that reached it."
         }
         return text
     }

@@ -93,7 +93,9 @@ struct SearchIndex {
         outer: while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "<"), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                out.append(UInt8(ascii: " "))
+                // Inline tags join their words ("0.10</span>." reads "0.10."); block tags
+                // separate them.
+                if !Self.isInlineTag(bytes[(i + 1)..<close]) { out.append(UInt8(ascii: " ")) }
                 i = close + 1
                 continue
             }
@@ -108,6 +110,17 @@ struct SearchIndex {
             i += 1
         }
         return String(decoding: out, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Tags that sit inside a line of text rather than between blocks.
+    static let inlineTags: Set<String> = ["span", "a", "strong", "em", "b", "i", "code", "small", "sub", "sup", "mark", "abbr"]
+
+    /// Whether the bytes between `<` and `>` are an inline tag, opening or closing.
+    static func isInlineTag(_ tag: ArraySlice<UInt8>) -> Bool {
+        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        }
+        return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
     }
 }
 

@@ -109,10 +109,22 @@ extension SiteAssets {
             script.onload = show;
             document.head.appendChild(script);
           }
+          // Maths reads "x₁", a reader types "x1": subscript and superscript digits and letters
+          // match their plain forms. One character for one, so positions stay the same.
+          var small = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓⁿⁱᵐ";
+          var plain = "01234567890123456789aehijklmnoprstuvxnim";
+          function fold(text) {
+            var out = "";
+            for (var k = 0; k < text.length; k++) {
+              var at = small.indexOf(text.charAt(k));
+              out += at >= 0 ? plain.charAt(at) : text.charAt(k);
+            }
+            return out.toLowerCase();
+          }
           // A snippet around the first searched word, cut at word boundaries (never mid-word),
           // "…" where text was left out.
           function snippet(text, words) {
-            var lower = text.toLowerCase();
+            var lower = fold(text);
             var at = -1;
             words.forEach(function (w) { var i = lower.indexOf(w); if (i >= 0 && (at < 0 || i < at)) { at = i; } });
             var start = at < 0 ? 0 : Math.max(0, at - 60);
@@ -130,7 +142,7 @@ extension SiteAssets {
           // Puts `text` into `element` with every searched word in a <mark>, as text nodes (the
           // index's text is never parsed as HTML).
           function highlight(element, text, words) {
-            var lower = text.toLowerCase();
+            var lower = fold(text);
             var position = 0;
             while (position < text.length) {
               var next = -1, length = 0;
@@ -148,7 +160,7 @@ extension SiteAssets {
             if (position < text.length) { element.appendChild(document.createTextNode(text.slice(position))); }
           }
           function show() {
-            var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+            var words = fold(input.value).split(/\s+/).filter(function (w) { return w.length > 0; });
             list.textContent = "";
             box.classList.toggle("lb-searching", words.length > 0);
             if (words.length === 0) { status.textContent = ""; return; }
@@ -156,8 +168,8 @@ extension SiteAssets {
             if (!index) { load(); status.textContent = "Loading the search index…"; return; }
             var hits = [];
             index.forEach(function (entry, order) {
-              var heading = entry.section.toLowerCase();
-              var all = (entry.page + " " + entry.section + " " + entry.text).toLowerCase();
+              var heading = fold(entry.section);
+              var all = fold(entry.page + " " + entry.section + " " + entry.text);
               if (!words.every(function (w) { return all.indexOf(w) >= 0; })) { return; }
               var inHeading = words.filter(function (w) { return heading.indexOf(w) >= 0; }).length;
               hits.push({ entry: entry, score: inHeading, order: order });

@@ -210,7 +210,7 @@ struct SiteWriter {
         guard let place = plan.figures[id]?.first?.place, let figure = figures[stem] else { return "" }
         return """
             <figure class="lb-figure" id="\(place.anchor)">
-            <img src="figures/\(stem).\(vector ? "svg" : "png")"\(PanelFigureHTML.loading(vector: vector)) width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(caption))">
+            <img src="figures/\(stem).\(vector ? "svg" : "png")"\(PanelFigureHTML.loading(vector: vector)) width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(FigureDescription.sentence(caption)))">
             <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption)) \(FigureLink.html(href: "figures/\(stem).svg", label: place.label))</figcaption>
             </figure>
 

@@ -1,5 +1,5 @@
 /// How an inline value states the rule it was read by: "(median of 5 seeds)" is said once per
-/// paragraph (or list item, or table cell) — after its first value, or not at all when the
+/// paragraph (or list, or table cell) — after its first value, or not at all when the
 /// paragraph already says "median" before it — never after every value of a sentence.
 ///
 /// ``ValueText`` gives each value its qualifier; the role's HTML puts the qualifier in its own
@@ -51,9 +51,10 @@ enum ValueRule {
         return out
     }
 
-    /// Where the last paragraph, list item or cell in `text` begins or ends.
+    /// Where the last paragraph, list or cell in `text` begins or ends (a list is one block: its
+    /// items share the rule; a paragraph inside an item is a block of its own).
     private static func lastBlockBoundary(in text: Substring) -> Substring.Index? {
-        ["<p>", "<p ", "</p>", "<li>", "<li ", "</li>", "<td", "</td>", "<dd", "</dd>", "<figcaption", "<div", "</div>"]
+        ["<p>", "<p ", "</p>", "<ul", "</ul>", "<ol", "</ol>", "<td", "</td>", "<dd", "</dd>", "<figcaption", "<div", "</div>"]
             .compactMap { text.range(of: $0, options: .backwards)?.lowerBound }.max()
     }
 }
