@@ -68,6 +68,28 @@ struct CommandLineTests {
         #expect(target["firstEpoch"] is NSNull)
     }
 
+    /// `--seeds N` summarises by the workbook's rule: the lower-middle run, runs that missed the
+    /// target counted as slowest — a run's own epoch, never an average of two ("27.5").
+    @Test func trainSummarisesSeedsByTheLowerMiddleRun() throws {
+        let result = try Labbook.run([
+            "train", "--dataset", "xor", "--hidden", "4", "--activation", "relu", "--learning-rate", "0.03",
+            "--epochs", "400", "--until", "test-loss <= 0.02", "--seeds", "4",
+        ])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        // Each seed's epoch, a missed target as one more than the budget (slower than all).
+        let epochs = lines.filter { $0.hasPrefix("seed ") }.map { line -> Int in
+            guard let at = line.range(of: " at epoch ") else { return 401 }
+            return Int(line[at.upperBound...].prefix { $0.isNumber })!
+        }
+        #expect(epochs.count == 4)
+        let lowerMiddle = epochs.sorted()[1]
+        let summary = try #require(lines.first { $0.hasPrefix("4 seeds: ") })
+        #expect(summary.contains(lowerMiddle <= 400 ? "median \(lowerMiddle) epochs" : "median not reached"), "\(summary)")
+        #expect(!summary.contains(".5 "))
+        #expect(summary.contains("median run: seed "))
+    }
+
     @Test func jsonNumbersParseBackToTheSameDoubles() throws {
         let result = try Labbook.run(["train", "--dataset", "spiral", "--epochs", "5", "--format", "json"])
         struct Losses: Decodable { var loss: [String: [Double]] }
