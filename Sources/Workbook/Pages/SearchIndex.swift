@@ -117,10 +117,13 @@ struct SearchIndex {
 
     /// Whether the bytes between `<` and `>` are an inline tag, opening or closing.
     static func isInlineTag(_ tag: ArraySlice<UInt8>) -> Bool {
-        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        let afterSlash = tag.first == UInt8(ascii: "/") ? tag.dropFirst() : tag
+        // Labbook writes tag names in lower case; a name ends where letters and digits do.
+        let name = afterSlash.prefix { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
         }
-        return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
+        return inlineTags.contains(String(decoding: name, as: UTF8.self))
     }
 }
 
