@@ -44,6 +44,7 @@ struct SearchTextTests {
         "<h2 id=\"a\">Über <code>ß</code> 😀</h2>\n\n\t<p>x</p>", "&am<b>p; &#39 &nbsp &quot",
         "<p>maths <span class=\"math inline\">\\(x_1\\)</span> and <script>var a = 1;</script>text</p>",
         "<template id=\"t\"><p>frame</p></template><abbr title=\"x\">ab</abbr><b\u{00A0}>c",
+        "<scripts>kept</scripts> <script>never closed", "<script>a</script>b<template>c</template >d",
     ])
     func matchesTheDefinition(_ html: String) {
         #expect(SearchIndex.plainText(html[...]) == Self.reference(html[...]))

@@ -65,10 +65,10 @@ struct SearchIndex {
     /// The text a reader sees: maths in its text form ("x₁", not `\(x_1\)`, which only KaTeX
     /// turns into a formula), scripts and templates (the epoch slider's frames) dropped, then
     /// each tag (`<` to the next `>`) a space, `&lt; &gt; &quot; &#39; &nbsp; &amp;` their
-    /// characters, white space collapsed. The tags and entities go in one pass over the bytes:
-    /// every rebuild of `labbook serve` indexes every page, and regular expressions and
-    /// repeated replacing made this a quarter of it; the two regular expressions run only on
-    /// pages that have maths or scripts.
+    /// characters, white space collapsed. Everything but the maths goes in one pass over the
+    /// bytes: every rebuild of `labbook serve` indexes every page, and regular expressions and
+    /// repeated replacing made this a quarter of it; the maths' regular expression runs only on
+    /// pages that have maths.
     static func plainText(_ html: Substring) -> String {
         var source = String(html)
         if source.contains("class=\"math ") {
@@ -77,9 +77,6 @@ struct SearchIndex {
                 let space = match.output.2 == "display" ? " " : ""
                 return space + HTML.escapeText(MathText.plain(PlainText.unescaped(String(match.output.3)))) + space
             }
-        }
-        if source.contains("<template") || source.contains("<script") {
-            source = source.replacing(#/<(template|script)\b.*?</\1>/#.dotMatchesNewlines(), with: " ")
         }
         let entities: [(name: [UInt8], character: UInt8)] = [
             (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
@@ -92,6 +89,13 @@ struct SearchIndex {
         var i = 0
         outer: while i < bytes.count {
             let byte = bytes[i]
+            // A script or template (the epoch slider's frames), up to its end tag, is not text
+            // the page shows.
+            if byte == UInt8(ascii: "<"), let end = Self.endOfHiddenElement(bytes, at: i) {
+                out.append(UInt8(ascii: " "))
+                i = end
+                continue
+            }
             if byte == UInt8(ascii: "<"), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
                 // Inline tags join their words ("0.10</span>." reads "0.10."); block tags
                 // separate them.
@@ -112,6 +116,28 @@ struct SearchIndex {
         return String(decoding: out, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Elements whose content is no text of the page.
+    static let hiddenElements: [[UInt8]] = [Array("template".utf8), Array("script".utf8)]
+
+    /// For a `<script` or `<template` start tag at `start`, the index just after its end tag
+    /// (`</script>`); nil for any other tag, or one that is never closed.
+    static func endOfHiddenElement(_ bytes: [UInt8], at start: Int) -> Int? {
+        for name in hiddenElements {
+            let nameEnd = start + 1 + name.count
+            guard nameEnd <= bytes.count, bytes[(start + 1)..<nameEnd].elementsEqual(name) else { continue }
+            if nameEnd < bytes.count && isNameByte(bytes[nameEnd]) { return nil }
+            let closing = Array("</".utf8) + name + [UInt8(ascii: ">")]
+            guard let found = bytes[nameEnd...].firstRange(of: closing) else { return nil }
+            return found.upperBound
+        }
+        return nil
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+    }
+
     /// Tags that sit inside a line of text rather than between blocks.
     static let inlineTags: Set<String> = ["span", "a", "strong", "em", "b", "i", "code", "small", "sub", "sup", "mark", "abbr"]
 
@@ -119,10 +145,7 @@ struct SearchIndex {
     static func isInlineTag(_ tag: ArraySlice<UInt8>) -> Bool {
         let afterSlash = tag.first == UInt8(ascii: "/") ? tag.dropFirst() : tag
         // Labbook writes tag names in lower case; a name ends where letters and digits do.
-        let name = afterSlash.prefix { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
-        }
+        let name = afterSlash.prefix(while: isNameByte)
         return inlineTags.contains(String(decoding: name, as: UTF8.self))
     }
 }

@@ -26,7 +26,9 @@ enum ValueRule {
         var seen = Set<Substring>()
         var blockText = ""
         var rest = html[...]
-        while let start = rest.range(of: open) {
+        // The standard library's `firstRange(of:)`, not Foundation's `range(of:)`, which bridges
+        // the rest of the page to UTF-16 at every value.
+        while let start = rest.firstRange(of: open) {
             let before = rest[..<start.lowerBound]
             if let boundary = lastBlockBoundary(in: before) {
                 seen = []
@@ -35,13 +37,12 @@ enum ValueRule {
                 blockText += before
             }
             out += before
-            guard let end = rest[start.upperBound...].range(of: close) else {
+            guard let end = rest[start.upperBound...].firstRange(of: close) else {
                 out += rest[start.lowerBound...]
                 return out
             }
             let rule = rest[start.upperBound..<end.lowerBound]
-            let saysMedian = PlainText.of(blockText).lowercased().contains("median")
-            if !seen.contains(rule) && !saysMedian {
+            if !seen.contains(rule) && !PlainText.of(blockText).lowercased().contains("median") {
                 out += rest[start.lowerBound..<end.upperBound]
             }
             seen.insert(rule)
@@ -54,7 +55,22 @@ enum ValueRule {
     /// Where the last paragraph, list or cell in `text` begins or ends (a list is one block: its
     /// items share the rule; a paragraph inside an item is a block of its own).
     private static func lastBlockBoundary(in text: Substring) -> Substring.Index? {
-        ["<p>", "<p ", "</p>", "<ul", "</ul>", "<ol", "</ol>", "<td", "</td>", "<dd", "</dd>", "<figcaption", "<div", "</div>"]
-            .compactMap { text.range(of: $0, options: .backwards)?.lowerBound }.max()
+        // A backward scan for the last `<` that opens one of the tags: Foundation's backward
+        // `range(of:)` bridges the text to UTF-16 for each tag, which made this most of a
+        // rebuild's time.
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            index = utf8.index(before: index)
+            guard utf8[index] == UInt8(ascii: "<") else { continue }
+            let tail = utf8[index...]
+            if blockTags.contains(where: { tail.starts(with: $0) }) { return index }
+        }
+        return nil
     }
+
+    /// The tags that begin or end a block, as bytes.
+    private static let blockTags: [[UInt8]] = [
+        "<p>", "<p ", "</p>", "<ul", "</ul>", "<ol", "</ol>", "<td", "</td>", "<dd", "</dd>", "<figcaption", "<div", "</div>",
+    ].map { Array($0.utf8) }
 }
