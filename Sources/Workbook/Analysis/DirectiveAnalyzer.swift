@@ -332,7 +332,7 @@ struct DirectiveAnalyzer {
                     at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
-            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace:
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace, .landscape:
                 break
             case .neuronMaps:
                 if let flat = spec.combinations.first(where: { $0.settings.configuration.hidden.isEmpty }) {
