@@ -27,8 +27,8 @@ extension ExperimentFigure {
         let recorded = Trainer(configuration: configuration)
             .run(seed: run.seed, reset: run.reset, recording: SnapshotRecording(epochs: [], everyEpochParameters: true))
         let landscape = try LandscapeFigure.compute(
-            configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory)
-        return LandscapeChart(losses: landscape.losses, path: landscape.path, range: LandscapeFigure.range)
+            configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory, spec: LandscapeSpec())
+        return LandscapeChart(losses: landscape.losses, path: landscape.path, range: LandscapeSpec().range)
     }
 
     /// Every hidden neuron of `run`'s final network over the plane (`show: [neuron-maps]`).

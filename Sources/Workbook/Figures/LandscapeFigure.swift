@@ -15,12 +15,9 @@ struct LandscapeFigure {
     let store: RunStore
     let recordings: RunEvaluations
 
-    /// Cells per side (odd, so the centre is a cell) and α, β from −range to +range.
-    static let grid = 31
-    static let range = 1.0
+    /// The path's points: about this many evenly spaced epochs, plus the last.
     static let pathPoints = 40
     /// For the long description, which is written where Plotting is not imported.
-    static let rangeText = NumberFormatting.decimal(range, fractionDigits: 1)
     static let bands = LandscapeChart.bands
 
     func make() throws -> DescribedFigure {
@@ -31,8 +28,10 @@ struct LandscapeFigure {
             let job = panel.jobs[panel.results.representativeIndex]
             let recorded = try TimelineFigures(panels: panels, display: display, store: store, recordings: recordings)
                 .record(panel, everyEpoch: true)
-            let landscape = try Self.compute(configuration: panel.settings.configuration, run: recorded.result, seed: job.seed, history: recorded.parameterHistory)
-            charts.append(LandscapeChart(losses: landscape.losses, path: landscape.path, range: Self.range))
+            let landscape = try Self.compute(
+                configuration: panel.settings.configuration, run: recorded.result, seed: job.seed, history: recorded.parameterHistory,
+                spec: display.landscape)
+            charts.append(LandscapeChart(losses: landscape.losses, path: landscape.path, range: display.landscape.range))
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             labels.append(prefix + landscape.summary)
             details.append(prefix + landscape.details)
@@ -46,6 +45,8 @@ struct LandscapeFigure {
     struct Landscape {
         var losses: [[Double]]
         var path: [Point]
+        /// α (column) and β (row, from the bottom) of each cell.
+        var steps: [Double]
         var centerLoss: Double
         var startLoss: Double
 
@@ -55,13 +56,27 @@ struct LandscapeFigure {
         }
         var details: String {
             let start = path.first ?? Point(x: 0, y: 0)
-            return "The path starts at α \(NumberFormatting.decimal(start.x, fractionDigits: 2)), β \(NumberFormatting.decimal(start.y, fractionDigits: 2)) (training loss \(ValueFormatting.loss(startLoss))) and ends at the centre."
+            var text = "The path starts at α \(NumberFormatting.decimal(start.x, fractionDigits: 2)), β \(NumberFormatting.decimal(start.y, fractionDigits: 2)) (training loss \(ValueFormatting.loss(startLoss))) and ends at the centre."
+            let grid = steps.count
+            var lowest = (row: grid / 2, column: grid / 2)
+            for row in 0..<grid {
+                for column in 0..<grid where losses[row][column] < losses[lowest.row][lowest.column] { lowest = (row, column) }
+            }
+            if lowest == (grid / 2, grid / 2) {
+                text += " No point of the slice has a lower loss than the final weights."
+            } else {
+                text += " The slice's lowest loss, \(ValueFormatting.loss(losses[lowest.row][lowest.column])), is at α \(NumberFormatting.decimal(steps[lowest.column], fractionDigits: 2)), β \(NumberFormatting.decimal(steps[grid - 1 - lowest.row], fractionDigits: 2))."
+            }
+            return text
         }
     }
 
-    static func compute(configuration c: TrainingConfiguration, run: RunResult, seed: String, history: [[Double]]) throws -> Landscape {
+    static func compute(
+        configuration c: TrainingConfiguration, run: RunResult, seed: String, history: [[Double]], spec: LandscapeSpec
+    ) throws -> Landscape {
         let slice = LandscapeSlice(center: run.final, seed: seed)
-        let steps = (0..<grid).map { Self.range * (2 * Double($0) / Double(grid - 1) - 1) }
+        let grid = spec.grid
+        let steps = (0..<grid).map { spec.range * (2 * Double($0) / Double(grid - 1) - 1) }
         let rows = Locked([[Double]](repeating: [], count: grid))
         try runInParallel(count: grid, workers: ProcessInfo.processInfo.activeProcessorCount) { row in
             let evaluator = LossEvaluator(configuration: c, seed: seed)
@@ -74,6 +89,7 @@ struct LandscapeFigure {
         if let last = history.indices.last, epochs.last != last { epochs.append(last) }
         let path = epochs.map { slice.project(history[$0]) }.map { Point(x: $0.alpha, y: $0.beta) }
         let losses = rows.get()
-        return Landscape(losses: losses, path: path, centerLoss: losses[grid / 2][grid / 2], startLoss: run.trainLoss.first ?? .nan)
+        return Landscape(
+            losses: losses, path: path, steps: steps, centerLoss: losses[grid / 2][grid / 2], startLoss: run.trainLoss.first ?? .nan)
     }
 }
