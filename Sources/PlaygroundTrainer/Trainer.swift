@@ -107,33 +107,7 @@ public final class TrainingSession {
 
     /// Mean loss (without the regularization penalty) and, for classification, accuracy.
     func evaluate(_ set: EncodedExamples) -> (loss: Double, accuracy: Double?) {
-        guard set.count > 0 else { return (0, nil) }
-        let capacity = LaneEngine.laneCapacity
-        var total = 0.0
-        var correct = 0
-        let classification = !configuration.isRegression
-        let crossEntropy = configuration.loss == .crossEntropy
-        let decision = crossEntropy ? 0.5 : 0
-        var start = 0
-        while start < set.count {
-            let lanes = min(capacity, set.count - start)
-            set.load(into: engine, start: start, lanes: lanes)
-            engine.forward(count: lanes)
-            for e in 0..<lanes {
-                let output = engine.output(lane: e)
-                let label = set.labels[start + e]
-                if crossEntropy {
-                    total += binaryCrossEntropy(output: output, positive: label > 0)
-                } else {
-                    let difference = output - label
-                    total += 0.5 * (difference * difference)
-                }
-                if classification && (output >= decision) == (label > 0) { correct += 1 }
-            }
-            start += lanes
-        }
-        let count = Double(set.count)
-        return (total / count, classification ? Double(correct) / count : nil)
+        set.evaluate(on: engine, configuration: configuration)
     }
 
     /// `observe` is called after every recorded epoch with the epoch, the network as the run

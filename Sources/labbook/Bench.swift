@@ -95,6 +95,10 @@ struct Bench: ParsableCommand {
             for row in timelines {
                 print(String(format: "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes", row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds, row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
             }
+            let landscape = LandscapeBench.run()
+            print("\nloss landscape, config c (one set evaluation for both; a training epoch also runs the backward pass)")
+            print(String(format: "landscape loss evaluations %9.0f per CPU-s (%.0f examples forwarded per CPU-s)", landscape.landscapeEvaluationsPerSecond, landscape.landscapeExamplesPerSecond))
+            print(String(format: "trainer epochs             %9.0f per CPU-s (%.0f examples forwarded per CPU-s: training pass, training and test loss)", landscape.trainerEpochsPerSecond, landscape.trainerExamplesPerSecond))
         }
     }
 

@@ -38,6 +38,7 @@ struct RenderBench {
         figures.append(("c-runs-4", ExperimentFigure.runsSideBySide(configuration: short, runs: resets, of: [.boundary, .loss])))
         figures.append(("c-neuron-maps", ExperimentFigure.neuronMaps(configuration: c, run: runs[0])))
         if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { figures.append(("c-hidden-space", space)) }
+        figures.append(("c-landscape", try ExperimentFigure.landscape(configuration: c, run: runs[0])))
         var small = c
         small.hidden = [3]
         figures.append(("backprop-2-3-1", ExperimentFigure.backpropCard(configuration: small, run: Trainer(configuration: small).run())))

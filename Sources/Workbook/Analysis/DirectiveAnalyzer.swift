@@ -19,7 +19,7 @@ struct DirectiveAnalyzer {
     static let displayKeys = [
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
-        "snapshots", "rescale", "playground-hide", "runs-of", "neurons",
+        "snapshots", "rescale", "playground-hide", "runs-of", "neurons", "landscape-grid", "landscape-range",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -64,6 +64,7 @@ struct DirectiveAnalyzer {
         var snapshotsEntry: YAMLMapping.Entry? = nil
         var runsOfEntry: YAMLMapping.Entry? = nil
         var neuronsEntry: YAMLMapping.Entry? = nil
+        var landscapeEntries: [YAMLMapping.Entry] = []
         var networkValueEntries: [YAMLMapping.Entry] = []
         var perStudentEntry: YAMLMapping.Entry? = nil
         let inheritedDisplay = inherited.filter { SettingKey(rawValue: $0.key) == nil }
@@ -91,6 +92,7 @@ struct DirectiveAnalyzer {
             case "snapshots": snapshotsEntry = entry
             case "runs-of": runsOfEntry = entry
             case "neurons": neuronsEntry = entry
+            case "landscape-grid", "landscape-range": landscapeEntries.append(entry)
             case PerStudentSetting.key: perStudentEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above
@@ -123,6 +125,7 @@ struct DirectiveAnalyzer {
         networkValues(networkValueEntries, spec: &spec, directive: directive)
         if let runsOfEntry { runsOf(runsOfEntry, spec: &spec) }
         hiddenSpace(neuronsEntry, spec: &spec, at: directive.body.entry("show")?.value.location ?? directive.location)
+        landscape(landscapeEntries, spec: &spec)
         return diagnostics.errorCount == errorsBefore ? spec : nil
     }
 
@@ -332,7 +335,7 @@ struct DirectiveAnalyzer {
                     at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
-            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace:
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace, .landscape:
                 break
             case .neuronMaps:
                 if let flat = spec.combinations.first(where: { $0.settings.configuration.hidden.isEmpty }) {

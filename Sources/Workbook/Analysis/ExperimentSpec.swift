@@ -74,6 +74,8 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var backprop: BackpropSpec?
     /// The hidden-space figure's two neurons (`neurons`).
     public var hiddenSpace: HiddenSpaceSpec?
+    /// The landscape figure's grid and range (`landscape-grid`, `landscape-range`).
+    public var landscape = LandscapeSpec()
     /// What the "Open in the Playground" link hides (`playground-hide`).
     public var playgroundHiding = PlaygroundHiding()
 

@@ -38,6 +38,8 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     case neuronMaps = "neuron-maps"
     /// The training points placed by two hidden neurons' outputs, with the warped input grid.
     case hiddenSpace = "hidden-space"
+    /// The training loss over a 2-D slice of weight space through the final weights, with the path.
+    case landscape
 
     /// The kinds `show:` accepts in an experiment, in the order its hint lists them.
     static let experimentKinds = allCases.filter(\.isShowable)
@@ -46,7 +48,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isShowable: Bool {
         switch self {
         case .boundary, .network, .loss, .data, .lossOverlay, .result, .metricGrid, .boundaryTimeline,
-            .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
+            .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace, .landscape:
             true
         case .activations: false
         }
@@ -58,7 +60,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .result, .metricGrid: true
         case .boundary, .network, .loss, .data, .lossOverlay, .activations, .boundaryTimeline, .networkTimeline,
-            .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace:
+            .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace, .landscape:
             false
         }
     }
@@ -82,6 +84,7 @@ public enum FigureKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .backprop: "Backward pass of one example"
         case .neuronMaps: "Every hidden neuron over the plane"
         case .hiddenSpace: "The data in hidden space"
+        case .landscape: "The loss landscape"
         }
     }
 }

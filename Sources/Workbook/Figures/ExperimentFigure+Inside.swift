@@ -21,6 +21,16 @@ extension ExperimentFigure {
             spec: HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1), showTestData: false).0
     }
 
+    /// The loss landscape around `run`'s final weights with its path (`show: [landscape]`), the
+    /// run trained again recording every epoch as a build does.
+    public static func landscape(configuration: TrainingConfiguration, run: RunResult) throws -> any Figure {
+        let recorded = Trainer(configuration: configuration)
+            .run(seed: run.seed, reset: run.reset, recording: SnapshotRecording(epochs: [], everyEpochParameters: true))
+        let landscape = try LandscapeFigure.compute(
+            configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory, spec: LandscapeSpec())
+        return LandscapeChart(losses: landscape.losses, path: landscape.path, range: LandscapeSpec().range)
+    }
+
     /// Every hidden neuron of `run`'s final network over the plane (`show: [neuron-maps]`).
     public static func neuronMaps(configuration: TrainingConfiguration, run: RunResult) -> any Figure {
         NeuronMapsFigure.maps(

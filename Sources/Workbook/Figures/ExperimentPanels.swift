@@ -28,6 +28,8 @@ struct ExperimentPanels {
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations).make(kind)
         case .neuron:
             return try NeuronFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
+        case .landscape:
+            return try LandscapeFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
         case .hiddenSpace:
             return try HiddenSpaceFigure(panels: panels, display: display, store: store).make()
         case .neuronMaps:

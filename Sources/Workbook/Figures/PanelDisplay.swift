@@ -18,6 +18,8 @@ struct PanelDisplay: Sendable, Hashable {
     var backprop: BackpropSpec?
     /// The hidden-space figure's two neurons.
     var hiddenSpace: HiddenSpaceSpec?
+    /// The landscape figure's grid and range.
+    var landscape = LandscapeSpec()
     /// What Playground links hide (`playground-hide`); pages only, not part of `keyText`.
     var playgroundHiding = PlaygroundHiding()
 
@@ -31,6 +33,7 @@ struct PanelDisplay: Sendable, Hashable {
             + (weightsOnLinks ? " values" : "") + (neuron.map { " " + $0.keyText } ?? "")
             + (runsOf == [.boundary] ? "" : " runs-of=" + runsOf.map(\.rawValue).joined(separator: ","))
             + (backprop.map { " " + $0.keyText } ?? "") + (hiddenSpace.map { " " + $0.keyText } ?? "")
+            + (landscape == LandscapeSpec() ? "" : " " + landscape.keyText)
     }
 }
 
@@ -38,7 +41,7 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace,
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace, landscape: landscape,
             playgroundHiding: playgroundHiding)
     }
 }

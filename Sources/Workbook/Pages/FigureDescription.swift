@@ -61,6 +61,8 @@ struct FigureDescription {
             }
             parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
             if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
+        case .landscape:
+            parts.append("The training loss over a square slice of weight space through the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") final weights, at the centre: α and β move every weight and bias along two random directions, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018), from −\(display.landscape.rangeText) to \(display.landscape.rangeText) on a \(display.landscape.grid) × \(display.landscape.grid) grid. Colours are \(LandscapeFigure.bands) bands of equal steps of log loss between the \(panels.count > 1 ? "panel's" : "slice's") lowest and highest loss, dark where the loss is low. The red line is the training path projected onto the slice, a marker at each sampled epoch, hollow at the start and large at the end (the centre).")
         case .hiddenSpace:
             let wholeLayer = display.hiddenSpace.map { configuration.layerSizes[$0.layer] == 2 } ?? false
             parts.append("Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. " + (wholeLayer
@@ -234,7 +236,7 @@ struct FigureDescription {
             case .network:
                 guard let network = r.network, !network.strongestWeights.isEmpty else { return nil }
                 return prefix + network.weightsText(count: 5)
-            case .backprop, .neuronMaps, .hiddenSpace:
+            case .backprop, .neuronMaps, .hiddenSpace, .landscape:
                 return nil  // the figure's own numbers are its label and details
             case .runs:
                 return prefix + r.runs.map { "\(CombinationResults.name($0)): \(Self.outcome($0, r))" }.joined(separator: "; ")
@@ -306,6 +308,8 @@ struct FigureDescription {
             return text + "; the bold curve is \(who), which \(target), with \(results)"
         case .backprop, .neuronMaps, .hiddenSpace:
             return "the network of \(who)"
+        case .landscape:
+            return "the training loss around the final weights of \(who)"
         case .runs:
             var text = "\(r.seedCount) \(r.runNoun), \(who) marked"
             if let rule = c.stopRule { text += "; \(r.reachedCount) reached \(ValueFormatting.rule(rule))" }
