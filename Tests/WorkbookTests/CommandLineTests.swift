@@ -27,8 +27,15 @@ enum Labbook {
     static func run(
         _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
     ) throws -> Result {
+        try process(executable, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program to its end: its exit status, standard output and standard error.
+    static func process(
+        _ program: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         if !environment.isEmpty {

@@ -7,28 +7,10 @@ import Testing
 /// with every element Moodle's format documentation asks for.
 @Suite("Questions exported to an LMS", .serialized)
 struct LMSExportTests {
-    struct ToolResult {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias ToolResult = Labbook.Result
 
     static func tool(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ToolResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ToolResult(
-            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-            error: String(decoding: errData, as: UTF8.self))
+        try Labbook.process(URL(fileURLWithPath: executable), arguments, environment: environment)
     }
 
     static var schemaFolder: URL { FixtureBook.fixtures.appendingPathComponent("qti-schema") }
