@@ -127,6 +127,35 @@ struct RosterTests {
         #expect(failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:1: error: the roster is not UTF-8 text") }, "\(failure.diagnostics.map(\.line))")
         #expect(!FileManager.default.fileExists(atPath: book.root.appendingPathComponent("Students").path))
     }
+
+    /// `--pdf` with a roster prints each student's own handout into their folder, with their
+    /// name on the cover and their own seeds in its links (the printed variant matches the
+    /// online one).
+    @Test func eachStudentsHandoutIsPrintedWithTheirNameAndSeeds() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        try Self.roster(2).write(to: book.root.appendingPathComponent("roster.csv"))
+        let result = try Labbook.run(
+            ["build", "--edition", "student", "--roster", "roster.csv", "--pdf", "--output", "Students"], in: book.root)
+        #expect(result.status == 0, "\(result.error)")
+        var covers: [String] = []
+        for (id, name) in [("st1", "Student 1, Jr"), ("st2", "Student 2, Jr")] {
+            let folder = book.root.appendingPathComponent("Students/students/\(id)")
+            let pdf = folder.appendingPathComponent("handout.pdf")
+            let cover = try HandoutPrinting.run("/usr/bin/pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"])
+            // The cover sets the edition line in capitals, and pdftotext may split a word at
+            // its letter spacing ("LOVEL ACE").
+            func squeezed(_ text: String) -> String { text.uppercased().filter { !$0.isWhitespace } }
+            #expect(squeezed(cover).contains(squeezed(name)), "\(id)'s cover: \(cover)")
+            covers.append(cover)
+            // The printed worksheet names this student's own seeds, those of their HTML links.
+            let html = try String(contentsOf: folder.appendingPathComponent("handout.html"), encoding: .utf8)
+            let seeds = Set(html.matches(of: /seed=(v[0-9a-f]{6})/).map { String($0.output.1) })
+            let printed = try HandoutPrinting.run("/usr/bin/pdftotext", [pdf.path, "-"])
+            #expect(!seeds.isEmpty && seeds.allSatisfy { printed.contains("seed " + $0) }, "\(id): \(seeds)")
+        }
+        #expect(covers[0] != covers[1])
+    }
 }
 
 /// Issue 24, part 3: `labbook grade` flags a planted wrong value and accepts a right one at the
