@@ -51,6 +51,26 @@ struct SlurmClusterTests {
         return running
     }
 
+    /// Starts `labbook build --executor slurm` on 2 tasks in the background: the process, and
+    /// its standard error as it arrives.
+    static func startSlurmBuild(_ book: Book) throws -> (Process, Locked<Data>) {
+        let build = Process()
+        build.executableURL = Labbook.executable
+        build.arguments = ["build", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"),
+                           "--executor", "slurm", "--slurm-tasks", "2"]
+        build.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+        let errors = Pipe()
+        build.standardError = errors
+        build.standardOutput = FileHandle.nullDevice
+        let stderr = Locked(Data())
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            stderr.update { $0.append(data) }
+        }
+        try build.run()
+        return (build, stderr)
+    }
+
     /// The done-when test: 2,000 runs (tiny ones) over 8 array tasks; the workbook is the same
     /// bytes as the local build's, and every run was trained once, by a task.
     @Test func aCourseOf2000RunsBuiltOnSlurmIsTheLocalBuildByteForByte() throws {
@@ -88,20 +108,7 @@ struct SlurmClusterTests {
         course.figures = "[loss]"
         let book = try Book(course)
         defer { book.remove() }
-        let build = Process()
-        build.executableURL = Labbook.executable
-        build.arguments = ["build", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"),
-                           "--executor", "slurm", "--slurm-tasks", "2"]
-        build.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
-        let errors = Pipe()
-        build.standardError = errors
-        build.standardOutput = FileHandle.nullDevice
-        let stderr = Locked(Data())
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            stderr.update { $0.append(data) }
-        }
-        try build.run()
+        let (build, stderr) = try Self.startSlurmBuild(book)
         // Wait for a task that has saved a few runs and is not done, and cancel it.
         var killed: (task: String, finished: [String])?
         let deadline = Date().addingTimeInterval(120)
@@ -120,7 +127,7 @@ struct SlurmClusterTests {
             }
         }
         build.waitUntilExit()
-        errors.fileHandleForReading.readabilityHandler = nil
+        (build.standardError as? Pipe)?.fileHandleForReading.readabilityHandler = nil
         let log = String(decoding: stderr.get(), as: UTF8.self)
         let victim = try #require(killed, "no task was caught midway: \(log)")
         #expect(build.terminationStatus == 0, "\(log)")
@@ -173,20 +180,7 @@ struct SlurmClusterTests {
         course.figures = "[loss]"
         let book = try Book(course)
         defer { book.remove() }
-        let build = Process()
-        build.executableURL = Labbook.executable
-        build.arguments = ["build", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"),
-                           "--executor", "slurm", "--slurm-tasks", "2"]
-        build.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
-        let errors = Pipe()
-        build.standardError = errors
-        build.standardOutput = FileHandle.nullDevice
-        let stderr = Locked(Data())
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            stderr.update { $0.append(data) }
-        }
-        try build.run()
+        let (build, stderr) = try Self.startSlurmBuild(book)
         var job: String?
         for _ in 0..<600 where job == nil && build.isRunning {
             usleep(100_000)
@@ -199,7 +193,7 @@ struct SlurmClusterTests {
         usleep(500_000)
         build.terminate()
         build.waitUntilExit()
-        errors.fileHandleForReading.readabilityHandler = nil
+        (build.standardError as? Pipe)?.fileHandleForReading.readabilityHandler = nil
         #expect(build.terminationStatus == 128 + SIGTERM)
         #expect(String(decoding: stderr.get(), as: UTF8.self).contains("cancelling Slurm job \(submitted)"))
         var states: [SlurmTaskRecord] = []
