@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependencies point one way:
@@ -48,7 +48,13 @@ let package = Package(
         .target(name: "ChapterMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Workbook",
-            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown", "QRCode", "CDeflate"]),
+            dependencies: ["PlaygroundTrainer", "Plotting", "CairoRendering", "ChapterMarkdown", "QRCode", "CDeflate"],
+            exclude: ["Pages/Assets"],
+            plugins: ["EmbedWebAssets"]),
+        // The workbook's CSS and JavaScript are files (Pages/Assets, linted by scripts/lint-web);
+        // this plugin turns them into string constants so `labbook` needs no resource bundle.
+        .plugin(name: "EmbedWebAssets", capability: .buildTool(), dependencies: ["EmbedWebAssetsTool"]),
+        .executableTarget(name: "EmbedWebAssetsTool"),
 
         .target(
             name: "LivePreview",
