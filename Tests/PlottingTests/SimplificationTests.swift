@@ -15,14 +15,28 @@ import Testing
     }
 
     /// The largest distance from a point of `full` (its vertices and the midpoints of its
-    /// segments) to the polyline `simplified`.
+    /// segments) to the segment of `simplified` that replaces it: the simplified curve keeps
+    /// some of `full`'s vertices in order, and every dropped point is measured against the one
+    /// segment drawn in its place. That bounds its distance to the whole polyline from above,
+    /// so this is stricter than the nearest-segment distance, and linear in the points.
     static func deviation(_ full: [Point], from simplified: [Point]) -> Double {
-        var probes = full
-        for (a, b) in zip(full, full.dropFirst()) { probes.append(Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)) }
-        let segments = Array(zip(simplified, simplified.dropFirst()))
-        return probes.map { p in
-            segments.reduce(Double.infinity) { min($0, PolylineSimplifier.segmentDistance(p, $1.0, $1.1)) }
-        }.max() ?? 0
+        var worst = 0.0
+        var kept = 0
+        for (index, point) in full.enumerated() {
+            if kept + 1 < simplified.count, point == simplified[kept + 1] { kept += 1 }
+            if kept + 1 == simplified.count {
+                // Past the last kept vertex: only the last point itself may be there.
+                precondition(index == full.count - 1, "the simplified curve must end at the full one's end")
+                break
+            }
+            let a = simplified[kept], b = simplified[kept + 1]
+            worst = max(worst, PolylineSimplifier.segmentDistance(point, a, b))
+            if index + 1 < full.count {
+                let next = full[index + 1]
+                worst = max(worst, PolylineSimplifier.segmentDistance(Point(x: (point.x + next.x) / 2, y: (point.y + next.y) / 2), a, b))
+            }
+        }
+        return worst
     }
 
     @Test func simplifiedCurveStaysWithinAQuarterPixel() {
