@@ -78,9 +78,25 @@ let package = Package(
         .testTarget(
             name: "ChapterMarkdownTests", dependencies: ["ChapterMarkdown", "ChapterStress"],
             swiftSettings: unoptimizedTestCode),
+        // What the three test targets below share: fixture books, the `labbook` process runner,
+        // the seed course built once per test process, pages parsed into element trees.
+        .target(
+            name: "LabbookTestSupport", dependencies: ["Workbook", "ChapterMarkdown"],
+            path: "Tests/LabbookTestSupport", swiftSettings: unoptimizedTestCode),
+        // The compiler as a library: analysis, figures, pages, builds of small fixture books.
         .testTarget(
-            name: "WorkbookTests", dependencies: ["Workbook", "labbook"],
+            name: "WorkbookTests", dependencies: ["Workbook", "LabbookTestSupport"],
             exclude: ["Fixtures"], swiftSettings: unoptimizedTestCode),
+        // What a user does: the `labbook` executable run as a process, the seed course built
+        // and checked page by page, rosters, exports, Slurm.
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Workbook", "labbook", "LabbookTestSupport"],
+            swiftSettings: unoptimizedTestCode),
+        // Pages in headless Chromium: axe-core, layout at phone and desktop widths, sliders,
+        // the printed handout.
+        .testTarget(
+            name: "BrowserTests", dependencies: ["Workbook", "labbook", "LabbookTestSupport"],
+            swiftSettings: unoptimizedTestCode),
     ],
     swiftLanguageModes: [.v6]
 )

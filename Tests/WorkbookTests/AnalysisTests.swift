@@ -1,6 +1,7 @@
 import ChapterMarkdown
 import Foundation
 import PlaygroundTrainer
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlaygroundTrainer
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

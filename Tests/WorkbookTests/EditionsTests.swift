@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
@@ -34,17 +35,17 @@ import Testing
         let student = try pages.map { try built.page($0, built.student) }.joined()
         let handout = try built.page("handout.html", built.student)
         // A number a results experiment also shows (100.0 % accuracy, say) may appear.
-        let shared = Self.resultExperiments.compactMap { Self.block($0, in: instructor) }.map { Self.resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
+        let shared = Self.resultExperiments.compactMap { WorksheetLeaks.block($0, in: instructor) }.map { WorksheetLeaks.resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
         for id in Self.worksheets {
-            let taught = try #require(Self.block(id, in: instructor), "instructor edition lacks \(id)")
-            let key = try #require(Self.keyTable(in: taught), "\(id): the instructor edition has no worksheet key")
-            let numbers = Self.resultNumbers(inTableOf: taught).union(Self.resultNumbers(inTable: key)).subtracting(shared)
+            let taught = try #require(WorksheetLeaks.block(id, in: instructor), "instructor edition lacks \(id)")
+            let key = try #require(WorksheetLeaks.keyTable(in: taught), "\(id): the instructor edition has no worksheet key")
+            let numbers = WorksheetLeaks.resultNumbers(inTableOf: taught).union(WorksheetLeaks.resultNumbers(inTable: key)).subtracting(shared)
             #expect(!numbers.isEmpty, "\(id): the instructor table has no numbers to compare with")
             for number in numbers {
-                #expect(!Self.contains(number, in: student), "student pages show \(number) from \(id)")
-                #expect(!Self.contains(number, in: handout), "student handout shows \(number) from \(id)")
+                #expect(!WorksheetLeaks.contains(number, in: student), "student pages show \(number) from \(id)")
+                #expect(!WorksheetLeaks.contains(number, in: handout), "student handout shows \(number) from \(id)")
             }
-            let asked = try #require(Self.block(id, in: student), "student edition lacks \(id)")
+            let asked = try #require(WorksheetLeaks.block(id, in: student), "student edition lacks \(id)")
             #expect(asked.contains("lb-worksheet") && asked.contains("lb-blank-table"), "\(id) is no worksheet")
             // The sheet has the key's rows (one per run) and columns, blank.
             #expect(asked.count(of: "<th scope=\"row\">") == key.count(of: "<th scope=\"row\">"), "\(id): the sheet's rows differ from the key's")
@@ -53,7 +54,7 @@ import Testing
             #expect(!asked.contains("-loss.") && !asked.contains("-boundary.") && !asked.contains("-network."), "\(id) shows a result figure")
         }
         // The worksheet's data figure stays, and its caption and alt text carry no result.
-        let section = try #require(Self.block("ws-section", in: student))
+        let section = try #require(WorksheetLeaks.block("ws-section", in: student))
         #expect(section.contains("figures/ws-section-data.png"))
         #expect(handout.contains("figures/ws-section-data.svg") && handout.contains("lb-blank-table"))
     }
@@ -65,68 +66,21 @@ import Testing
         defer { built.book.remove() }
         let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed (apt-get install chromium)")
         _ = try HandoutPrinting(output: built.student, browser: browser).print()
-        let numbers = try Self.worksheetNumbers(pages: ["01-worksheets.html", "02-compare.html"], instructor: built.instructor)
+        let numbers = try WorksheetLeaks.worksheetNumbers(pages: ["01-worksheets.html", "02-compare.html"], instructor: built.instructor, worksheets: Self.worksheets, results: Self.resultExperiments)
         #expect(numbers.count > 5)
-        let leaks = try Self.leaks(of: numbers, in: built.student, instructor: built.instructor, worksheets: Self.worksheets)
+        let leaks = try WorksheetLeaks.leaks(of: numbers, in: built.student, instructor: built.instructor, worksheets: Self.worksheets)
         #expect(leaks.isEmpty, "\(leaks)")
-    }
-
-    /// The numbers of the worksheets' results tables and keys in the instructor edition,
-    /// without those a results experiment also shows.
-    static func worksheetNumbers(pages: [String], instructor: URL, worksheets: [String] = worksheets, results: [String] = resultExperiments) throws -> Set<String> {
-        let taught = try pages.map { try String(contentsOf: instructor.appendingPathComponent($0), encoding: .utf8) }.joined()
-        let shared = results.compactMap { block($0, in: taught) }.map { resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
-        var numbers = Set<String>()
-        for id in worksheets {
-            guard let block = block(id, in: taught) else { continue }
-            numbers.formUnion(resultNumbers(inTableOf: block))
-            if let key = keyTable(in: block) { numbers.formUnion(resultNumbers(inTable: key)) }
-        }
-        return numbers.subtracting(shared)
-    }
-
-    /// "file: number" for every worksheet number found in the student edition's files (text
-    /// files, and the text of its PDFs) that the instructor edition shows nowhere but in its
-    /// worksheets — a three-decimal loss of a results run may equal one of a worksheet run by
-    /// chance, and then it is no leak. Third-party assets (KaTeX) are not ours to scan.
-    static func leaks(of numbers: Set<String>, in student: URL, instructor: URL, worksheets: [String]) throws -> [String] {
-        var background = Set<String>()
-        try scan(instructor) { name, text in
-            guard !worksheets.contains(where: { name.hasPrefix("/data/\($0)/") }) else { return }
-            var rest = text
-            for id in worksheets { if let b = block(id, in: rest) { rest = rest.replacingOccurrences(of: b, with: "") } }
-            for number in numbers where contains(number, in: rest) { background.insert(number) }
-        }
-        var found: [String] = []
-        try scan(student) { name, text in
-            for number in numbers.subtracting(background) where contains(number, in: text) { found.append("\(name): \(number)") }
-        }
-        return found.sorted()
-    }
-
-    static func scan(_ folder: URL, _ body: (String, String) throws -> Void) throws {
-        let base = folder.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            let name = String(url.standardizedFileURL.path.dropFirst(base.count))
-            guard !name.hasPrefix("/assets/katex") else { continue }
-            switch url.pathExtension {
-            case "html", "js", "json", "csv", "txt", "svg", "css": try body(name, (try? String(contentsOf: url, encoding: .utf8)) ?? "")
-            case "pdf": try body(name, try HandoutPrinting.run("/usr/bin/pdftotext", [url.path, "-"]))
-            default: continue
-            }
-        }
     }
 
     @Test func resultsExperimentsKeepTheirNumbers() throws {
         let built = try Self.build()
         defer { built.book.remove() }
         for (page, id) in [("01-worksheets.html", "shown"), ("02-compare.html", "free")] {
-            let taught = try #require(Self.block(id, in: try built.page(page, built.instructor)))
-            let shown = try #require(Self.block(id, in: try built.page(page, built.student)))
-            #expect(Self.table(in: taught) != nil && Self.table(in: taught) == Self.table(in: shown), "\(id): tables differ")
-            for number in Self.resultNumbers(inTableOf: taught) {
-                #expect(Self.contains(number, in: try built.page("handout.html", built.student)), "\(id): \(number) missing from the handout")
+            let taught = try #require(WorksheetLeaks.block(id, in: try built.page(page, built.instructor)))
+            let shown = try #require(WorksheetLeaks.block(id, in: try built.page(page, built.student)))
+            #expect(WorksheetLeaks.table(in: taught) != nil && WorksheetLeaks.table(in: taught) == WorksheetLeaks.table(in: shown), "\(id): tables differ")
+            for number in WorksheetLeaks.resultNumbers(inTableOf: taught) {
+                #expect(WorksheetLeaks.contains(number, in: try built.page("handout.html", built.student)), "\(id): \(number) missing from the handout")
             }
         }
     }
@@ -174,58 +128,6 @@ import Testing
     }
 
     // MARK: - Helpers
-
-    /// The HTML of the experiment or comparison `id`, up to the next block.
-    static func block(_ id: String, in page: String) -> String? {
-        guard let start = page.range(of: "\" id=\"\(id)\">"),
-            page[..<start.lowerBound].suffix(80).contains("<div class=\"lb-experiment")
-        else { return nil }
-        let rest = page[start.upperBound...]
-        let ends = ["<div class=\"lb-experiment", "<div class=\"lb-question", "</main>"].compactMap { rest.range(of: $0)?.lowerBound }
-        return String(rest[..<(ends.min() ?? rest.endIndex)])
-    }
-
-    static func table(in block: String) -> String? {
-        guard let start = block.range(of: "<table"), let end = block.range(of: "</table>") else { return nil }
-        return String(block[start.lowerBound..<end.upperBound])
-    }
-
-    /// The numbers in a results table's cells that only the runs can give: decimals (losses,
-    /// accuracies) and epoch ranges.
-    static func resultNumbers(inTableOf block: String) -> Set<String> {
-        table(in: block).map(resultNumbers(inTable:)) ?? []
-    }
-
-    /// The instructor's worksheet key (its per-run table) inside an experiment's block.
-    static func keyTable(in block: String) -> String? {
-        guard let start = block.range(of: "lb-key-table") else { return nil }
-        return table(in: String(block[start.lowerBound...]).replacingOccurrences(of: "lb-key-table", with: "<table lb-key-table", options: [], range: nil))
-    }
-
-    static func resultNumbers(inTable table: String) -> Set<String> {
-        guard let body = table.range(of: "<tbody>") else { return [] }
-        let cells = table[body.upperBound...].components(separatedBy: "<td class=\"num").dropFirst()
-            .map { $0.components(separatedBy: "</td>")[0] }
-        var numbers = Set<String>()
-        for cell in cells {
-            for match in cell.matches(of: /\d+\.\d+|\d+–\d+/) { numbers.insert(String(match.output)) }
-        }
-        return numbers
-    }
-
-    /// Whether `number` occurs in `text` as a whole number (no digit or dot around it).
-    static func contains(_ number: String, in text: String) -> Bool {
-        var rest = text[...]
-        while let found = rest.range(of: number) {
-            let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
-            let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
-            if !(before.isNumber || before == "." || after.isNumber || (after == "." && found.upperBound < text.index(before: text.endIndex) && text[text.index(after: found.upperBound)].isNumber)) {
-                return true
-            }
-            rest = text[found.upperBound...]
-        }
-        return false
-    }
 
     static func value(of id: String, in page: String) -> String? {
         guard let start = page.range(of: "title=\"from experiment \(id)\">"),

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 
 /// Workbook's folders are its stages, and a stage uses only the stages before it: the rule the

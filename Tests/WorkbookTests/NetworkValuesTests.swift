@@ -2,6 +2,7 @@ import CairoRendering
 import Foundation
 import PlaygroundTrainer
 import Plotting
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 
 /// A chapter parse must never read a cmark node it freed.

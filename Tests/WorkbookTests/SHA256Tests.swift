@@ -1,3 +1,4 @@
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

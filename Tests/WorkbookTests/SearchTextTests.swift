@@ -1,5 +1,6 @@
 import Foundation
 import ChapterMarkdown
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

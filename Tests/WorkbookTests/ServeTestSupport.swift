@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

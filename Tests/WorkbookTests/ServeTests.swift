@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

@@ -1,4 +1,5 @@
 import PlaygroundTrainer
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

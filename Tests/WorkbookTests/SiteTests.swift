@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 import ChapterMarkdown
 @testable import Workbook

@@ -1,5 +1,6 @@
 import Foundation
 import PlaygroundTrainer
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
@@ -22,7 +23,7 @@ struct WorksheetTests {
     }
 
     static func rows(of id: String, in page: String) throws -> [String] {
-        let block = try #require(EditionsTests.block(id, in: page))
+        let block = try #require(WorksheetLeaks.block(id, in: page))
         let table = try #require(block.range(of: "lb-worksheet-table").map { String(block[$0.lowerBound...]) })
         let body = table.components(separatedBy: "</table>")[0]
         return body.components(separatedBy: "<tr>").dropFirst(2).map { $0.components(separatedBy: "</tr>")[0] }
@@ -54,10 +55,10 @@ struct WorksheetTests {
         let built = try Self.build()
         defer { built.book.remove() }
         let student = try built.page(built.student)
-        let resetsBlock = try #require(EditionsTests.block("resets", in: student))
-        let resets = try #require(EditionsTests.table(in: resetsBlock))
+        let resetsBlock = try #require(WorksheetLeaks.block("resets", in: student))
+        let resets = try #require(WorksheetLeaks.table(in: resetsBlock))
         #expect(resets.contains("Test loss shown then") && !resets.lowercased().contains("accuracy"))
-        let accuracy = try #require(EditionsTests.block("accuracy", in: student))
+        let accuracy = try #require(WorksheetLeaks.block("accuracy", in: student))
         #expect(accuracy.contains("Test accuracy at epoch 40*"))
         #expect(accuracy.contains("The Playground does not show accuracy"))
         // worksheet-runs: 2 of 4 seeds for the student; the instructor's key keeps all four.

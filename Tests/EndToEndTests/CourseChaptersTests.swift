@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
@@ -6,8 +7,6 @@ import Testing
 /// cache) and checks that each question of the course shows its figures, a results table and
 /// inline values from the runs, and that nothing is left unresolved on any page.
 @Suite struct CourseChaptersTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A question of the course: its page, its `{question}` ID, the experiments that answer it
     /// and the figures each experiment must show.
@@ -54,20 +53,17 @@ import Testing
     ]
 
     @Test func courseBuildsWithEveryQuestionAnsweredFromTheRuns() throws {
-        let tmp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("labbook-course-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let chapters = Self.root.appendingPathComponent("Chapters")
-        let output = tmp.appendingPathComponent("Output")
-        let cache = tmp.appendingPathComponent("cache")
-
-        let report: BuildReport
+        let course: SeedCourse
         do {
-            report = try Builder(options: BuildOptions(chapters: chapters, output: output, cache: cache)).build()
+            course = try SeedCourse.built()
         } catch let failure as BuildFailure {
             Issue.record("the course does not build:\n\(failure.description)")
             return
         }
+        let report = course.instructorReport
+        let chapters = course.chapters
+        let cache = course.cache
+        let tmp = course.folder
         #expect(report.chapters == Self.pages.count)
         #expect(report.cachedExperiments == 0)
         #expect(report.trainedExperiments == report.experiments)
@@ -75,68 +71,74 @@ import Testing
 
         var html: [String: String] = [:]
         for page in Self.pages {
-            let url = output.appendingPathComponent(page + ".html")
-            html[page] = try String(contentsOf: url, encoding: .utf8)
+            html[page] = try String(contentsOf: course.instructor.appendingPathComponent(page + ".html"), encoding: .utf8)
         }
+        let trees = try Self.parse(Self.pages, in: course.instructor)
 
-        // Every question: the question block, its experiments' figures and results tables.
+        // Every question: the question block with its answer, its experiments' blocks with
+        // their figures and results tables.
         for q in Self.questions {
-            let page = try #require(html[q.page], "missing page \(q.page)")
-            #expect(page.contains("<div class=\"lb-question\" id=\"\(q.question)\">"), "\(q.page): no question \(q.question)")
-            #expect(Self.block(of: q.question, in: page)?.contains("class=\"lb-answer\"") == true, "\(q.question): no answer")
+            let page = try #require(trees[q.page], "missing page \(q.page)")
+            let question = try #require(page.element(id: q.question), "\(q.page): no question \(q.question)")
+            #expect(question.tag == "div" && question.hasClass("lb-question"), "\(q.page): \(q.question) is a \(question.tag) \(question.classes)")
+            #expect(!question.all(class: "lb-answer").isEmpty, "\(q.question): no answer")
             for id in q.experiments {
                 Self.checkExperiment(id, figures: q.figures, in: page, pageName: q.page)
             }
         }
         for e in Self.otherExperiments {
-            Self.checkExperiment(e.id, figures: e.figures, in: try #require(html[e.page]), pageName: e.page)
+            Self.checkExperiment(e.id, figures: e.figures, in: try #require(trees[e.page]), pageName: e.page)
         }
         for c in Self.comparisons {
-            let page = try #require(html[c.page])
-            let block = try #require(Self.block(of: c.id, in: page, tag: "lb-experiment lb-comparison"), "\(c.page): no comparison \(c.id)")
+            let page = try #require(trees[c.page])
+            let block = try #require(page.element(id: c.id), "\(c.page): no comparison \(c.id)")
+            #expect(block.hasClass("lb-experiment") && block.hasClass("lb-comparison"), "\(c.page): \(c.id) is \(block.classes)")
+            let images = Set(block.all("img").compactMap { $0.attributes["src"] })
             for kind in c.figures {
-                #expect(block.contains("<img src=\"figures/\(c.id)-\(kind).png\""), "\(c.page): comparison \(c.id) has no \(kind) figure")
+                #expect(images.contains("figures/\(c.id)-\(kind).png"), "\(c.page): comparison \(c.id) has no \(kind) figure")
             }
-            #expect(block.contains("class=\"lb-results\""), "\(c.page): comparison \(c.id) has no table")
+            #expect(!block.all("table", class: "lb-results").isEmpty, "\(c.page): comparison \(c.id) has no table")
         }
         for f in Self.plainFigures {
-            let page = try #require(html[f.page])
-            #expect(page.contains("<img src=\"figures/\(f.id)-\(f.kind).png\""), "\(f.page): no \(f.kind) figure \(f.id)")
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("figures/\(f.id)-\(f.kind).png").path))
+            let page = try #require(trees[f.page])
+            let images = Set(page.all("img").compactMap { $0.attributes["src"] })
+            #expect(images.contains("figures/\(f.id)-\(f.kind).png"), "\(f.page): no \(f.kind) figure \(f.id)")
+            #expect(FileManager.default.fileExists(atPath: course.instructor.appendingPathComponent("figures/\(f.id)-\(f.kind).png").path))
         }
 
         // The reconstructed parts are marked as such.
-        #expect(try #require(html["12-gaussian"]).contains("class=\"lb-reconstructed\""))
-        #expect(try #require(html["14-xor"]).contains("class=\"lb-reconstructed\""))
+        #expect(try #require(trees["12-gaussian"]).all(class: "lb-reconstructed").count > 0)
+        #expect(try #require(trees["14-xor"]).all(class: "lb-reconstructed").count > 0)
 
-        for (name, page) in html {
+        let valueCount = trees.values.map { $0.all("span", class: "lb-value").count }.reduce(0, +)
+        #expect(valueCount > 50, "\(valueCount) inline values in the course")
+        for (name, page) in trees {
             // Inline values are all filled in from the runs.
-            #expect(!page.contains("<span class=\"lb-value\">?</span>"), "\(name): an inline value could not be resolved")
-            for value in Self.inlineValues(in: page) {
+            let values = page.all("span", class: "lb-value").map(\.text)
+            for value in values {
                 #expect(!value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(name): empty inline value")
                 #expect(value != "?" && value != "n/a", "\(name): inline value '\(value)'")
             }
-            // No role, directive or reference left as text.
+            // No role, directive or reference left as text (outside code, where a chapter may
+            // show one on purpose).
+            let prose = page.textOutside(["code", "pre", "script", "style"])
             for leftover in ["{value}", "{ref}", "{experiment}", "{question}", "{dataset}", "{activations}", "```"] {
-                #expect(!page.contains(leftover), "\(name): '\(leftover)' left in the page")
+                #expect(!prose.contains(leftover), "\(name): '\(leftover)' left in the page")
             }
-            // All math is inside KaTeX spans or divs.
-            let outside = Self.removingMath(from: page)
+            // All math is inside KaTeX's math spans or divs.
+            let outside = page.textOutside(["code", "pre", "script", "style"], orClass: "math")
             for opener in ["\\(", "\\[", "$$"] {
                 #expect(!outside.contains(opener), "\(name): raw math '\(opener)' outside a math span")
             }
         }
 
         // The student edition leaves every answer out (the cache is shared: nothing retrains).
-        var student = BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Student"), cache: cache)
-        student.edition = .student
-        let studentReport = try Builder(options: student).build()
-        #expect(studentReport.trainedExperiments == 0)
+        #expect(course.studentReport.trainedExperiments == 0)
+        let studentTrees = try Self.parse(Self.questions.map(\.page), in: course.student)
         for q in Self.questions {
-            let page = try String(
-                contentsOf: tmp.appendingPathComponent("Student/\(q.page).html"), encoding: .utf8)
-            #expect(page.contains("id=\"\(q.question)\""), "student \(q.page): no question \(q.question)")
-            #expect(!page.contains("class=\"lb-answer\""), "student \(q.page): an answer is in the student edition")
+            let page = try #require(studentTrees[q.page])
+            #expect(page.element(id: q.question) != nil, "student \(q.page): no question \(q.question)")
+            #expect(page.all(class: "lb-answer").isEmpty, "student \(q.page): an answer is in the student edition")
         }
 
         // Chapter 12 asks Q1A–Q1C as worksheets: blank tables, and none of the numbers the
@@ -147,15 +149,15 @@ import Testing
             #expect(asked.contains("id=\"\(question)\""), "student 12: Question \(question) is not asked")
         }
         for id in ["q1a", "q1b", "q1c-none", "q1c-one", "q1c-two", "q1c"] {
-            let worksheet = try #require(EditionsTests.block(id, in: asked), "student 12: no worksheet \(id)")
+            let worksheet = try #require(WorksheetLeaks.block(id, in: asked), "student 12: no worksheet \(id)")
             #expect(worksheet.contains("lb-blank-table"), "student 12: \(id) has no blank table")
-            let instructorBlock = try #require(EditionsTests.block(id, in: taught))
+            let instructorBlock = try #require(WorksheetLeaks.block(id, in: taught))
             // 0.020 is the stop rule's threshold as the Playground shows it (test loss ≤ 0.020):
             // setup the worksheet states, and also a final loss of runs that stopped on it.
-            let numbers = EditionsTests.resultNumbers(inTableOf: instructorBlock).subtracting(["0.020"])
+            let numbers = WorksheetLeaks.resultNumbers(inTableOf: instructorBlock).subtracting(["0.020"])
             #expect(!numbers.isEmpty)
             for number in numbers {
-                #expect(!EditionsTests.contains(number, in: asked), "student 12 shows \(number) from \(id)")
+                #expect(!WorksheetLeaks.contains(number, in: asked), "student 12 shows \(number) from \(id)")
             }
         }
         #expect(!asked.contains("lb-answer") && !asked.contains("<strong>Answer:</strong>"))
@@ -167,11 +169,11 @@ import Testing
         let instructorPlan = Builder(options: BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Output"), cache: cache)).check()
         let worksheetIDs = instructorPlan.worksheets.sorted()
         let resultIDs = instructorPlan.experimentsInOrder.map(\.id).filter { !instructorPlan.worksheets.contains($0) }
-        let numbers = try EditionsTests.worksheetNumbers(
+        let numbers = try WorksheetLeaks.worksheetNumbers(
             pages: Array(Set(pages)).sorted(), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs, results: resultIDs
         ).subtracting(["0.020"])
         #expect(numbers.count > 50, "\(numbers.count) numbers")
-        let leaks = try EditionsTests.leaks(
+        let leaks = try WorksheetLeaks.leaks(
             of: numbers, in: tmp.appendingPathComponent("Student"), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs)
         #expect(leaks.isEmpty, "\(leaks.prefix(40))")
         #expect(!asked.contains("figures/q1a-loss") && !asked.contains("figures/q1c-boundary"))
@@ -199,58 +201,22 @@ import Testing
 
     // MARK: - Helpers
 
-    static func checkExperiment(_ id: String, figures: [String], in page: String, pageName: String) {
-        guard let block = block(of: id, in: page, tag: "lb-experiment") else {
+    /// The pages (names without `.html`) of `folder`, parsed.
+    static func parse(_ pages: [String], in folder: URL) throws -> [String: HTMLElement] {
+        let urls = Array(Set(pages)).sorted().map { folder.appendingPathComponent($0 + ".html") }
+        let trees = try HTMLDocument.parse(urls)
+        return Dictionary(uniqueKeysWithValues: urls.map { ($0.deletingPathExtension().lastPathComponent, trees[$0]!) })
+    }
+
+    static func checkExperiment(_ id: String, figures: [String], in page: HTMLElement, pageName: String) {
+        guard let block = page.element(id: id), block.hasClass("lb-experiment") else {
             Issue.record("\(pageName): no experiment \(id)")
             return
         }
+        let images = Set(block.all("img").compactMap { $0.attributes["src"] })
         for kind in figures {
-            #expect(block.contains("<img src=\"figures/\(id)-\(kind).png\""), "\(pageName): experiment \(id) has no \(kind) figure")
+            #expect(images.contains("figures/\(id)-\(kind).png"), "\(pageName): experiment \(id) has no \(kind) figure")
         }
-        #expect(block.contains("class=\"lb-results\""), "\(pageName): experiment \(id) has no results table")
-    }
-
-    /// The HTML from `<div class="CLASS" id="ID">` to the start of the next experiment or
-    /// question block (or the end of the page).
-    static func block(of id: String, in page: String, tag: String = "lb-question") -> String? {
-        guard let start = page.range(of: "<div class=\"\(tag)\" id=\"\(id)\">") else { return nil }
-        let rest = page[start.upperBound...]
-        let ends = ["<div class=\"lb-experiment\"", "<div class=\"lb-question\"", "</main>"]
-            .compactMap { rest.range(of: $0)?.lowerBound }
-        return String(rest[..<(ends.min() ?? rest.endIndex)])
-    }
-
-    /// The texts of every `<span class="lb-value…">…</span>`.
-    static func inlineValues(in page: String) -> [String] {
-        var values: [String] = []
-        var rest = page[...]
-        while let open = rest.range(of: "<span class=\"lb-value") {
-            guard let tagEnd = rest[open.upperBound...].range(of: ">"),
-                let close = rest[tagEnd.upperBound...].range(of: "</span>")
-            else { break }
-            values.append(String(rest[tagEnd.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        return values
-    }
-
-    /// The page without the contents of its math spans and divs.
-    static func removingMath(from page: String) -> String {
-        var out = ""
-        var rest = page[...]
-        while true {
-            let span = rest.range(of: "<span class=\"math")
-            let div = rest.range(of: "<div class=\"math")
-            guard let open = [span, div].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { break }
-            let closing = open == span ? "</span>" : "</div>"
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: closing) else {
-                rest = rest[open.upperBound...]
-                break
-            }
-            rest = rest[close.upperBound...]
-        }
-        out += rest
-        return out
+        #expect(!block.all("table", class: "lb-results").isEmpty, "\(pageName): experiment \(id) has no results table")
     }
 }

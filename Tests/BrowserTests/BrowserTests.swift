@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
@@ -187,17 +188,4 @@ struct BrowserTests {
         #expect(starts.contains { $0.uppercased().hasPrefix("CHAPTER 3") }, "\(starts)")
         #expect(starts.contains { $0.uppercased().hasPrefix("CHAPTER 4") }, "\(starts)")
     }
-}
-
-func shell(_ executable: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
@@ -191,16 +192,9 @@ struct AccessibilityTests {
     /// "vanishing" into the search box and following the first result leads to a section of
     /// a chapter page that contains the word.
     @Test func theSeedWorkbookHasNoViolationsAndItsSearchFindsASection() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-a11y-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let chapters = CourseChaptersTests.root.appendingPathComponent("Chapters")
-        let cache = tmp.appendingPathComponent("cache")
-        let instructor = tmp.appendingPathComponent("Output")
-        let student = tmp.appendingPathComponent("Student")
-        try Builder(options: BuildOptions(chapters: chapters, output: instructor, cache: cache)).build()
-        var options = BuildOptions(chapters: chapters, output: student, cache: cache)
-        options.edition = .student
-        try Builder(options: options).build()
+        let course = try SeedCourse.built()
+        let instructor = course.instructor
+        let student = course.student
 
         let instructorAudit = try BrowserAudit.start(instructor, search: "vanishing", navigation: "15-activations.html")
         // The student edition's pages are the instructor's without answers, styled alike; its

@@ -6,26 +6,26 @@ import Foundation
 /// a unit printed twice ("35–112 epochs epochs", "epoch 184 epochs"), a range whose ends are
 /// equal ("0.020 (0.020–0.020)"), alt texts over 250 characters or naming an experiment's
 /// internal ID, and search snippets with raw TeX (`\(x_1\)`) in them.
-struct WordsScan: CustomStringConvertible {
-    var doubledUnits: [String] = []
-    var equalRanges: [String] = []
-    var longAltTexts: [String] = []
-    var altTextsWithIDs: [String] = []
-    var texInSearch: [String] = []
-    var altTexts = 0
-    var searchEntries = 0
+public struct WordsScan: CustomStringConvertible {
+    public var doubledUnits: [String] = []
+    public var equalRanges: [String] = []
+    public var longAltTexts: [String] = []
+    public var altTextsWithIDs: [String] = []
+    public var texInSearch: [String] = []
+    public var altTexts = 0
+    public var searchEntries = 0
 
-    var description: String {
+    public var description: String {
         "\(doubledUnits.count) doubled units, \(equalRanges.count) equal-end ranges, \(longAltTexts.count) alt texts over 250 characters, \(altTextsWithIDs.count) naming an experiment ID (of \(altTexts) alt texts), \(texInSearch.count) search entries with raw TeX (of \(searchEntries))"
     }
 
-    var isClean: Bool {
+    public var isClean: Bool {
         doubledUnits.isEmpty && equalRanges.isEmpty && longAltTexts.isEmpty && altTextsWithIDs.isEmpty && texInSearch.isEmpty
     }
 
     /// `folder`: a built edition; `pages`: its chapter pages; `ids`: every experiment and
     /// comparison ID of the book.
-    init(folder: URL, pages: [String], ids: [String]) throws {
+    public init(folder: URL, pages: [String], ids: [String]) throws {
         for page in pages {
             let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
             let text = SearchIndex.plainText(html[...])
@@ -55,7 +55,7 @@ struct WordsScan: CustomStringConvertible {
     }
 
     /// Each match with the 40 characters before it, for the failure message.
-    static func context(_ ranges: [Range<String.Index>], in text: String, _ page: String) -> [String] {
+    public static func context(_ ranges: [Range<String.Index>], in text: String, _ page: String) -> [String] {
         ranges.map { range in
             let start = text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
             return "\(page): …\(text[start..<range.upperBound])"
@@ -63,7 +63,7 @@ struct WordsScan: CustomStringConvertible {
     }
 
     /// Every `alt="…"` of the page and every alt text of its epoch sliders' frames, unescaped.
-    static func altTexts(in html: String) -> [String] {
+    public static func altTexts(in html: String) -> [String] {
         var texts = html.matches(of: #/ alt="([^"]*)"/#).map { PlainText.unescaped(String($0.output.1)) }
         for frames in html.matches(of: #/data-frames="([^"]*)"/#) {
             let json = PlainText.unescaped(String(frames.output.1))
@@ -73,7 +73,7 @@ struct WordsScan: CustomStringConvertible {
         return texts
     }
 
-    static func containsWord(_ word: String, in text: String) -> Bool {
+    public static func containsWord(_ word: String, in text: String) -> Bool {
         var rest = text[...]
         while let range = rest.range(of: word) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]

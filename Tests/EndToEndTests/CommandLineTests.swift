@@ -1,59 +1,7 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
-
-/// The `labbook` executable as a user runs it.
-enum Labbook {
-    /// The built executable, beside the test bundle.
-    static var executable: URL {
-        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let beside = bundleFolder.appendingPathComponent("labbook")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for config in ["release", "debug"] {
-            let candidate = root.appendingPathComponent(".build/\(config)/labbook")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return beside
-    }
-
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    @discardableResult
-    static func run(
-        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
-    ) throws -> Result {
-        try process(executable, arguments, in: folder, environment: environment)
-    }
-
-    /// Runs any program to its end: its exit status, standard output and standard error.
-    static func process(
-        _ program: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
-    ) throws -> Result {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-            error: String(decoding: errData, as: UTF8.self))
-    }
-}
 
 @Suite("labbook on the command line", .serialized)
 struct CommandLineTests {
