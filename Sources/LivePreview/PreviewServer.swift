@@ -20,6 +20,7 @@ public final class PreviewServer: Sendable {
         var options = options
         // Runs decoded by one rebuild are reused by the next.
         options.runMemory = options.runMemory ?? RunMemory()
+        options.pageMemory = options.pageMemory ?? PageMemory()
         self.options = options
         self.port = port
         self.limits = limits
@@ -84,13 +85,19 @@ public final class PreviewServer: Sendable {
     }
 
     private func buildNow() {
+        // Open pages reload as soon as the new Output/ is in place, not after the old one is
+        // deleted and the summary printed.
+        var options = self.options
+        let state = self.state
+        let before = state.currentVersion
+        options.published = { state.succeeded() }
         do {
             let report = try Builder(options: options).build()
             state.extraSources = (report.dataFiles.filter { !$0.path.hasPrefix(options.chapters.path + "/") })
             for note in report.notes { log(note) }
             for line in DiagnosticSummary.lines(report.warnings, verbose: verbose) { log(line) }
             log(report.summaryLine)
-            state.succeeded()
+            if state.currentVersion == before { state.succeeded() }
         } catch let failure as BuildFailure {
             let lines = DiagnosticSummary.lines(failure.diagnostics, verbose: verbose)
             for line in lines { log(line) }

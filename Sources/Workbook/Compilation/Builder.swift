@@ -29,13 +29,16 @@ public struct Builder: Sendable {
     @discardableResult
     public func build() throws -> BuildReport {
         let started = Date()
+        var trace = StageTrace()
         var report = BuildReport()
         try FolderGuard.check(options)
         let lock = try BookLock(output: options.output, waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         if let note = OutputTransaction.recover(destination: options.output) { report.notes.append(note) }
 
+        trace.mark("lock")
         let plan = check()
+        trace.mark("parse and analyse")
         if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
         report.warnings += plan.diagnostics
         report.chapters = plan.chapters.count
@@ -80,6 +83,7 @@ public struct Builder: Sendable {
         report.cachedRuns = Set(allJobs.map(\.key)).count - missing.count
         report.trainingSeconds = Date().timeIntervalSince(trainingStart)
         report.trainingCPUSeconds = ProcessCPU.seconds() - trainingCPUStart
+        trace.mark("training")
 
         // 2. One analysis of the results per plan, read by everything after it.
         let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
@@ -92,6 +96,7 @@ public struct Builder: Sendable {
         report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
+        trace.mark("results analysis")
         let renderer = try FigureRenderer()
         let transaction = try OutputTransaction(destination: options.output)
         do {
@@ -110,7 +115,9 @@ public struct Builder: Sendable {
                         .write(into: transaction.staging, writer: transaction.writer)
                 }
             }
-            try transaction.commit()
+            trace.mark("site")
+            try transaction.commit(published: options.published ?? {})
+            trace.mark("commit")
             report.writtenFiles = transaction.writer.counts.written
             report.unchangedFiles = transaction.writer.counts.reused
         } catch {
@@ -174,15 +181,19 @@ public struct Builder: Sendable {
         let renderingStart = Date()
         let renderingCPUStart = ProcessCPU.seconds()
         let tasks = figureTasks(plan, results: results)
+        var trace = StageTrace()
         let figureFiles = try FigureRendering(
             cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
         ).render(tasks, report: &report)
         report.renderingSeconds += Date().timeIntervalSince(renderingStart)
         report.renderingCPUSeconds += ProcessCPU.seconds() - renderingCPUStart
+        trace.mark("figures")
         let writingStart = Date()
         let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
+        trace.mark("downloads")
         var site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
         site.studentName = student?.name
+        site.memory = options.pageMemory
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try site.write(to: folder, writer: writer)
         report.writingSeconds += Date().timeIntervalSince(writingStart)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What the page writer computed in earlier builds of a long-lived process (`labbook serve`),
+/// kept for the next, so that a prose edit of one chapter renders that chapter again and
+/// reuses the rest:
+///
+/// - each chapter body (the page's and the handout's), by its inputs (``ChapterBodyInputs``):
+///   kept while the part of the inputs outside the chapter is equal, and a body is reused only
+///   for an equal chapter;
+/// - each page's part of the search index, by the page it was computed from (``SearchIndex``).
+///
+/// An entry is used only for inputs equal in every value the result is made from, so it can
+/// never be stale. Each site written keeps only the entries it used or made (the memory holds
+/// one book's pages, whatever the number of edits).
+public final class PageMemory: Sendable {
+    private let searchParts = Locked<[String: (page: SearchIndex.Page, json: String)]>([:])
+    private let bodies = Locked(Bodies())
+
+    struct Bodies {
+        var book: ChapterBodyInputs.Book? = nil
+        var previous: [ChapterBodyInputs.Chapter: String] = [:]
+        var current: [ChapterBodyInputs.Chapter: String] = [:]
+    }
+
+    public init() {}
+
+    /// How many chapter bodies the last site reused and rendered (for tests and the trace).
+    let bodyCounts = Locked((reused: 0, rendered: 0))
+
+    func searchJSON(for page: SearchIndex.Page) -> String? {
+        guard let known = searchParts.get()[page.href], known.page == page else { return nil }
+        return known.json
+    }
+
+    func rememberSearchJSON(_ json: String, for page: SearchIndex.Page) {
+        searchParts.update { $0[page.href] = (page, json) }
+    }
+
+    /// Starts a site: bodies remembered for other book inputs are dropped.
+    func beginSite(_ book: ChapterBodyInputs.Book) {
+        bodies.update { state in
+            if state.book != book { state.previous = [:] }
+            state.book = book
+            state.current = [:]
+        }
+        bodyCounts.set((0, 0))
+    }
+
+    /// The body for `chapter`, remembered or made by `render` (and remembered).
+    func body(_ chapter: ChapterBodyInputs.Chapter, render: () -> String) -> String {
+        if let known = bodies.update({ state -> String? in
+            let known = state.current[chapter] ?? state.previous[chapter]
+            if let known { state.current[chapter] = known }
+            return known
+        }) {
+            bodyCounts.update { $0.reused += 1 }
+            return known
+        }
+        let html = render()
+        bodies.update { $0.current[chapter] = html }
+        bodyCounts.update { $0.rendered += 1 }
+        return html
+    }
+
+    /// Ends a site that was written whole: what it used is what the next one may reuse.
+    func finishSite() {
+        bodies.update { state in
+            state.previous = state.current
+            state.current = [:]
+        }
+    }
+}
