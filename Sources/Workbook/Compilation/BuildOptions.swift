@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
     /// Parts of pages computed by an earlier build of this process (each page's search entries),
     /// reused while their inputs are unchanged (`serve` keeps one for its session).
     public var pageMemory: PageMemory?
+    /// Combination results analysed by an earlier build of this process (`serve`), reused.
+    public var resultsMemory: ResultsMemory?
     /// Called once the new `Output/` is in place, before the old one is deleted and the build
     /// returns (`serve` tells open pages to reload then).
     public var published: (@Sendable () -> Void)?

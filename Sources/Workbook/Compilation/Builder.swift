@@ -86,13 +86,15 @@ public struct Builder: Sendable {
         trace.mark("training")
 
         // 2. One analysis of the results per plan, read by everything after it.
-        let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
+        let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets, memory: options.resultsMemory)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
         // Claims (`{check}`) against that analysis, before anything is written: one that does
         // not hold fails the build and leaves Output/ as it was.
         let failedClaims = ClaimCheck.failures(plan, results: results)
         if !failedClaims.isEmpty { throw BuildFailure(diagnostics: failedClaims) }
-        let variantResults = variantPlans.map { ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets) }
+        let variantResults = variantPlans.map {
+            ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets, memory: options.resultsMemory)
+        }
         report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
