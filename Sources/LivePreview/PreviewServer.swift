@@ -21,6 +21,7 @@ public final class PreviewServer: Sendable {
         // Runs decoded by one rebuild are reused by the next.
         options.runMemory = options.runMemory ?? RunMemory()
         options.pageMemory = options.pageMemory ?? PageMemory()
+        options.resultsMemory = options.resultsMemory ?? ResultsMemory()
         self.options = options
         self.port = port
         self.limits = limits
@@ -146,9 +147,16 @@ public final class PreviewServer: Sendable {
                 let injected = Data(text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>").utf8)
                 return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: injected)
             }
+            // Figures, styles, scripts and fonts: a reload after an edit asks for each and gets
+            // "not modified" for every file the build kept (the same inode, see OutputWriter)
+            // instead of all of its bytes again.
+            let tag = OutputFiles.entityTag(url)
+            if let tag, head.field("if-none-match") == tag {
+                return Response(status: .notModified, contentType: OutputFiles.contentType(ext), body: Data()).revalidated(tag: tag)
+            }
             var response = Response(status: .ok, contentType: OutputFiles.contentType(ext), body: Data())
             response.file = (url, size.intValue)
-            return response
+            return tag.map { response.revalidated(tag: $0) } ?? response
         }
     }
 }

@@ -6,17 +6,18 @@ import Foundation
 ///
 /// - ``Chapter``: the chapter itself (its parsed document, blocks and roles, title and place)
 ///   and which rendering (the page's or the handout's);
-/// - ``Book``: what a body may read of the rest of the book — the edition, the worksheets,
-///   every experiment's spec and figures, every chapter's page name, the analysis of the
-///   results, the rendered figures' files and sizes and the downloads.
+/// - ``Book``: what the body reads of the rest of the book — the edition, the worksheets and
+///   every chapter's page name, and for each ID the chapter names (its own blocks', the
+///   experiments its comparisons, values, answers and references name) that experiment's
+///   spec, figures, results, rendered figures (files and sizes) and downloads.
 ///
 /// ``SiteWriter/chapterBody(chapterIndex:vector:handout:)`` reads nothing else (it is a pure
 /// function of these values), so a body remembered for equal inputs is the body a clean build
-/// writes. The book part is compared whole: a prose edit leaves it equal and only the edited
-/// chapter is rendered again; an edit that changes a setting, a result or a figure changes it,
-/// and every chapter is rendered again. (Source locations are part of the specs, so an edit
-/// that moves the lines of an experiment also renders every chapter again: more work, never a
-/// stale page.)
+/// writes. A prose edit changes only its chapter, and only that chapter is rendered again; a
+/// setting edit changes one experiment, and only the chapters that name it are rendered
+/// again. (Source locations are part of the specs, so an edit that moves an experiment's lines
+/// renders its chapter again, which it does anyway.) The IDs are collected by exhaustive
+/// switches over blocks and roles: a new kind of either must say what it names.
 enum ChapterBodyInputs {
     struct Chapter: Hashable {
         var document: ChapterDocument
@@ -33,9 +34,9 @@ enum ChapterBodyInputs {
         var edition: Edition
         var planEdition: Edition
         var worksheets: Set<String>
+        var pageNames: [String]
         var experiments: [String: Experiment]
         var figures: [String: [PlannedFigure]]
-        var pageNames: [String]
         var results: [String: [CombinationResults]]
         var rendered: [String: RenderedFigure]
         var downloads: [String: ExperimentDownloads]
@@ -45,15 +46,43 @@ enum ChapterBodyInputs {
             var spec: ExperimentSpec
         }
     }
+
+    /// The IDs whose experiments, figures, results and downloads a chapter's body may read.
+    static func namedIDs(_ chapter: PlannedChapter) -> Set<String> {
+        var ids = Set<String>()
+        func add(_ role: ResolvedRole) {
+            switch role {
+            case .value(let value): ids.insert(value.experimentID)
+            case .experiment(_, let id): ids.insert(id)
+            case .figure, .claim, .withheld, .unresolved: break
+            }
+        }
+        chapter.roles.forEach(add)
+        for block in chapter.blocks {
+            if let id = block.id { ids.insert(id) }
+            switch block {
+            case .comparison(let spec): ids.formUnion(spec.experimentIDs)
+            case .question(let question):
+                for snippet in question.fields.values { snippet.roles.forEach(add) }
+                if let numeric = question.numeric { ids.insert(numeric.value.experimentID) }
+            case .experiment, .dataset, .activations, .invalid: break
+            }
+        }
+        return ids
+    }
 }
 
 extension SiteWriter {
-    /// The part of every chapter body's inputs that lies outside the chapter.
-    var bodyInputs: ChapterBodyInputs.Book {
-        ChapterBodyInputs.Book(
-            edition: edition, planEdition: plan.edition, worksheets: plan.worksheets,
-            experiments: plan.experiments.mapValues { .init(chapter: $0.chapter, spec: $0.spec) }, figures: plan.figures,
-            pageNames: plan.chapters.map(\.pageName), results: results.experiments, rendered: figures, downloads: downloads)
+    /// What a chapter's body reads outside the chapter (``ChapterBodyInputs/Book``).
+    func bodyInputs(outside chapterIndex: Int) -> ChapterBodyInputs.Book {
+        let ids = ChapterBodyInputs.namedIDs(plan.chapters[chapterIndex])
+        let prefixes = ids.map { $0 + "-" }
+        return ChapterBodyInputs.Book(
+            edition: edition, planEdition: plan.edition, worksheets: plan.worksheets, pageNames: plan.chapters.map(\.pageName),
+            experiments: plan.experiments.filter { ids.contains($0.key) }.mapValues { .init(chapter: $0.chapter, spec: $0.spec) },
+            figures: plan.figures.filter { ids.contains($0.key) }, results: results.experiments.filter { ids.contains($0.key) },
+            rendered: figures.filter { stem in prefixes.contains { stem.key.hasPrefix($0) } },
+            downloads: downloads.filter { ids.contains($0.key) })
     }
 
     func bodyInputs(chapterIndex: Int, vector: Bool, handout: Bool) -> ChapterBodyInputs.Chapter {

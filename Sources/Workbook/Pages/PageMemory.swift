@@ -5,8 +5,7 @@ import Foundation
 /// reuses the rest:
 ///
 /// - each chapter body (the page's and the handout's), by its inputs (``ChapterBodyInputs``):
-///   kept while the part of the inputs outside the chapter is equal, and a body is reused only
-///   for an equal chapter;
+///   reused only for an equal chapter whose inputs outside it are equal too;
 /// - each page's part of the search index, by the page it was computed from (``SearchIndex``).
 ///
 /// An entry is used only for inputs equal in every value the result is made from, so it can
@@ -17,9 +16,8 @@ public final class PageMemory: Sendable {
     private let bodies = Locked(Bodies())
 
     struct Bodies {
-        var book: ChapterBodyInputs.Book? = nil
-        var previous: [ChapterBodyInputs.Chapter: String] = [:]
-        var current: [ChapterBodyInputs.Chapter: String] = [:]
+        var previous: [ChapterBodyInputs.Chapter: (book: ChapterBodyInputs.Book, html: String)] = [:]
+        var current: [ChapterBodyInputs.Chapter: (book: ChapterBodyInputs.Book, html: String)] = [:]
     }
 
     public init() {}
@@ -36,28 +34,25 @@ public final class PageMemory: Sendable {
         searchParts.update { $0[page.href] = (page, json) }
     }
 
-    /// Starts a site: bodies remembered for other book inputs are dropped.
-    func beginSite(_ book: ChapterBodyInputs.Book) {
-        bodies.update { state in
-            if state.book != book { state.previous = [:] }
-            state.book = book
-            state.current = [:]
-        }
+    /// Starts a site.
+    func beginSite() {
+        bodies.update { $0.current = [:] }
         bodyCounts.set((0, 0))
     }
 
-    /// The body for `chapter`, remembered or made by `render` (and remembered).
-    func body(_ chapter: ChapterBodyInputs.Chapter, render: () -> String) -> String {
+    /// The body for `chapter` with `book` outside it, remembered or made by `render` (and
+    /// remembered).
+    func body(_ chapter: ChapterBodyInputs.Chapter, book: ChapterBodyInputs.Book, render: () -> String) -> String {
         if let known = bodies.update({ state -> String? in
-            let known = state.current[chapter] ?? state.previous[chapter]
-            if let known { state.current[chapter] = known }
-            return known
+            guard let known = state.current[chapter] ?? state.previous[chapter], known.book == book else { return nil }
+            state.current[chapter] = known
+            return known.html
         }) {
             bodyCounts.update { $0.reused += 1 }
             return known
         }
         let html = render()
-        bodies.update { $0.current[chapter] = html }
+        bodies.update { $0.current[chapter] = (book, html) }
         bodyCounts.update { $0.rendered += 1 }
         return html
     }

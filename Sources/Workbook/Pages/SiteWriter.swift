@@ -34,7 +34,7 @@ struct SiteWriter {
     func write(to folder: URL, writer: OutputWriter) throws {
         let fm = FileManager.default
         var trace = StageTrace()
-        memory?.beginSite(bodyInputs)
+        memory?.beginSite()
         let write = { (text: String, url: URL) throws in try writer.write(text, to: url) }
         try SiteAssets().write(to: folder, writer: writer)
         let figureFolder = folder.appendingPathComponent("figures")
@@ -134,7 +134,8 @@ struct SiteWriter {
     /// an earlier build when its inputs are equal (``PageMemory``), else rendered.
     func chapterBody(chapterIndex: Int, vector: Bool, handout: Bool) -> String {
         guard let memory else { return renderChapterBody(chapterIndex: chapterIndex, vector: vector, handout: handout) }
-        return memory.body(bodyInputs(chapterIndex: chapterIndex, vector: vector, handout: handout)) {
+        let chapter = bodyInputs(chapterIndex: chapterIndex, vector: vector, handout: handout)
+        return memory.body(chapter, book: bodyInputs(outside: chapterIndex)) {
             renderChapterBody(chapterIndex: chapterIndex, vector: vector, handout: handout)
         }
     }
