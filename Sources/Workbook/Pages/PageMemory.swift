@@ -9,8 +9,9 @@ import Foundation
 /// - each page's part of the search index, by the page it was computed from (``SearchIndex``).
 ///
 /// An entry is used only for inputs equal in every value the result is made from, so it can
-/// never be stale. Each site written keeps only the entries it used or made (the memory holds
-/// one book's pages, whatever the number of edits).
+/// never be stale. Each site written keeps only the bodies it used or made, and a page's search
+/// part replaces the one before at its address, so the memory holds about one book's pages
+/// whatever the number of edits.
 public final class PageMemory: Sendable {
     private let searchParts = Locked<[String: (page: SearchIndex.Page, json: String)]>([:])
     private let bodies = Locked(Bodies())
