@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The files the preview may serve: regular files whose real path (all symlinks resolved) is
 /// inside the real path of the output folder, and whose path has no part starting with a dot.
 /// A symlink `Output/x -> /etc/passwd` is "not found", as is `Output/.cache` or a symlink to it.
@@ -33,6 +39,20 @@ struct OutputFiles: Sendable {
             return .notFound
         }
         return .file(URL(fileURLWithPath: real))
+    }
+
+    /// A validator of the file's bytes: its inode, size and modification time. A build writes a
+    /// changed file as a new file and keeps an unchanged one as the same inode with its old
+    /// time (``OutputWriter``), so the tag changes exactly when the bytes may have.
+    static func entityTag(_ url: URL) -> String? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return "\"\(info.st_ino)-\(info.st_size)-\(time.tv_sec).\(time.tv_nsec)\""
     }
 
     static func contentType(_ ext: String) -> String {

@@ -20,6 +20,8 @@ public final class PreviewServer: Sendable {
         var options = options
         // Runs decoded by one rebuild are reused by the next.
         options.runMemory = options.runMemory ?? RunMemory()
+        options.pageMemory = options.pageMemory ?? PageMemory()
+        options.resultsMemory = options.resultsMemory ?? ResultsMemory()
         self.options = options
         self.port = port
         self.limits = limits
@@ -84,13 +86,19 @@ public final class PreviewServer: Sendable {
     }
 
     private func buildNow() {
+        // Open pages reload as soon as the new Output/ is in place, not after the old one is
+        // deleted and the summary printed.
+        var options = self.options
+        let state = self.state
+        let before = state.currentVersion
+        options.published = { state.succeeded() }
         do {
             let report = try Builder(options: options).build()
             state.extraSources = (report.dataFiles.filter { !$0.path.hasPrefix(options.chapters.path + "/") })
             for note in report.notes { log(note) }
             for line in DiagnosticSummary.lines(report.warnings, verbose: verbose) { log(line) }
             log(report.summaryLine)
-            state.succeeded()
+            if state.currentVersion == before { state.succeeded() }
         } catch let failure as BuildFailure {
             let lines = DiagnosticSummary.lines(failure.diagnostics, verbose: verbose)
             for line in lines { log(line) }
@@ -139,9 +147,16 @@ public final class PreviewServer: Sendable {
                 let injected = Data(text.replacingOccurrences(of: "</body>", with: ReloadScript.tag + "</body>").utf8)
                 return Response(status: .ok, contentType: OutputFiles.contentType(ext), body: injected)
             }
+            // Figures, styles, scripts and fonts: a reload after an edit asks for each and gets
+            // "not modified" for every file the build kept (the same inode, see OutputWriter)
+            // instead of all of its bytes again.
+            let tag = OutputFiles.entityTag(url)
+            if let tag, head.field("if-none-match") == tag {
+                return Response(status: .notModified, contentType: OutputFiles.contentType(ext), body: Data()).revalidated(tag: tag)
+            }
             var response = Response(status: .ok, contentType: OutputFiles.contentType(ext), body: Data())
             response.file = (url, size.intValue)
-            return response
+            return tag.map { response.revalidated(tag: $0) } ?? response
         }
     }
 }

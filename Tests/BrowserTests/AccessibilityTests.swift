@@ -232,7 +232,8 @@ struct AccessibilityTests {
 @Suite struct SearchIndexTests {
     @Test func theIndexHasASectionPerHeadingWithItsTextAndLinksToIt() {
         let body = "<p>Intro &amp; more</p>\n<h2 id=\"a\">First <em>one</em></h2>\n<p>alpha</p>\n<h3 id=\"b\">Second</h3><p>beta <span class=\"lb-value\">0.02</span></p>"
-        let index = SearchIndex(pages: [.init(href: "12-x.html", label: "Chapter 12 · X", bodyHTML: body)])
+        let sections: [SearchIndex.Page.Section] = [.init(id: "a", level: 2, title: "First one"), .init(id: "b", level: 3, title: "Second")]
+        let index = SearchIndex(pages: [.init(href: "12-x.html", label: "Chapter 12 · X", sections: sections, bodyHTML: body)])
         #expect(index.entries == [
             .init(href: "12-x.html", page: "Chapter 12 · X", section: "", text: "Intro & more"),
             .init(href: "12-x.html#a", page: "Chapter 12 · X", section: "First one", text: "alpha"),

@@ -18,6 +18,14 @@ struct Response: Sendable {
         self.body = body
     }
 
+    /// The answer made revalidatable: the browser may keep the file but asks each time
+    /// (`no-cache`), sending `tag` back in `If-None-Match`.
+    func revalidated(tag: String) -> Response {
+        var response = self
+        response.fields = fields.map { $0.name == "Cache-Control" ? ("Cache-Control", "no-cache") : $0 } + [("ETag", tag)]
+        return response
+    }
+
     /// A short plain-text answer, for errors.
     static func text(_ status: HTTPStatus, _ message: String) -> Response {
         Response(status: status, contentType: "text/plain; charset=utf-8", body: Data((message + "\n").utf8))

@@ -239,9 +239,21 @@ public enum BookLoader {
     /// A chapter's document and the parser's diagnostics.
     public typealias ParsedChapter = (document: ChapterDocument, diagnostics: [Diagnostic])
 
+    /// Parsed once per text in a process: `labbook serve` loads the book at every save, and
+    /// the chapters not edited are the same texts again (a pure function of the text and path;
+    /// the memory is emptied past 256 texts).
     static func parse(text: String, displayPath: String) -> ParsedChapter {
-        ChapterSource.parse(text: text, path: displayPath, directiveNames: directiveNames, roleNames: roleNames)
+        let key = [displayPath, text]
+        if let known = parsedTexts.get()[key] { return known }
+        let parsed = ChapterSource.parse(text: text, path: displayPath, directiveNames: directiveNames, roleNames: roleNames)
+        parsedTexts.update { memory in
+            if memory.count >= 256 { memory = [:] }
+            memory[key] = parsed
+        }
+        return parsed
     }
+
+    private static let parsedTexts = Locked<[[String]: ParsedChapter]>([:])
 
     /// Blanks the lines between `<!-- instructor-only -->` and `<!-- /instructor-only -->`
     /// (keeping the line count, so diagnostics still point at the right lines).

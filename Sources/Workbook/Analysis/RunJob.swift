@@ -18,8 +18,30 @@ public struct RunJob: Sendable, Hashable {
         reset = run.reset
         // A fresh page (reset 0) keeps the key it had before resets existed.
         let resetText = reset == 0 ? "" : "\nreset=\(reset)"
+        var seeded = configuration
+        seeded.seed = run.seed
+        let memoryKey = KeyInput(configuration: seeded, reset: run.reset)
+        if let known = Self.knownKeys.get()[memoryKey] {
+            key = known
+            return
+        }
         key = SHA256.hex("labbook-run\n\(Trainer.version)\n\(Self.canonicalEncoding(configuration, seed: seed))\(resetText)")
+        let made = key
+        Self.knownKeys.update { memory in
+            if memory.count >= 50_000 { memory = [:] }
+            memory[memoryKey] = made
+        }
     }
+
+    /// Keys made in this process, by what they are made from: `labbook serve` analyses the
+    /// book at every save, and encoding and hashing every run's configuration again was a
+    /// twelfth of a rebuild. (A pure function of its input; emptied past 50,000 keys.)
+    private struct KeyInput: Hashable {
+        var configuration: TrainingConfiguration
+        var reset: Int
+    }
+
+    private static let knownKeys = Locked<[KeyInput: String]>([:])
 
     public var identity: RunIdentity { RunIdentity(seed: seed, reset: reset) }
 

@@ -23,6 +23,14 @@ public struct BuildOptions: Sendable {
     public var remoteTraining: (any RemoteTraining)?
     /// Runs decoded by an earlier build of this process, reused (`serve` keeps one for its session).
     public var runMemory: RunMemory?
+    /// Parts of pages computed by an earlier build of this process (each page's search entries),
+    /// reused while their inputs are unchanged (`serve` keeps one for its session).
+    public var pageMemory: PageMemory?
+    /// Combination results analysed by an earlier build of this process (`serve`), reused.
+    public var resultsMemory: ResultsMemory?
+    /// Called once the new `Output/` is in place, before the old one is deleted and the build
+    /// returns (`serve` tells open pages to reload then).
+    public var published: (@Sendable () -> Void)?
 
     public init(chapters: URL, output: URL, cache: URL? = nil, jobs: Int? = nil, displayPrefix: String? = nil) {
         self.chapters = chapters.standardizedFileURL

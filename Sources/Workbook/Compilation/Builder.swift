@@ -29,13 +29,16 @@ public struct Builder: Sendable {
     @discardableResult
     public func build() throws -> BuildReport {
         let started = Date()
+        var trace = StageTrace()
         var report = BuildReport()
         try FolderGuard.check(options)
         let lock = try BookLock(output: options.output, waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         if let note = OutputTransaction.recover(destination: options.output) { report.notes.append(note) }
 
+        trace.mark("lock")
         let plan = check()
+        trace.mark("parse and analyse")
         if plan.hasErrors { throw BuildFailure(diagnostics: plan.diagnostics) }
         report.warnings += plan.diagnostics
         report.chapters = plan.chapters.count
@@ -80,18 +83,22 @@ public struct Builder: Sendable {
         report.cachedRuns = Set(allJobs.map(\.key)).count - missing.count
         report.trainingSeconds = Date().timeIntervalSince(trainingStart)
         report.trainingCPUSeconds = ProcessCPU.seconds() - trainingCPUStart
+        trace.mark("training")
 
         // 2. One analysis of the results per plan, read by everything after it.
-        let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets)
+        let results = ResultsAnalysis.analyse(experiments, store: store, worksheets: plan.worksheets, memory: options.resultsMemory)
         report.warnings += ResultsAnalysis.divergenceWarnings(experiments, results: results)
         // Claims (`{check}`) against that analysis, before anything is written: one that does
         // not hold fails the build and leaves Output/ as it was.
         let failedClaims = ClaimCheck.failures(plan, results: results)
         if !failedClaims.isEmpty { throw BuildFailure(diagnostics: failedClaims) }
-        let variantResults = variantPlans.map { ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets) }
+        let variantResults = variantPlans.map {
+            ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets, memory: options.resultsMemory)
+        }
         report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
+        trace.mark("results analysis")
         let renderer = try FigureRenderer()
         let transaction = try OutputTransaction(destination: options.output)
         do {
@@ -110,7 +117,9 @@ public struct Builder: Sendable {
                         .write(into: transaction.staging, writer: transaction.writer)
                 }
             }
-            try transaction.commit()
+            trace.mark("site")
+            try transaction.commit(published: options.published ?? {})
+            trace.mark("commit")
             report.writtenFiles = transaction.writer.counts.written
             report.unchangedFiles = transaction.writer.counts.reused
         } catch {
@@ -174,15 +183,19 @@ public struct Builder: Sendable {
         let renderingStart = Date()
         let renderingCPUStart = ProcessCPU.seconds()
         let tasks = figureTasks(plan, results: results)
+        var trace = StageTrace()
         let figureFiles = try FigureRendering(
             cache: cache, store: store, renderer: renderer, workers: options.jobs, progress: progress
         ).render(tasks, report: &report)
         report.renderingSeconds += Date().timeIntervalSince(renderingStart)
         report.renderingCPUSeconds += ProcessCPU.seconds() - renderingCPUStart
+        trace.mark("figures")
         let writingStart = Date()
         let downloads = try ExperimentDownloads.collect(plan, store: store, workers: options.jobs)
+        trace.mark("downloads")
         var site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
         site.studentName = student?.name
+        site.memory = options.pageMemory
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try site.write(to: folder, writer: writer)
         report.writingSeconds += Date().timeIntervalSince(writingStart)

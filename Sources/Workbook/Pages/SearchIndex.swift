@@ -4,18 +4,15 @@ import Foundation
 /// The full-text search index of a workbook, written at build time as `search-index.js`: a
 /// script that assigns one array to `window.labbookSearchIndex`. A script, not JSON, because a
 /// page opened from `file://` may load a script but may not `fetch()` a file beside it. One
-/// entry per section (each `h2`/`h3` with an id, and the text before the first of them), so a
-/// result can link to the section it was found in. Built from the pages of one edition, so a
-/// student index holds no answers. Deterministic: same pages, same bytes.
+/// entry per section (each level-2 and level-3 heading of the chapter, and the text before the
+/// first of them), so a result can link to the section it was found in. Built from the pages
+/// of one edition, so a student index holds no answers. Deterministic: same pages, same bytes.
+///
+/// Built from the document model (``Page``, see SearchIndexPage.swift): the sections are the
+/// headings the parser found (their ids and text, as in the table of contents), not tags found
+/// again in the page just written; each page's entries are computed once and, under
+/// `labbook serve`, reused from ``PageMemory`` while the page's inputs are unchanged.
 struct SearchIndex {
-    /// One page to index: its file name, the label shown in results ("Chapter 12 · Title")
-    /// and its body HTML (as on the page, values already filled in).
-    struct Page {
-        var href: String
-        var label: String
-        var bodyHTML: String
-    }
-
     /// One section: where it is (`href` with `#id`), the page label, the heading and its text.
     struct Entry: Encodable, Equatable {
         var href: String
@@ -27,39 +24,24 @@ struct SearchIndex {
     static let fileName = "search-index.js"
 
     let pages: [Page]
+    /// Entries of pages indexed by earlier builds of this process, reused when unchanged.
+    var memory: PageMemory? = nil
 
     var entries: [Entry] {
-        pages.flatMap { page in
-            Self.sections(of: page.bodyHTML).map { section in
-                Entry(
-                    href: page.href + (section.id.map { "#" + $0 } ?? ""), page: page.label,
-                    section: section.heading, text: section.text)
-            }.filter { !$0.text.isEmpty || !$0.section.isEmpty }
-        }
+        pages.flatMap(\.entries)
     }
 
+    /// The entries as one JSON array: each page's part encoded once (and remembered), then
+    /// joined — the same bytes as encoding the whole array, since the encoding has no spaces.
     var javaScript: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let parts = pages.map { page in
+            if let known = memory?.searchJSON(for: page) { return known }
+            let json = page.entriesJSON
+            memory?.rememberSearchJSON(json, for: page)
+            return json
+        }.filter { !$0.isEmpty }
         return "// Labbook search index, written at build time; read by assets/labbook.js.\n"
-            + "window.labbookSearchIndex = \(json);\n"
-    }
-
-    /// Splits body HTML at each `<h2 id>`/`<h3 id>`: the heading's id and text, and the plain
-    /// text up to the next such heading.
-    static func sections(of html: String) -> [(id: String?, heading: String, text: String)] {
-        let heading = #/<h([23]) id="([^"]*)"[^>]*>(.*?)</h\1>/#.dotMatchesNewlines()
-        var result: [(id: String?, heading: String, text: String)] = []
-        var current: (id: String?, heading: String) = (nil, "")
-        var position = html.startIndex
-        for match in html.matches(of: heading) {
-            result.append((current.id, current.heading, plainText(html[position..<match.range.lowerBound])))
-            current = (String(match.output.2), plainText(match.output.3))
-            position = match.range.upperBound
-        }
-        result.append((current.id, current.heading, plainText(html[position...])))
-        return result
+            + "window.labbookSearchIndex = [\(parts.joined(separator: ","))];\n"
     }
 
     /// The text a reader sees: maths in its text form ("x₁", not `\(x_1\)`, which only KaTeX

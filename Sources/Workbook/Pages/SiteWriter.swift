@@ -11,6 +11,8 @@ struct SiteWriter {
     let edition: Edition
     /// Each experiment's downloadable data and runs (``ExperimentDownloads``), by ID.
     var downloads: [String: ExperimentDownloads] = [:]
+    /// What earlier builds of this process computed (`labbook serve`), reused where unchanged.
+    var memory: PageMemory? = nil
 
     /// Both editions say which they are: a printed instructor copy must not pass for a student's.
     var editionLabel: String? {
@@ -31,6 +33,8 @@ struct SiteWriter {
     /// not change from the published output instead of writing it again.
     func write(to folder: URL, writer: OutputWriter) throws {
         let fm = FileManager.default
+        var trace = StageTrace()
+        memory?.beginSite()
         let write = { (text: String, url: URL) throws in try writer.write(text, to: url) }
         try SiteAssets().write(to: folder, writer: writer)
         let figureFolder = folder.appendingPathComponent("figures")
@@ -41,7 +45,9 @@ struct SiteWriter {
                 try writer.copy(source, to: figureFolder.appendingPathComponent("\(stem).\(ext)"))
             }
         }
+        trace.mark("assets and figures")
         try writeDownloads(to: folder, writer: writer)
+        trace.mark("downloads written")
         let list = chapters
         var entries = list.map { entry in
             TableOfContentsEntry(
@@ -61,9 +67,13 @@ struct SiteWriter {
                 previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
                 chapters: entries, pageHref: chapter.pageName, searchIndexHref: SearchIndex.fileName, language: language)
             try write(page.render(), folder.appendingPathComponent(chapter.pageName))
-            searchPages.append(.init(href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", bodyHTML: body))
+            searchPages.append(.init(
+                href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", headings: chapter.document.headings,
+                bodyHTML: body))
         }
-        try write(SearchIndex(pages: searchPages).javaScript, folder.appendingPathComponent(SearchIndex.fileName))
+        trace.mark("chapter pages")
+        try write(SearchIndex(pages: searchPages, memory: memory).javaScript, folder.appendingPathComponent(SearchIndex.fileName))
+        trace.mark("search index")
         let key = answerKey()
         if edition == .instructor && !key.isEmpty {
             let page = ChapterPage(
@@ -81,7 +91,10 @@ struct SiteWriter {
             chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName,
             language: language)
         try write(index.render(), folder.appendingPathComponent("index.html"))
+        trace.mark("answers and index")
         try write(handout(), folder.appendingPathComponent("handout.html"))
+        trace.mark("handout")
+        memory?.finishSite()
     }
 
     /// Each experiment's files under `data/<id>/`, with the page that lists them.
@@ -117,7 +130,17 @@ struct SiteWriter {
 
     // MARK: - Chapter bodies
 
+    /// A chapter's body, for its page or (`vector`, `handout`) for the handout: remembered from
+    /// an earlier build when its inputs are equal (``PageMemory``), else rendered.
     func chapterBody(chapterIndex: Int, vector: Bool, handout: Bool) -> String {
+        guard let memory else { return renderChapterBody(chapterIndex: chapterIndex, vector: vector, handout: handout) }
+        let chapter = bodyInputs(chapterIndex: chapterIndex, vector: vector, handout: handout)
+        return memory.body(chapter, book: bodyInputs(outside: chapterIndex)) {
+            renderChapterBody(chapterIndex: chapterIndex, vector: vector, handout: handout)
+        }
+    }
+
+    func renderChapterBody(chapterIndex: Int, vector: Bool, handout: Bool) -> String {
         let chapter = plan.chapters[chapterIndex]
         let body = chapter.document.renderHTML(
             directive: { directive in

@@ -107,11 +107,27 @@ struct WorksheetTableHTML {
         let url = PlaygroundLink.compactURL(for: configuration, seed: run.seed, display: display.linkOptions)
         let name = (panels.count > 1 ? panel.title + ", " : "") + run.description
         var out = "<a class=\"lb-playground\" href=\"\(HTML.escape(url))\">open \(HTML.escape(run.description)) ↗</a>"
-        if let code = QRCode(url) {
-            out += "<span class=\"lb-qr-print\">\(code.svg(title: "QR code: Playground link of \(name)", sizeCSS: "24mm"))</span>"
+        if let code = Self.qrSVG(url, title: "QR code: Playground link of \(name)") {
+            out += "<span class=\"lb-qr-print\">\(code)</span>"
         }
         return out
     }
+
+    /// A link's QR code as SVG, made once per link and title in a process: a worksheet's codes
+    /// were a twentieth of a rebuild under `labbook serve`, and the same links come back at
+    /// every save. (A pure function of its arguments; the memory is emptied past 4,096 codes.)
+    static func qrSVG(_ url: String, title: String) -> String? {
+        let key = url + "\u{0}" + title
+        if let known = qrMemory.get()[key] { return known }
+        guard let svg = QRCode(url)?.svg(title: title, sizeCSS: "24mm") else { return nil }
+        qrMemory.update { memory in
+            if memory.count >= 4096 { memory = [:] }
+            memory[key] = svg
+        }
+        return svg
+    }
+
+    private static let qrMemory = Locked<[String: String]>([:])
 
     var caption: String {
         let count = rowCount
