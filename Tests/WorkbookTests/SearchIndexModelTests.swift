@@ -1,5 +1,6 @@
 import ChapterMarkdown
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 

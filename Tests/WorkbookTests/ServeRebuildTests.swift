@@ -1,4 +1,5 @@
 import Foundation
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
