@@ -4,7 +4,10 @@ import Plotting
 
 /// The `landscape` figure: the mean training loss over a square slice of weight space through
 /// the representative run's final weights (``LandscapeSlice``: two filter-normalised random
-/// directions), with the training path projected onto it. Every loss is the trainer's own
+/// directions, or with `landscape-directions: initial` the direction back to the initial weights
+/// and one random direction at right angles to it), with the training path projected onto it.
+/// A sweep's panels share one colour scale (unless `axes: independent`): the lowest to the
+/// highest loss of all of them, so a colour is one loss in every panel. Every loss is the trainer's own
 /// evaluation (``LossEvaluator``), so the centre is the run's final training loss bit for bit.
 /// The grid's rows are evaluated in parallel. The path is the run trained again recording every
 /// epoch (the recording the `weights` figure uses, so showing both trains once), sampled at
@@ -36,6 +39,7 @@ struct LandscapeFigure {
             labels.append(prefix + landscape.summary)
             details.append(prefix + landscape.details)
         }
+        if charts.count > 1 && display.sharedAxes { charts = charts.sharingColourScale() }
         let figure: any Figure = charts.count == 1 ? charts[0]
             : FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
         return DescribedFigure(figure: figure, label: labels.joined(separator: "; "), details: details.joined(separator: " "))
@@ -74,7 +78,8 @@ struct LandscapeFigure {
     static func compute(
         configuration c: TrainingConfiguration, run: RunResult, seed: String, history: [[Double]], spec: LandscapeSpec
     ) throws -> Landscape {
-        let slice = LandscapeSlice(center: run.final, seed: seed)
+        let slice = spec.directions == .initial
+            ? LandscapeSlice(center: run.final, towards: run.initial, seed: seed) : LandscapeSlice(center: run.final, seed: seed)
         let grid = spec.grid
         let steps = (0..<grid).map { spec.range * (2 * Double($0) / Double(grid - 1) - 1) }
         let rows = Locked([[Double]](repeating: [], count: grid))
