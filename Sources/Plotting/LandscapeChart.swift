@@ -16,6 +16,9 @@ public struct LandscapeChart: Figure {
     /// loss. Panels of one figure are given one scale (``sharingColourScale()``), so a colour
     /// means one loss in all of them.
     public var colourScale: ClosedRange<Double>?
+    /// What α and β move along ("α (direction 1)", or "α (toward the initial weights)").
+    public var xAxisTitle = "α (direction 1)"
+    public var yAxisTitle = "β (direction 2)"
     public var title: String?
     public var size: Size
     public var theme: ChartTheme
@@ -34,7 +37,7 @@ public struct LandscapeChart: Figure {
     }
 
     private var axes: CartesianAxes {
-        .plane(domain: -range...range, xTitle: "α (direction 1)", yTitle: "β (direction 2)", theme: theme, showsGrid: false)
+        .plane(domain: -range...range, xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme, showsGrid: false)
     }
 
     /// The finite positive losses' lowest and highest (1…1 when there are none).

@@ -56,7 +56,7 @@ extension ExperimentFigure {
         if towardInitial { spec.directions = .initial }
         let landscape = try LandscapeFigure.compute(
             configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory, spec: spec)
-        return LandscapeChart(losses: landscape.losses, path: landscape.path, range: spec.range)
+        return LandscapeFigure.chart(landscape, spec: spec)
     }
 
     /// Every hidden neuron of `run`'s final network over the plane (`show: [neuron-maps]`).

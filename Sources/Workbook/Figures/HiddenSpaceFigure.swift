@@ -78,7 +78,10 @@ struct HiddenSpaceFigure {
         for (panel, networks) in zip(panels, drawn) {
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             labels.append(prefix + Self.label(networks, configuration: panel.settings.configuration, spec: spec))
-            if spec.overTime { details.append(prefix + Self.ranges(networks, configuration: panel.settings.configuration, spec: spec)) }
+            if spec.overTime {
+                // Sentences of their own: "Seed = 2: At epoch 0 …".
+                details.append(prefix.prefix(1).uppercased() + prefix.dropFirst() + Self.ranges(networks, configuration: panel.settings.configuration, spec: spec))
+            }
         }
         let figure: any Figure
         if spec.overTime {
@@ -248,8 +251,9 @@ struct HiddenSpaceFigure {
 
     /// The final network: "200 training points placed by neurons 1.1 (…) and 1.2 (…); 190 lie
     /// on their class's side of the output's boundary". Over time: how many are on their side at
-    /// each snapshot, the main result of the timeline ("… on their class's side: 100 at epoch 0,
-    /// 196 at epoch 300"), else the neurons' ranges at the first and last snapshot.
+    /// the last snapshot and then at each earlier one, the main result of the timeline ("at
+    /// epoch 300, 196 of 200 … lie on their class's side …; 100 at epoch 0, 150 at epoch 20"),
+    /// else the snapshot epochs.
     static func label(_ networks: [Drawn], configuration c: TrainingConfiguration, spec: HiddenSpaceSpec) -> String {
         let nameX = c.nodeName(layer: spec.layer, index: spec.first), nameY = c.nodeName(layer: spec.layer, index: spec.second)
         guard networks.count > 1 || spec.overTime else {
@@ -259,9 +263,10 @@ struct HiddenSpaceFigure {
             return text
         }
         let count = networks[0].placement.trainCount
-        if networks.allSatisfy({ $0.placement.separated != nil }) {
-            return "training points on their class's side of the output's boundary, of \(count) placed by neurons \(nameX) and \(nameY): "
-                + networks.map { "\($0.placement.separated ?? 0) at \($0.epochName)" }.joined(separator: ", ")
+        if let last = networks.last, networks.allSatisfy({ $0.placement.separated != nil }) {
+            // The last snapshot first, in its own clause, so a short alt text keeps it.
+            return "at \(last.epochName), \(last.placement.separated ?? 0) of \(count) training points placed by neurons \(nameX) and \(nameY) lie on their class's side of the output's boundary; "
+                + networks.dropLast().map { "\($0.placement.separated ?? 0) at \($0.epochName)" }.joined(separator: ", ")
         }
         return "\(count) training points placed by neurons \(nameX) and \(nameY) at " + networks.map(\.epochName).joined(separator: ", ")
     }

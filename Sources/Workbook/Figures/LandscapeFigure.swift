@@ -34,15 +34,26 @@ struct LandscapeFigure {
             let landscape = try Self.compute(
                 configuration: panel.settings.configuration, run: recorded.result, seed: job.seed, history: recorded.parameterHistory,
                 spec: display.landscape)
-            charts.append(LandscapeChart(losses: landscape.losses, path: landscape.path, range: display.landscape.range))
+            charts.append(Self.chart(landscape, spec: display.landscape))
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             labels.append(prefix + landscape.summary)
-            details.append(prefix + landscape.details)
+            // Each panel's details are sentences of their own: "Seed = 2: The path starts…".
+            details.append((prefix.prefix(1).uppercased() + prefix.dropFirst()) + landscape.details)
         }
         if charts.count > 1 && display.sharedAxes { charts = charts.sharingColourScale() }
         let figure: any Figure = charts.count == 1 ? charts[0]
             : FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
         return DescribedFigure(figure: figure, label: labels.joined(separator: "; "), details: details.joined(separator: " "))
+    }
+
+    /// The chart of a computed slice, its axes named by what α and β move along.
+    static func chart(_ landscape: Landscape, spec: LandscapeSpec) -> LandscapeChart {
+        var chart = LandscapeChart(losses: landscape.losses, path: landscape.path, range: spec.range)
+        if spec.directions == .initial {
+            chart.xAxisTitle = "α (toward the initial weights)"
+            chart.yAxisTitle = "β (random direction)"
+        }
+        return chart
     }
 
     /// The losses over the slice (row 0 at β = +range) and the path in (α, β).
