@@ -73,6 +73,26 @@ struct HiddenSpaceTimelineTests {
         #expect(frame.label.hasPrefix("epoch 10: training loss"))
     }
 
+    /// A sweep's timeline: one row per combination, every panel of one activation on one pair
+    /// of axes; each combination's slider frames are files of the build, drawn on those axes.
+    @Test func aSweepsFramesShareTheTimelinesAxes() throws {
+        let book = try FixtureBook("inside-time")
+        defer { book.remove() }
+        try book.build()
+        let remade = try RemadeFigure(.hiddenSpace, of: "space-sweep-time", in: book)
+        let timeline = try #require((remade.figure as? DescribedFigure)?.figure as? SmallMultiples)
+        let charts = try timeline.panels.map { try #require($0.figure as? HiddenSpaceChart) }
+        #expect(charts.count == 4, "2 combinations × snapshots 0 and 10")
+        #expect(Set(charts.map { "\($0.plane.domain)" }).count == 1, "one activation: one pair of axes")
+        let figure = HiddenSpaceFigure(panels: remade.panels, display: remade.spec.display, store: remade.store, recordings: RunEvaluations())
+        let frame = try #require(try figure.frame(epoch: 10, combination: 1).figure as? HiddenSpaceChart)
+        #expect(frame.plane.domain == charts[3].plane.domain && frame.plane.points == charts[3].plane.points)
+        for name in ["c1-epoch-0", "c1-epoch-10", "c2-epoch-0", "c2-epoch-10"] {
+            #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("figures/space-sweep-time-hidden-space-\(name).png").path))
+        }
+        #expect(try book.page("01-over-time.html").contains("Epoch of the 2 hidden spaces"))
+    }
+
     /// A sweep over activation and learning rate: the two tanh panels share their axes, the two
     /// ReLU panels share theirs, and tanh's and ReLU's differ (README: different ranges); with
     /// `axes: independent` every panel fits itself.
