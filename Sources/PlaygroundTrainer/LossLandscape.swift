@@ -36,6 +36,13 @@ public final class LossEvaluator {
 /// α = 1 moves every neuron by about its own size, whatever the scale of its layer. Links killed
 /// by L1 regularization get 0 (they stay dead). The draws come from the Playground's seeded
 /// generator, seeded with `"landscape " + seed`: the first direction, then the second.
+///
+/// Or, ``init(center:towards:seed:)``, a slice through the start of training: the first
+/// direction is the whole step from the center back to the initial weights (α = 1 is the
+/// initial network exactly, β = 0), and the second the first filter-normalised random direction
+/// with its part along the first removed (Gram–Schmidt), scaled back to its length before —
+/// so β still moves the network by about each neuron's own size, and the path's start and end
+/// both lie in the slice.
 public struct LandscapeSlice: Sendable, Hashable {
     public let center: NetworkParameters
     public let first: [Double]
@@ -48,7 +55,35 @@ public struct LandscapeSlice: Sendable, Hashable {
         second = Self.direction(center, &random)
     }
 
-    /// The network at (α, β) on the slice.
+    /// The slice through `center` and `start` (the initial weights). A run that never moved
+    /// (`start` equal to `center`, e.g. `epochs: 0`) has no such direction: it gets the two
+    /// random directions of ``init(center:seed:)``.
+    public init(center: NetworkParameters, towards start: NetworkParameters, seed: String) {
+        let all = center.weights + center.biases
+        let toStart = zip(start.weights + start.biases, all).map { $0 - $1 }
+        guard toStart.contains(where: { $0 != 0 }) else {
+            self.init(center: center, seed: seed)
+            return
+        }
+        var random = SeedRandom(seed: "landscape " + seed)
+        let drawn = Self.direction(center, &random)
+        let along = Self.dot(drawn, toStart) / Self.dot(toStart, toStart)
+        var orthogonal = zip(drawn, toStart).map { $0 - along * $1 }
+        let (before, after) = (Self.dot(drawn, drawn).squareRoot(), Self.dot(orthogonal, orthogonal).squareRoot())
+        if after > 0 { orthogonal = orthogonal.map { $0 * before / after } }
+        self.init(center: center, first: toStart, second: orthogonal)
+    }
+
+    private init(center: NetworkParameters, first: [Double], second: [Double]) {
+        self.center = center
+        self.first = first
+        self.second = second
+    }
+
+    private static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
     /// The network at (α, β) on the slice; at (0, 0) the center itself, untouched.
     public func parameters(alpha: Double, beta: Double) -> NetworkParameters {
         guard alpha != 0 || beta != 0 else { return center }

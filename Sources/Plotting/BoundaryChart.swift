@@ -36,9 +36,10 @@ public struct BoundaryChart: Figure {
 
     /// Where the square plot area lies and how data maps into it.
     public func geometry(measuring metrics: some TextMeasuring) -> PlotGeometry {
-        let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
-        return axes.geometry(in: frame.content, measuring: metrics)
+        plane.layout(measuring: metrics).geometry
     }
+
+    private var plane: HeatMapPlane { HeatMapPlane(axes: axes, title: title, size: size, theme: theme) }
 
     /// The heat map as opaque cells (shade composited over the page background), row 0 at the top.
     public func heatMapGrid() -> PixelGrid {
@@ -59,23 +60,11 @@ public struct BoundaryChart: Figure {
     }
 
     public func draw<C: Canvas>(on canvas: inout C) {
-        fillBackground(theme.background, on: &canvas)
-        let frame = TitledFrame(title: title, size: size, theme: theme, measuring: canvas)
-        let axes = self.axes
-        let geometry = axes.geometry(in: frame.content, measuring: canvas)
-        axes.drawBackground(geometry, on: &canvas)
-        let grid = heatMapGrid()
-        if grid.width > 0 && grid.height > 0 { canvas.drawCells(grid, in: geometry.plotRect) }
-
-        canvas.save()
-        canvas.clip(to: geometry.plotRect)
-        // 3 px on the Playground's 260 px plot, scaled with the plot.
-        let radius = max(2, 3 * geometry.plotRect.width / 260)
-        ScatterPointsLayer(points: points, domain: domain, radius: radius, distinctTestShape: false)
-            .draw(geometry, on: &canvas)
-        canvas.restore()
-
-        axes.drawAxes(geometry, frame: frame.content, on: &canvas)
-        frame.drawTitle(on: &canvas)
+        plane.draw(cells: heatMapGrid(), on: &canvas) { geometry, canvas in
+            // 3 px on the Playground's 260 px plot, scaled with the plot.
+            let radius = max(2, 3 * geometry.plotRect.width / 260)
+            ScatterPointsLayer(points: points, domain: domain, radius: radius, distinctTestShape: false)
+                .draw(geometry, on: &canvas)
+        }
     }
 }

@@ -89,7 +89,7 @@ struct Bench: ParsableCommand {
             print("Targets: ≥ 10× Node on c and g, ≥ 4× on h and on the grids; figures ≤ 50 ms.")
             print("\nrendering (CPU ms per figure and format, median; bytes written)")
             for row in render {
-                print(String(format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 16, withPad: " ", startingAt: 0), row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
+                print(String(format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 24, withPad: " ", startingAt: 0), row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
             }
             print("\nfigures over time, config h, 1000 epochs, \(TimelineBench.snapshots) snapshots (CPU ms, median; bytes a build writes)")
             for row in timelines {

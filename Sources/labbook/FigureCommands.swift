@@ -65,7 +65,11 @@ struct Gallery: ParsableCommand {
             }
             if !c.hidden.isEmpty { try save(ExperimentFigure.neuronMaps(configuration: c, run: runs[0]), "\(id)-neuron-maps") }
             if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { try save(space, "\(id)-hidden-space") }
+            if let space = ExperimentFigure.hiddenSpaceTimeline(configuration: c, run: runs[0]) {
+                try save(space, "\(id)-hidden-space-timeline")
+            }
             try save(ExperimentFigure.landscape(configuration: c, run: runs[0]), "\(id)-landscape")
+            try save(ExperimentFigure.landscape(configuration: c, run: runs[0], towardInitial: true), "\(id)-landscape-initial")
             if NetworkParameters.linkCount(layerSizes: c.layerSizes) <= 20 {
                 try save(ExperimentFigure.backpropCard(configuration: c, run: runs[0]), "\(id)-backprop")
             }

@@ -38,7 +38,11 @@ struct RenderBench {
         figures.append(("c-runs-4", ExperimentFigure.runsSideBySide(configuration: short, runs: resets, of: [.boundary, .loss])))
         figures.append(("c-neuron-maps", ExperimentFigure.neuronMaps(configuration: c, run: runs[0])))
         if let space = ExperimentFigure.hiddenSpace(configuration: c, run: runs[0]) { figures.append(("c-hidden-space", space)) }
+        if let space = ExperimentFigure.hiddenSpaceTimeline(configuration: c, run: runs[0]) {
+            figures.append(("c-hidden-space-timeline", space))
+        }
         figures.append(("c-landscape", try ExperimentFigure.landscape(configuration: c, run: runs[0])))
+        figures.append(("c-landscape-initial", try ExperimentFigure.landscape(configuration: c, run: runs[0], towardInitial: true)))
         var small = c
         small.hidden = [3]
         figures.append(("backprop-2-3-1", ExperimentFigure.backpropCard(configuration: small, run: Trainer(configuration: small).run())))

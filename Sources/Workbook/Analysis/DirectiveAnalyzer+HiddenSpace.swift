@@ -3,7 +3,8 @@ import ChapterMarkdown
 extension DirectiveAnalyzer {
     /// `neurons: [1.1, 1.2]`: two neurons of one hidden layer, present in every combination.
     /// Without the key: the first two neurons of the last hidden layer that has two (the layer
-    /// the output reads, when it is that one).
+    /// the output reads, when it is that one). With `snapshots:` written (read before this),
+    /// the figure is drawn over time.
     mutating func hiddenSpace(_ entry: YAMLMapping.Entry?, spec: inout ExperimentSpec, at showLocation: SourceLocation) {
         guard spec.figures.contains(.hiddenSpace) else {
             if let entry {
@@ -23,7 +24,7 @@ extension DirectiveAnalyzer {
                     hint: "use e.g. hidden: [2], and neurons: [1.1, 1.2]", id: .settingsConflict)
                 return
             }
-            spec.hiddenSpace = HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1)
+            spec.hiddenSpace = HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1, overTime: spec.snapshots != nil)
             return
         }
         let names = (entry.value.sequence ?? []).compactMap { $0.scalar?.text.trimmingCharacters(in: " ") }
@@ -43,6 +44,6 @@ extension DirectiveAnalyzer {
                 hint: "valid: \(valid)", id: .badValue, end: entry.value.end)
             return
         }
-        spec.hiddenSpace = HiddenSpaceSpec(layer: a.0, first: a.1, second: b.1)
+        spec.hiddenSpace = HiddenSpaceSpec(layer: a.0, first: a.1, second: b.1, overTime: spec.snapshots != nil)
     }
 }

@@ -2,8 +2,9 @@ import ChapterMarkdown
 
 extension DirectiveAnalyzer {
     /// `landscape-grid: 31` (an odd whole number of cells per side, 5 to 101, so that the final
-    /// weights are the centre cell) and `landscape-range: 1.0` (a number from 0.01 to 10: how
-    /// far α and β go, in units of each neuron's own size); both belong to `show: [landscape]`.
+    /// weights are the centre cell), `landscape-range: 1.0` (a number from 0.01 to 10: how
+    /// far α and β go, in units of each neuron's own size) and `landscape-directions: random`
+    /// (or `initial`: α toward the initial weights); all belong to `show: [landscape]`.
     mutating func landscape(_ entries: [YAMLMapping.Entry], spec: inout ExperimentSpec) {
         for entry in entries {
             guard spec.figures.contains(.landscape) else {
@@ -21,6 +22,16 @@ extension DirectiveAnalyzer {
                     continue
                 }
                 spec.landscape.grid = grid
+            } else if entry.key == "landscape-directions" {
+                guard let directions = LandscapeSpec.Directions(rawValue: text) else {
+                    let valid = LandscapeSpec.Directions.allCases.map(\.rawValue).joined(separator: ", ")
+                    diagnostics.error(
+                        "landscape-directions is how the slice through the final weights is laid: '\(text)' is not one of them",
+                        at: entry.value.location, hint: "valid: \(valid), e.g. landscape-directions: initial", id: .badValue,
+                        end: entry.value.end)
+                    continue
+                }
+                spec.landscape.directions = directions
             } else {
                 guard let range = Double(text), range.isFinite, LandscapeSpec.ranges.contains(range) else {
                     diagnostics.error(
@@ -28,7 +39,7 @@ extension DirectiveAnalyzer {
                         at: entry.value.location, hint: "e.g. landscape-range: 1.0", id: .badValue, end: entry.value.end)
                     continue
                 }
-                spec.landscape.range = range
+                spec.landscape.writtenRange = range
             }
         }
     }

@@ -20,6 +20,7 @@ struct DirectiveAnalyzer {
         "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
         StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
         "snapshots", "rescale", "playground-hide", "runs-of", "neurons", "landscape-grid", "landscape-range",
+        "landscape-directions",
     ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
@@ -92,7 +93,7 @@ struct DirectiveAnalyzer {
             case "snapshots": snapshotsEntry = entry
             case "runs-of": runsOfEntry = entry
             case "neurons": neuronsEntry = entry
-            case "landscape-grid", "landscape-range": landscapeEntries.append(entry)
+            case "landscape-grid", "landscape-range", "landscape-directions": landscapeEntries.append(entry)
             case PerStudentSetting.key: perStudentEntry = entry
             case _ where Self.networkValueKeys.contains(entry.key): networkValueEntries.append(entry)
             case "rescale": break  // read above

@@ -4,6 +4,9 @@ public struct HiddenSpaceSpec: Sendable, Hashable {
     public var layer: Int
     public var first: Int
     public var second: Int
+    /// `snapshots:` is written on the experiment: the figure is a timeline, one panel per
+    /// snapshot epoch (and the epoch slider on screen), instead of the final network alone.
+    public var overTime = false
 
-    var keyText: String { "hidden-space=\(layer).\(first + 1),\(layer).\(second + 1)" }
+    var keyText: String { "hidden-space=\(layer).\(first + 1),\(layer).\(second + 1)" + (overTime ? "+snapshots" : "") }
 }

@@ -21,14 +21,42 @@ extension ExperimentFigure {
             spec: HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1), showTestData: false).0
     }
 
-    /// The loss landscape around `run`'s final weights with its path (`show: [landscape]`), the
-    /// run trained again recording every epoch as a build does.
-    public static func landscape(configuration: TrainingConfiguration, run: RunResult) throws -> any Figure {
+    /// The hidden space of `run` at the standard five log-spaced snapshots, on one pair of axes
+    /// (`show: [hidden-space]` with `snapshots:`), or nil when no hidden layer has two neurons.
+    public static func hiddenSpaceTimeline(configuration c: TrainingConfiguration, run: RunResult) -> (any Figure)? {
+        guard let layer = c.hidden.lastIndex(where: { $0 >= 2 }) else { return nil }
+        let spec = HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1, overTime: true)
+        let epochs = SnapshotSchedule.standard.epochs(lastEpoch: run.epochsRun)
+        let recorded = Trainer(configuration: c)
+            .run(seed: run.seed, reset: run.reset, recording: SnapshotRecording(epochs: Set(epochs), everyEpochParameters: false))
+        let data = c.makeData(seed: run.seed).0
+        let drawn = recorded.snapshots.map { snapshot in
+            HiddenSpaceFigure.Drawn(
+                snapshot: snapshot, parameters: snapshot.parameters,
+                placement: HiddenSpaceFigure.place(configuration: c, parameters: snapshot.parameters, data: data, spec: spec, showTestData: false))
+        }
+        let domain = HiddenSpaceFigure.domains(panels: [], drawn: [drawn], shared: false)[0]
+        let panels = drawn.map { network in
+            SmallMultiples.Panel(
+                title: network.title,
+                figure: HiddenSpaceFigure.chart(
+                    network.placement, configuration: c, parameters: network.parameters, spec: spec, domain: domain,
+                    size: TimelineFigures.boundaryPanelSize))
+        }
+        return TimelineFigures.layout(.hiddenSpace, panels: panels)
+    }
+
+    /// The loss landscape around `run`'s final weights with its path (`show: [landscape]`, and
+    /// `landscape-directions: initial` with `towardInitial`), the run trained again recording
+    /// every epoch as a build does.
+    public static func landscape(configuration: TrainingConfiguration, run: RunResult, towardInitial: Bool = false) throws -> any Figure {
         let recorded = Trainer(configuration: configuration)
             .run(seed: run.seed, reset: run.reset, recording: SnapshotRecording(epochs: [], everyEpochParameters: true))
+        var spec = LandscapeSpec()
+        if towardInitial { spec.directions = .initial }
         let landscape = try LandscapeFigure.compute(
-            configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory, spec: LandscapeSpec())
-        return LandscapeChart(losses: landscape.losses, path: landscape.path, range: LandscapeSpec().range)
+            configuration: configuration, run: recorded.result, seed: run.seed, history: recorded.parameterHistory, spec: spec)
+        return LandscapeFigure.chart(landscape, spec: spec)
     }
 
     /// Every hidden neuron of `run`'s final network over the plane (`show: [neuron-maps]`).

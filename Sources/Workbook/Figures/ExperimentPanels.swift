@@ -31,7 +31,7 @@ struct ExperimentPanels {
         case .landscape:
             return try LandscapeFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
         case .hiddenSpace:
-            return try HiddenSpaceFigure(panels: panels, display: display, store: store).make()
+            return try HiddenSpaceFigure(panels: panels, display: display, store: store, recordings: evaluations).make()
         case .neuronMaps:
             return try NeuronMapsFigure(panels: panels, display: display, store: store, evaluations: evaluations).make()
         case .backprop:

@@ -65,6 +65,9 @@ struct FigureTask: Sendable {
             return FigureFactory.data(c.makeData(seed: c.seed).0, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
             return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
+        case .panels(let panels, let display, _, _) where frameEpoch != nil && kind == .hiddenSpace:
+            return try HiddenSpaceFigure(panels: panels, display: display, store: store, recordings: evaluations)
+                .frame(epoch: frameEpoch!, combination: frameCombination)
         case .panels(let panels, let display, _, _) where frameEpoch != nil:
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
                 .frame(kind, epoch: frameEpoch!, inSweep: frameCombination != nil)

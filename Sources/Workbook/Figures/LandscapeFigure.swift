@@ -4,7 +4,10 @@ import Plotting
 
 /// The `landscape` figure: the mean training loss over a square slice of weight space through
 /// the representative run's final weights (``LandscapeSlice``: two filter-normalised random
-/// directions), with the training path projected onto it. Every loss is the trainer's own
+/// directions, or with `landscape-directions: initial` the direction back to the initial weights
+/// and one random direction at right angles to it), with the training path projected onto it.
+/// A sweep's panels share one colour scale (unless `axes: independent`): the lowest to the
+/// highest loss of all of them, so a colour is one loss in every panel. Every loss is the trainer's own
 /// evaluation (``LossEvaluator``), so the centre is the run's final training loss bit for bit.
 /// The grid's rows are evaluated in parallel. The path is the run trained again recording every
 /// epoch (the recording the `weights` figure uses, so showing both trains once), sampled at
@@ -31,14 +34,26 @@ struct LandscapeFigure {
             let landscape = try Self.compute(
                 configuration: panel.settings.configuration, run: recorded.result, seed: job.seed, history: recorded.parameterHistory,
                 spec: display.landscape)
-            charts.append(LandscapeChart(losses: landscape.losses, path: landscape.path, range: display.landscape.range))
+            charts.append(Self.chart(landscape, spec: display.landscape))
             let prefix = panel.title.isEmpty ? "" : panel.title + ": "
             labels.append(prefix + landscape.summary)
-            details.append(prefix + landscape.details)
+            // Each panel's details are sentences of their own: "Seed = 2: The path starts…".
+            details.append((prefix.prefix(1).uppercased() + prefix.dropFirst()) + landscape.details)
         }
+        if charts.count > 1 && display.sharedAxes { charts = charts.sharingColourScale() }
         let figure: any Figure = charts.count == 1 ? charts[0]
             : FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
         return DescribedFigure(figure: figure, label: labels.joined(separator: "; "), details: details.joined(separator: " "))
+    }
+
+    /// The chart of a computed slice, its axes named by what α and β move along.
+    static func chart(_ landscape: Landscape, spec: LandscapeSpec) -> LandscapeChart {
+        var chart = LandscapeChart(losses: landscape.losses, path: landscape.path, range: spec.range)
+        if spec.directions == .initial {
+            chart.xAxisTitle = "α (toward the initial weights)"
+            chart.yAxisTitle = "β (random direction)"
+        }
+        return chart
     }
 
     /// The losses over the slice (row 0 at β = +range) and the path in (α, β).
@@ -74,7 +89,8 @@ struct LandscapeFigure {
     static func compute(
         configuration c: TrainingConfiguration, run: RunResult, seed: String, history: [[Double]], spec: LandscapeSpec
     ) throws -> Landscape {
-        let slice = LandscapeSlice(center: run.final, seed: seed)
+        let slice = spec.directions == .initial
+            ? LandscapeSlice(center: run.final, towards: run.initial, seed: seed) : LandscapeSlice(center: run.final, seed: seed)
         let grid = spec.grid
         let steps = (0..<grid).map { spec.range * (2 * Double($0) / Double(grid - 1) - 1) }
         let rows = Locked([[Double]](repeating: [], count: grid))

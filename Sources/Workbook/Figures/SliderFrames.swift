@@ -1,8 +1,9 @@
 import PlaygroundTrainer
 import Plotting
 
-/// The frames of the epoch slider: where an experiment shows a boundary or network timeline, one
-/// PNG per snapshot epoch of that timeline, so the page can step through them.
+/// The frames of the epoch slider: where an experiment shows a boundary or network timeline (or
+/// `hidden-space` with `snapshots:` written, which makes it a timeline), one PNG per snapshot
+/// epoch of that timeline, so the page can step through them.
 ///
 /// A sweep gets one frame per combination per snapshot (`q4-time-boundary-c2-epoch-60.png`,
 /// `c2` the second combination), each drawn from that combination's representative run, so the
@@ -11,12 +12,23 @@ import Plotting
 /// (first, second, …, last), each combination labelled with its own epoch; a combination with
 /// fewer snapshots keeps showing its last one ("its last") while the others go on.
 enum SliderFrames {
-    /// The kinds that get a slider, in the order the slider shows their frames.
-    static let kinds: [FigureKind] = [.boundaryTimeline, .networkTimeline]
+    /// The kinds of `spec`'s figures that get a slider, in the order the slider shows their
+    /// frames: the boundary and network timelines, and the hidden space where it is over time.
+    static func kinds(of spec: ExperimentSpec) -> [FigureKind] {
+        let timelines: [FigureKind] = [.boundaryTimeline, .networkTimeline] + (spec.hiddenSpace?.overTime == true ? [.hiddenSpace] : [])
+        return timelines.filter(spec.figures.contains)
+    }
 
-    /// "boundary", "network": the middle of a frame's file name.
+    /// "boundary", "network", "hidden-space": the middle of a frame's file name.
     static func frameName(_ kind: FigureKind) -> String {
-        kind == .networkTimeline ? "network" : "boundary"
+        kind == .networkTimeline ? "network" : kind == .hiddenSpace ? "hidden-space" : "boundary"
+    }
+
+    /// What one frame shows ("Decision boundary") and what a sweep's frames are together
+    /// ("decision boundaries"), for alt texts and the slider's name.
+    static func frameNoun(_ kind: FigureKind) -> (one: String, many: String) {
+        kind == .networkTimeline ? ("Network", "networks")
+            : kind == .hiddenSpace ? ("The data in hidden space", "hidden spaces") : ("Decision boundary", "decision boundaries")
     }
 
     /// "training loss 0.031, test loss 0.040": a snapshot's losses in words.
@@ -48,7 +60,7 @@ enum SliderFrames {
     /// Each combination's snapshot epochs, or nil when the experiment shows no timeline (or has
     /// no results).
     static func combinations(_ spec: ExperimentSpec, results: [CombinationResults]) -> [Combination]? {
-        guard !results.isEmpty, spec.figures.contains(where: kinds.contains) else { return nil }
+        guard !results.isEmpty, !kinds(of: spec).isEmpty else { return nil }
         let panels = ResultPanel.panels(of: spec, results: results)
         return panels.enumerated().map { index, panel in
             Combination(
@@ -58,9 +70,11 @@ enum SliderFrames {
     }
 
     /// One task per frame of every slider kind the experiment shows; a sweep's frame task holds
-    /// only its own combination's panel, so its cache key depends on that combination's runs alone.
+    /// only its own combination's panel, so its cache key depends on that combination's runs
+    /// alone — except the hidden space's, whose axes are shared with other combinations (see
+    /// ``HiddenSpaceFigure``): it keeps every panel and draws the one `frameCombination` names.
     static func tasks(for timeline: FigureTask, spec: ExperimentSpec, results: [CombinationResults]) -> [FigureTask] {
-        guard kinds.contains(timeline.kind), let combinations = combinations(spec, results: results),
+        guard kinds(of: spec).contains(timeline.kind), let combinations = combinations(spec, results: results),
             case .panels(let panels, let display, let sweep, let metric) = timeline.source
         else { return [] }
         return combinations.enumerated().flatMap { position, combination in
@@ -69,7 +83,9 @@ enum SliderFrames {
                 frame.frameEpoch = epoch
                 if let index = combination.index {
                     frame.frameCombination = index
-                    frame.source = .panels([panels[position]], display, sweep: sweep, metric: metric)
+                    if timeline.kind != .hiddenSpace {
+                        frame.source = .panels([panels[position]], display, sweep: sweep, metric: metric)
+                    }
                 }
                 return frame
             }

@@ -21,15 +21,20 @@ struct TimelineFigures {
         let rows = zip(panels, recordings).map { panel, recorded in
             frames(kind, panel: panel, recorded: recorded)
         }
+        return Self.layout(kind, rows: rows, rowHeaders: panels.map(\.title))
+    }
+
+    /// One run's snapshots as ``layout(_:panels:)`` lays them out; a sweep's as one row per
+    /// combination (headed by `rowHeaders`), the snapshots across, blank where a combination
+    /// has fewer (it stopped earlier). `hidden-space` over time is laid out by this too.
+    static func layout(_ kind: FigureKind, rows: [[SmallMultiples.Panel]], rowHeaders: [String]) -> SmallMultiples {
         let panelSize = rows[0].first?.figure.size ?? Self.boundaryPanelSize
         if rows.count == 1 { return Self.layout(kind, panels: rows[0]) }
-        // A sweep: one row per combination, snapshots across.
         let columns = rows.map(\.count).max() ?? 1
         let cells = rows.flatMap { row in
             row + Array(repeating: SmallMultiples.Panel(figure: Blank(size: panelSize)), count: columns - row.count)
         }
-        return SmallMultiples(
-            panels: cells, columns: columns, panelSize: panelSize, rowHeaders: panels.map(\.title))
+        return SmallMultiples(panels: cells, columns: columns, panelSize: panelSize, rowHeaders: rowHeaders)
     }
 
     /// The panel's representative run, trained again recording its snapshots.

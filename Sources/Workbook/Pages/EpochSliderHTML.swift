@@ -70,7 +70,7 @@ struct EpochSliderHTML {
                     losses = label
                     let key = Self.imageKey(kind, combination)
                     frame.images[key] = figurePrefix + stem + ".png"
-                    let what = (kind == .networkTimeline ? "Network" : "Decision boundary") + " of \(subject)"
+                    let what = SliderFrames.frameNoun(kind).one + " of \(subject)"
                     frame.alts[key] = (isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)") + "."
                 }
                 parts.append((combination, epoch, held, losses ?? ""))
@@ -112,7 +112,7 @@ struct EpochSliderHTML {
     /// a screen reader meeting the control knows what changes with it.
     var label: String {
         guard isSweep else { return "Epoch" }
-        let names = kinds.map { $0 == .networkTimeline ? "networks" : "decision boundaries" }
+        let names = kinds.map { SliderFrames.frameNoun($0).many }
         return "Epoch of the \(combinations.count) \(names.joined(separator: " and "))"
     }
 

@@ -67,19 +67,20 @@ struct ExperimentHTML {
     /// A later timeline of an experiment whose first timeline carries the slider: the slider
     /// shows its frames too, side by side with the first kind's, so on screen it would repeat them.
     func isCoveredBySlider(_ planned: PlannedFigure) -> Bool {
-        guard !vector, SliderFrames.kinds.contains(planned.kind),
-            let first = spec.figures.first(where: SliderFrames.kinds.contains), planned.kind != first
+        let kinds = SliderFrames.kinds(of: spec)
+        guard !vector, kinds.contains(planned.kind), let first = spec.figures.first(where: kinds.contains), planned.kind != first
         else { return false }
         return SliderFrames.combinations(spec, results: results) != nil
     }
 
     /// The epoch slider goes with the first timeline figure (boundary or network) on screen.
     func sliderHTML(_ planned: PlannedFigure) -> String {
-        guard !vector, planned.kind == spec.figures.first(where: SliderFrames.kinds.contains),
+        let kinds = SliderFrames.kinds(of: spec)
+        guard !vector, planned.kind == spec.figures.first(where: kinds.contains),
             let combinations = SliderFrames.combinations(spec, results: results)
         else { return "" }
         return EpochSliderHTML(
-            ownerID: spec.id, kinds: SliderFrames.kinds.filter(spec.figures.contains), combinations: combinations,
+            ownerID: spec.id, kinds: kinds, combinations: combinations,
             rendered: rendered, figurePrefix: figurePrefix, subject: FigureDescription.subject(caption: spec.caption, title: spec.title)
         ).html
     }

@@ -62,12 +62,26 @@ struct FigureDescription {
             parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
             if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
         case .landscape:
-            parts.append("The training loss over a square slice of weight space through the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") final weights, at the centre: α and β move every weight and bias along two random directions, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018), from −\(display.landscape.rangeText) to \(display.landscape.rangeText) on a \(display.landscape.grid) × \(display.landscape.grid) grid. Colours are \(LandscapeFigure.bands) bands of equal steps of log loss between the \(panels.count > 1 ? "panel's" : "slice's") lowest and highest loss, dark where the loss is low. The red line is the training path projected onto the slice, a marker at each sampled epoch, hollow at the start and large at the end (the centre).")
+            let landscape = display.landscape
+            let directions = landscape.directions == .initial
+                ? "α moves every weight and bias toward the initial weights (α = 1 is where training started) and β along a random direction at right angles to that, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018)"
+                : "α and β move every weight and bias along two random directions, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018)"
+            let scale = panels.count == 1 ? "the slice's" : display.sharedAxes ? "all panels'" : "each panel's"
+            parts.append("The training loss over a square slice of weight space through the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") final weights, at the centre: \(directions), from −\(landscape.rangeText) to \(landscape.rangeText) on a \(landscape.grid) × \(landscape.grid) grid. Colours are \(LandscapeFigure.bands) bands of equal steps of log loss between \(scale) lowest and highest loss, dark where the loss is low; the bar above the plot gives the loss at each band's edges. The red line is the training path projected onto the slice, a marker at each sampled epoch, hollow at the start and large at the end (the centre).")
         case .hiddenSpace:
             let wholeLayer = display.hiddenSpace.map { configuration.layerSizes[$0.layer] == 2 } ?? false
             parts.append("Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. " + (wholeLayer
                 ? "The two neurons are their whole layer, so the output depends on them alone: the background is the output for each pair of values, and where the classes lie on either side of its boundary the hidden layer has made them separable by a line."
                 : "Their layer has more neurons, so the output is not a function of these two alone and no background is drawn."))
+            if display.hiddenSpace?.overTime == true {
+                parts.append("\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there; the panels of a run share their axes, so what moves is the data.")
+            }
+            if panels.count > 1 {
+                let activations = Set(panels.map(\.settings.configuration.activation))
+                parts.append(!display.sharedAxes ? "Each \(panelNoun) has its own axes."
+                    : activations.count == 1 ? "All \(panelNoun)s share their axes."
+                    : "\(panelNoun.capitalizedFirst)s of the same activation share their axes; each activation has its own, as different activations' outputs span different ranges (tanh's −1 to 1, ReLU's 0 up).")
+            }
         case .neuronMaps:
             parts.append("Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "").")
         case .backprop:
