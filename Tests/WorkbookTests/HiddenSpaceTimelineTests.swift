@@ -1,6 +1,7 @@
 import Foundation
 import PlaygroundTrainer
 import Plotting
+import LabbookTestSupport
 import Testing
 @testable import Workbook
 
