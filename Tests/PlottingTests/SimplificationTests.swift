@@ -15,25 +15,35 @@ import Testing
     }
 
     /// The largest distance from a point of `full` (its vertices and the midpoints of its
-    /// segments) to the segment of `simplified` that replaces it: the simplified curve keeps
-    /// some of `full`'s vertices in order, and every dropped point is measured against the one
-    /// segment drawn in its place. That bounds its distance to the whole polyline from above,
-    /// so this is stricter than the nearest-segment distance, and linear in the points.
+    /// segments) to the polyline `simplified`, i.e. to its nearest segment. The curves here
+    /// run left to right (x never decreases), so the search starts at the segment drawn in the
+    /// point's place and widens only to segments whose x-range comes within the best distance
+    /// so far: exact, and linear in practice rather than points × segments.
     static func deviation(_ full: [Point], from simplified: [Point]) -> Double {
+        precondition(zip(full, full.dropFirst()).allSatisfy { $0.x <= $1.x }, "the curve must run left to right")
+        let segments = Array(zip(simplified, simplified.dropFirst()))
         var worst = 0.0
         var kept = 0
-        for (index, point) in full.enumerated() {
-            if kept + 1 < simplified.count, point == simplified[kept + 1] { kept += 1 }
-            if kept + 1 == simplified.count {
-                // Past the last kept vertex: only the last point itself may be there.
-                precondition(index == full.count - 1, "the simplified curve must end at the full one's end")
-                break
+        func distance(_ p: Point, near start: Int) -> Double {
+            var best = PolylineSimplifier.segmentDistance(p, segments[start].0, segments[start].1)
+            var left = start - 1
+            while left >= 0, segments[left].1.x >= p.x - best {
+                best = min(best, PolylineSimplifier.segmentDistance(p, segments[left].0, segments[left].1))
+                left -= 1
             }
-            let a = simplified[kept], b = simplified[kept + 1]
-            worst = max(worst, PolylineSimplifier.segmentDistance(point, a, b))
+            var right = start + 1
+            while right < segments.count, segments[right].0.x <= p.x + best {
+                best = min(best, PolylineSimplifier.segmentDistance(p, segments[right].0, segments[right].1))
+                right += 1
+            }
+            return best
+        }
+        for (index, point) in full.enumerated() {
+            if kept + 1 < segments.count, point == segments[kept].1 { kept += 1 }
+            worst = max(worst, distance(point, near: kept))
             if index + 1 < full.count {
                 let next = full[index + 1]
-                worst = max(worst, PolylineSimplifier.segmentDistance(Point(x: (point.x + next.x) / 2, y: (point.y + next.y) / 2), a, b))
+                worst = max(worst, distance(Point(x: (point.x + next.x) / 2, y: (point.y + next.y) / 2), near: kept))
             }
         }
         return worst
