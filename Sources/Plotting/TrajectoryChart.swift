@@ -128,7 +128,7 @@ public struct TrajectoryChart: Figure {
         axes.drawAxes(geometry, frame: frame.content, on: &canvas)
         // Labels right to left, leaving out any that would touch the one to its right: log-spaced
         // epochs crowd together near 0 on a linear axis, and the last epoch matters most.
-        let labelStyle = TextStyle(size: 10, color: Color(hex: 0x666666))
+        let labelStyle = TextStyle(size: ChartTheme.minimumTextSize, color: Color(hex: 0x666666))
         var leftEdge = Double.infinity
         for epoch in markedEpochs.sorted().reversed() {
             let x = geometry.canvasX(Double(epoch))

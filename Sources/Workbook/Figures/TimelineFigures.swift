@@ -26,7 +26,7 @@ struct TimelineFigures {
         // A sweep: one row per combination, snapshots across.
         let columns = rows.map(\.count).max() ?? 1
         let cells = rows.flatMap { row in
-            row + Array(repeating: SmallMultiples.Panel(figure: Blank(size: panelSize)), count: columns - row.count)
+            row + Array(repeating: SmallMultiples.Panel(figure: EmptyPanel(size: panelSize)), count: columns - row.count)
         }
         return SmallMultiples(
             panels: cells, columns: columns, panelSize: panelSize, rowHeaders: panels.map(\.title))
@@ -132,10 +132,4 @@ struct TimelineFigures {
         let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts) : charts
         return FigureFactory.grid(zip(panels, shown).map { ($0.title, $1) }, panelSize: charts[0].size)
     }
-}
-
-/// An empty cell: a combination with fewer snapshots than its neighbours (it stopped earlier).
-private struct Blank: Figure {
-    var size: Size
-    func draw<C: Canvas>(on canvas: inout C) {}
 }

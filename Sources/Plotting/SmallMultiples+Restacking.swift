@@ -1,0 +1,82 @@
+/// A grid laid out again with fewer columns, so that its panels keep their size (and their
+/// text its 11 px) on a narrower screen or page: a phone gets the panels one under another, a
+/// projector or a printed page a grid no wider than it can show at full size.
+extension SmallMultiples {
+    /// The size every panel's figure was made at (the cell it is drawn into has that size).
+    public var panelSize: Size? {
+        panels.first { !($0.figure is EmptyPanel) }?.figure.size
+    }
+
+    /// The same panels in `columns` columns. A grid's row and column headers no longer line up
+    /// with its cells, so they move into each panel's caption ("seed = 2 · epoch 100 · …"),
+    /// which may wrap onto two lines; each former row starts a new row of its own, so a
+    /// timeline's combinations never share one; empty cells are dropped. The legend and the
+    /// title stay. Asking for as many columns as the grid has returns it unchanged.
+    public func restacked(columns newColumns: Int) -> SmallMultiples {
+        let newColumns = max(1, newColumns)
+        guard newColumns < columns, let panelSize else { return self }
+        let hasHeaders = !rowHeaders.isEmpty || !columnHeaders.isEmpty
+        var cells: [Panel] = []
+        for row in 0..<rows {
+            var line: [Panel] = []
+            for column in 0..<columns {
+                let index = row * columns + column
+                guard index < panels.count, !(panels[index].figure is EmptyPanel) else { continue }
+                let parts = [
+                    row < rowHeaders.count ? rowHeaders[row] : nil,
+                    column < columnHeaders.count ? columnHeaders[column] : nil,
+                    panels[index].title,
+                ].compactMap { $0 }
+                line.append(Panel(title: parts.isEmpty ? nil : parts.joined(separator: " · "), figure: panels[index].figure))
+            }
+            // A former row that does not fill its last new row is padded, so the next starts afresh.
+            if hasHeaders, line.count % newColumns != 0 {
+                line += Array(repeating: Panel(figure: EmptyPanel(size: panelSize)), count: newColumns - line.count % newColumns)
+            }
+            cells += line
+        }
+        while let last = cells.last, last.figure is EmptyPanel { cells.removeLast() }
+        var grid = SmallMultiples(
+            panels: cells, columns: newColumns, panelSize: panelSize, title: title, spacing: spacing, theme: theme,
+            captionLines: hasHeaders ? 2 : captionLines)
+        if !legend.isEmpty { grid = grid.withLegend(legend) }
+        return grid
+    }
+
+    /// The grid no wider than `maxWidth`: its own columns with panels up to
+    /// ``largestShrink`` narrower (text keeps its size, the plots shrink a little) when that
+    /// is enough, else the most columns that fit at the panels' own size; one column when even
+    /// that is wider.
+    public func fitting(maxWidth: Double) -> SmallMultiples {
+        guard size.width > maxWidth, let panelSize else { return self }
+        let margins = size.width - Double(columns) * panelSize.width
+        let shrunkWidth = ((maxWidth - margins) / Double(columns)).rounded(.down)
+        if shrunkWidth >= panelSize.width * (1 - Self.largestShrink) {
+            return resized(panelWidth: shrunkWidth)
+        }
+        for candidate in stride(from: columns - 1, through: 1, by: -1) {
+            let grid = restacked(columns: candidate)
+            if grid.size.width <= maxWidth { return grid }
+        }
+        return restacked(columns: 1)
+    }
+
+    /// How much narrower (a fraction) ``fitting(maxWidth:)`` may draw panels rather than
+    /// re-lay the grid out.
+    public static let largestShrink = 0.12
+
+    /// The same grid with every panel `panelWidth` wide and its height scaled alike.
+    func resized(panelWidth: Double) -> SmallMultiples {
+        guard let panelSize, panelSize.width > 0 else { return self }
+        let scale = panelWidth / panelSize.width
+        let panelHeight = (panelSize.height * scale).rounded(.down)
+        var copy = self
+        copy.size = Size(
+            width: size.width - Double(columns) * (panelSize.width - panelWidth),
+            height: size.height - Double(rows) * (panelSize.height - panelHeight))
+        for index in copy.panels.indices {
+            copy.panels[index].figure.size = Size(width: panelWidth, height: panelHeight)
+        }
+        return copy
+    }
+}
