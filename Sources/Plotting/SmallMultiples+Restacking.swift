@@ -43,27 +43,25 @@ extension SmallMultiples {
         return grid
     }
 
-    /// The grid no wider than `maxWidth`: its own columns with panels up to
-    /// ``largestShrink`` narrower (text keeps its size, the plots shrink a little) when that
-    /// is enough, else the most columns that fit at the panels' own size; one column when even
-    /// that is wider.
+    /// The grid no wider than `maxWidth`, with as many columns as can be kept: for each
+    /// column count from its own down, the panels drawn up to ``largestShrink`` narrower (text
+    /// keeps its size, only the plots shrink) when that is enough; one column when nothing is.
+    /// Fewer, taller rows cost paper and scrolling, so columns are kept before panel size.
     public func fitting(maxWidth: Double) -> SmallMultiples {
-        guard size.width > maxWidth, let panelSize else { return self }
-        let margins = size.width - Double(columns) * panelSize.width
-        let shrunkWidth = ((maxWidth - margins) / Double(columns)).rounded(.down)
-        if shrunkWidth >= panelSize.width * (1 - Self.largestShrink) {
-            return resized(panelWidth: shrunkWidth)
-        }
-        for candidate in stride(from: columns - 1, through: 1, by: -1) {
+        guard size.width > maxWidth, panelSize != nil else { return self }
+        for candidate in stride(from: columns, through: 1, by: -1) {
             let grid = restacked(columns: candidate)
+            guard let panel = grid.panelSize else { continue }
             if grid.size.width <= maxWidth { return grid }
+            let margins = grid.size.width - Double(candidate) * panel.width
+            let shrunkWidth = ((maxWidth - margins) / Double(candidate)).rounded(.down)
+            if shrunkWidth >= panel.width * (1 - Self.largestShrink) { return grid.resized(panelWidth: shrunkWidth) }
         }
         return restacked(columns: 1)
     }
 
-    /// How much narrower (a fraction) ``fitting(maxWidth:)`` may draw panels rather than
-    /// re-lay the grid out.
-    public static let largestShrink = 0.12
+    /// How much narrower (a fraction) ``fitting(maxWidth:)`` may draw panels to keep a column.
+    public static let largestShrink = 0.25
 
     /// The same grid with every panel `panelWidth` wide and its height scaled alike.
     func resized(panelWidth: Double) -> SmallMultiples {

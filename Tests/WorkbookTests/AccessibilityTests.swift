@@ -259,6 +259,14 @@ struct AccessibilityTests {
         if present.answers > 0 { #expect(present.answersOpenedByKey > 0, "\(present)") }
         #expect(present.leftByEscape, "\(present)")
 
+        // The handout printed from the same build: figures and pages measured in the PDF.
+        let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed")
+        let printed = try HandoutPrinting(output: instructor, browser: browser).print()
+        let pdf = instructor.appendingPathComponent("handout.pdf")
+        let outline = PDFOutlineItem.items(inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
+        try HandoutCheck.measure(instructor).expectReadable(
+            chapterStarts: Set(outline.filter { $0.depth == 0 }.map(\.page)), pages: printed.pages, place: "seed handout")
+
         let search = try #require(instructorReport.search, "the search did not run")
         #expect(search.results > 0, "no result for \"vanishing\"")
         #expect(search.url.hasPrefix("file://") && search.url.contains(".html#"), "the first result led to \(search.url)")

@@ -64,7 +64,7 @@ struct FigureTask: Sendable {
             let c = spec.settings.configuration
             return FigureFactory.data(c.makeData(seed: c.seed).0, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
-            return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
+            return ReadableLayout.fitted(FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives))
         case .panels(let panels, let display, _, _) where frameEpoch != nil:
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
                 .frame(kind, epoch: frameEpoch!, inSweep: frameCombination != nil)

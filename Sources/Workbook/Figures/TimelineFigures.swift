@@ -129,7 +129,11 @@ struct TimelineFigures {
                 yAxisTitle: "Weight or bias")
         }
         if charts.count == 1 { return charts[0] }
-        let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts) : charts
+        // Runs of very different lengths (a stop rule met at 184 and at 3000 epochs) each keep
+        // their own epoch axis, or the short one would be a sliver; the weight axis is shared.
+        let lengths = charts.map(\.lastEpoch)
+        let comparable = (lengths.max() ?? 0) <= 2 * max(1, lengths.min() ?? 0)
+        let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts, epochs: comparable) : charts
         return FigureFactory.grid(zip(panels, shown).map { ($0.title, $1) }, panelSize: charts[0].size)
     }
 }

@@ -25,7 +25,11 @@ struct FigureImageHTML {
     var html: String {
         let image = "<img src=\"\(figurePrefix)\(stem)\(vector ? ".svg" : ".png")\"\(PanelFigureHTML.loading(vector: vector)) width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>"
         guard !vector else {
-            return "<div class=\"lb-figure-frame\" style=\"--lb-print-height: \(Self.printHeight(figure))mm\">\(image)</div>\n"
+            // In the handout the image links to its own file: a PDF reader opens it full size
+            // there, and the link's box in the PDF is where the figure printed, which the
+            // handout checks (scripts/handout-check) measure.
+            let link = "<a class=\"lb-figure-file\" href=\"\(figurePrefix)\(stem).svg\">\(image)</a>"
+            return "<div class=\"lb-figure-frame\" style=\"--lb-print-height: \(Self.printHeight(figure))mm\">\(link)</div>\n"
         }
         var phone = FigureLayout(width: figure.width, height: figure.height, smallestText: figure.smallestText)
         var picture = image
@@ -39,8 +43,9 @@ struct FigureImageHTML {
         return "<div class=\"lb-figure-frame\" style=\"\(style)\">\(picture)</div>\n"
     }
 
-    /// The smallest text a handout prints, in pt (3 % above the 6 pt goal: rounding).
-    static let printText = 6.2
+    /// The smallest text a handout prints, in pt (just above the 6 pt goal: rounding; the
+    /// tallest figure, a network timeline of 1254 px, then fits an A4 page with its caption).
+    static let printText = 6.05
 
     /// The printed height (mm, whole) at which the figure's smallest text prints ``printText``
     /// pt: the print stylesheet lets a figure be that tall (up to a page) before it shrinks it
