@@ -63,18 +63,22 @@ extension SmallMultiples {
     /// How much narrower (a fraction) ``fitting(maxWidth:)`` may draw panels to keep a column.
     public static let largestShrink = 0.25
 
-    /// The same grid with every panel `panelWidth` wide and its height scaled alike.
+    /// The same grid with every panel `panelWidth` wide and its height scaled alike. A caption
+    /// that no longer fits on one line ("epoch 2191 · train 0.018 · test 0.020") gets a second
+    /// rather than an ellipsis.
     func resized(panelWidth: Double) -> SmallMultiples {
         guard let panelSize, panelSize.width > 0 else { return self }
-        let scale = panelWidth / panelSize.width
-        let panelHeight = (panelSize.height * scale).rounded(.down)
-        var copy = self
-        copy.size = Size(
-            width: size.width - Double(columns) * (panelSize.width - panelWidth),
-            height: size.height - Double(rows) * (panelSize.height - panelHeight))
-        for index in copy.panels.indices {
-            copy.panels[index].figure.size = Size(width: panelWidth, height: panelHeight)
+        let size = Size(width: panelWidth, height: (panelSize.height * panelWidth / panelSize.width).rounded(.down))
+        var cells = panels
+        for index in cells.indices { cells[index].figure.size = size }
+        let metrics = ApproximateFontMetrics()
+        let wraps = cells.contains { panel in
+            panel.title.map { metrics.measure($0, style: captionStyle).width > panelWidth } ?? false
         }
-        return copy
+        var grid = SmallMultiples(
+            panels: cells, columns: columns, panelSize: size, title: title, columnHeaders: columnHeaders,
+            rowHeaders: rowHeaders, spacing: spacing, theme: theme, captionLines: wraps ? max(captionLines, 2) : captionLines)
+        if !legend.isEmpty { grid = grid.withLegend(legend) }
+        return grid
     }
 }
