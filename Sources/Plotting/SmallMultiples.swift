@@ -28,6 +28,9 @@ public struct SmallMultiples: Figure {
     public var size: Size
     public var spacing: Double
     public var theme: ChartTheme
+    /// Lines a panel's caption may wrap onto (a restacked grid's captions carry the row and
+    /// column headers too, see ``restacked(columns:)``).
+    public var captionLines = 1
 
     public init(panels: [Panel], columns: Int, title: String? = nil, columnHeaders: [String] = [],
                 rowHeaders: [String] = [], size: Size, spacing: Double = 10, theme: ChartTheme = .standard) {
@@ -43,10 +46,10 @@ public struct SmallMultiples: Figure {
 
     /// Sizes the whole figure from the size each panel's figure should get.
     public init(panels: [Panel], columns: Int, panelSize: Size, title: String? = nil, columnHeaders: [String] = [],
-                rowHeaders: [String] = [], spacing: Double = 10, theme: ChartTheme = .standard) {
+                rowHeaders: [String] = [], spacing: Double = 10, theme: ChartTheme = .standard, captionLines: Int = 1) {
         let columns = max(1, columns)
         let rows = (panels.count + columns - 1) / columns
-        let captionHeight = panels.contains { $0.title != nil } ? Self.captionHeight : 0
+        let captionHeight = panels.contains { $0.title != nil } ? Self.captionHeight(lines: captionLines) : 0
         let titleHeight = title == nil ? 0 : 26.0
         let headerHeight = columnHeaders.isEmpty ? 0 : Self.headerBand
         let headerWidth = rowHeaders.isEmpty ? 0 : Self.headerBand
@@ -55,6 +58,7 @@ public struct SmallMultiples: Figure {
             + 2 * theme.padding + titleHeight + headerHeight
         self.init(panels: panels, columns: columns, title: title, columnHeaders: columnHeaders, rowHeaders: rowHeaders,
                   size: Size(width: width, height: height), spacing: spacing, theme: theme)
+        self.captionLines = max(1, captionLines)
     }
 
     /// A grid for a two-setting sweep: `rows[i][j]` is the panel of row setting i and column
@@ -74,6 +78,8 @@ public struct SmallMultiples: Figure {
     }
 
     static let captionHeight = 22.0
+    /// A caption's band: 22 px for one line (11.5 px bold and its gap), 14 px more per line.
+    static func captionHeight(lines: Int) -> Double { captionHeight + 14 * Double(max(0, lines - 1)) }
     /// Room for one line of header text (12.5 px bold) and its gap.
     static let headerBand = 24.0
     var captionStyle: TextStyle { TextStyle(size: 11.5, weight: .bold, color: Color(hex: 0x333333)) }
@@ -124,10 +130,11 @@ public struct SmallMultiples: Figure {
         for (panel, cell) in zip(panels, cells) {
             var top = cell.minY
             if let title = panel.title {
-                let fitted = FittedText.fit(title, style: captionStyle, maxWidth: cell.width, maximumLines: 1,
+                let fitted = FittedText.fit(title, style: captionStyle, maxWidth: cell.width, maximumLines: captionLines,
                                             measuring: canvas)
                 fitted.draw(on: &canvas, centerX: cell.midX, top: top)
-                top += fitted.height + 2
+                // Captions that may wrap take their whole band, so the panels of a row stay level.
+                top += (captionLines > 1 ? max(fitted.height, Self.captionHeight(lines: captionLines) - 4) : fitted.height) + 2
             }
             var figure = panel.figure
             figure.size = Size(width: cell.width, height: max(0, cell.maxY - top))
@@ -166,8 +173,10 @@ public struct SmallMultiples: Figure {
     }
 }
 
-/// An empty cell of a grid: a combination that has no figure.
-struct EmptyPanel: Figure {
-    var size: Size
-    func draw<C: Canvas>(on canvas: inout C) {}
+/// An empty cell of a grid: a combination that has no figure, or a timeline row that stopped
+/// earlier than its neighbours.
+public struct EmptyPanel: Figure {
+    public var size: Size
+    public init(size: Size) { self.size = size }
+    public func draw<C: Canvas>(on canvas: inout C) {}
 }

@@ -54,15 +54,17 @@ public struct TrajectoryChart: Figure {
     }
 
     /// Charts drawn side by side on one epoch axis and one value axis, so a run that stopped
-    /// early looks shorter and weights of different runs compare by position.
-    public static func sharingAxes(_ charts: [TrajectoryChart]) -> [TrajectoryChart] {
+    /// early looks shorter and weights of different runs compare by position. With
+    /// `epochs: false` each keeps its own epoch axis (a run that stopped at epoch 184 beside
+    /// one of 3000 would be squeezed into 6 % of a shared one) and only the values are shared.
+    public static func sharingAxes(_ charts: [TrajectoryChart], epochs shareEpochs: Bool = true) -> [TrajectoryChart] {
         guard let first = charts.first else { return charts }
         let epoch = charts.map(\.lastEpoch).max() ?? first.lastEpoch
         let low = charts.map(\.valueExtent.lowerBound).min() ?? 0
         let high = charts.map(\.valueExtent.upperBound).max() ?? 0
         return charts.map { chart in
             var shared = chart
-            shared.lastEpochShown = epoch
+            if shareEpochs { shared.lastEpochShown = epoch }
             shared.valueRange = low...high
             return shared
         }
@@ -128,7 +130,7 @@ public struct TrajectoryChart: Figure {
         axes.drawAxes(geometry, frame: frame.content, on: &canvas)
         // Labels right to left, leaving out any that would touch the one to its right: log-spaced
         // epochs crowd together near 0 on a linear axis, and the last epoch matters most.
-        let labelStyle = TextStyle(size: 10, color: Color(hex: 0x666666))
+        let labelStyle = TextStyle(size: ChartTheme.minimumTextSize, color: Color(hex: 0x666666))
         var leftEdge = Double.infinity
         for epoch in markedEpochs.sorted().reversed() {
             let x = geometry.canvasX(Double(epoch))

@@ -41,6 +41,9 @@ struct BrowserAudit: Decodable {
         var lightOnly: Bool
         var tables: [Table]
         var violations: [Violation]
+        /// Each figure image's smallest text as shown, in CSS px (light scheme only: the dark
+        /// report is the same page).
+        var figureText: [FigureText]
     }
 
     struct Search: Decodable {
@@ -76,6 +79,19 @@ struct BrowserAudit: Decodable {
         /// At 390 px, each figure of the page opened full size and the smallest text it shows
         /// there, in CSS px (the SVG's smallest font size × the view's scale).
         var phoneViewer: [FigureText]
+        var present: Present
+    }
+
+    /// The chapter opened with `?present` at 1280 px (see `present()` in the script).
+    struct Present: Decodable {
+        var presenting: Bool
+        var firstHeading: String
+        var nextHeading: String
+        /// The first wide figure met going on section by section, and its smallest text.
+        var figure: FigureText?
+        var answers: Int
+        var answersOpenedByKey: Int
+        var leftByEscape: Bool
     }
 
     struct FigureText: Decodable, CustomStringConvertible {
@@ -162,6 +178,13 @@ struct BrowserAudit: Decodable {
                 #expect(tableProblems.isEmpty, "\(place): \(tableProblems)")
                 #expect(report.documentWidth <= report.viewportWidth, "\(place) is \(report.documentWidth) px wide: \(report.wideElements)")
                 if page != "handout.html" { #expect(report.h1 == 1, "\(place) has \(report.h1) h1 elements") }
+                // Text inside every figure: 9 CSS px on a phone, 11 at 1280 px (a projector). The
+                // printable handout is a preview of paper, its figures laid out for A4: the
+                // handout checks measure them in print.
+                let smallest = width.hasPrefix("390") ? 9.0 : 11.0
+                for figure in report.figureText where figure.px < smallest && page != "handout.html" {
+                    Issue.record("\(place): \(figure) is below \(smallest) px")
+                }
                 for image in report.images {
                     let alt = image.alt ?? ""
                     #expect(image.loaded, "\(place): \(image.src ?? "?") did not load")
@@ -221,6 +244,26 @@ struct AccessibilityTests {
         // (on the page a three-panel figure's is under 4).
         #expect(navigation.phoneViewer.count >= 5, "\(navigation.phoneViewer)")
         for figure in navigation.phoneViewer { #expect(figure.px >= 9, "\(figure)") }
+        // Present mode: one section at a time, the arrow key moves on, a wide figure's text is
+        // at least 11 px, A unfolds the answers, Escape leaves.
+        let present = navigation.present
+        #expect(present.presenting && !present.nextHeading.isEmpty && present.nextHeading != present.firstHeading, "\(present)")
+        let presented = try #require(present.figure, "no wide figure met in present mode")
+        #expect(presented.px >= 11, "\(presented)")
+        if present.answers > 0 { #expect(present.answersOpenedByKey > 0, "\(present)") }
+        #expect(present.leftByEscape, "\(present)")
+
+        // The handout printed from the same build: figures and pages measured in the PDF.
+        // Printed in a copy: the shared seed course's folders are read by other tests meanwhile.
+        let printing = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-seed-print-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: printing) }
+        try FileManager.default.copyItem(at: instructor, to: printing)
+        let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed")
+        let printed = try HandoutPrinting(output: printing, browser: browser).print()
+        let pdf = printing.appendingPathComponent("handout.pdf")
+        let outline = PDFOutlineItem.items(inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
+        try HandoutCheck.measure(printing).expectReadable(
+            chapterStarts: Set(outline.filter { $0.depth == 0 }.map(\.page)), pages: printed.pages, place: "seed handout")
 
         let search = try #require(instructorReport.search, "the search did not run")
         #expect(search.results > 0, "no result for \"vanishing\"")

@@ -95,3 +95,43 @@ import Testing
         #expect(PDFInfoUpdate.adding(author: "A", title: "T", to: Data("%PDF-1.5\nno trailer here\n".utf8)) == nil)
     }
 }
+
+/// What `scripts/handout-check` measures in a printed handout: where each figure printed and
+/// its smallest text in pt (its link's box in the PDF × its SVG's font sizes), and how full
+/// each page is.
+struct HandoutCheck: Decodable {
+    struct Figure: Decodable, CustomStringConvertible {
+        var file: String
+        var page: Int
+        var widthPt: Double
+        var smallestPt: Double
+        var description: String { "\(file) on page \(page): \(smallestPt) pt" }
+    }
+
+    var figures: [Figure]
+    /// Page by page (from page 1), the lowest inked row of the text area as a fraction of it.
+    var fullness: [Double]
+
+    static func measure(_ output: URL) throws -> HandoutCheck {
+        let script = BrowserAudit.script.deletingLastPathComponent().appendingPathComponent("handout-check")
+        let json = try HandoutPrinting.run("/usr/bin/env", ["python3", script.path, "--output", output.path])
+        return try JSONDecoder().decode(HandoutCheck.self, from: Data(json.utf8))
+    }
+
+    /// Paper a reader can use: no figure text below 6 pt, no page less than a quarter full
+    /// except the cover and the last page of a chapter (chapters start on a new page).
+    func expectReadable(chapterStarts: Set<Int>, pages: Int, place: String) {
+        #expect(fullness.count == pages, "\(place): \(fullness.count) pages measured of \(pages)")
+        #expect(figures.count > 10, "\(place): only \(figures.count) figures found in the PDF")
+        for figure in figures where figure.smallestPt < 6 {
+            Issue.record("\(place): \(figure) is below 6 pt")
+        }
+        for (index, full) in fullness.enumerated() {
+            let page = index + 1
+            let lastOfChapter = chapterStarts.contains(page + 1) || page == fullness.count
+            if page > 1 && !lastOfChapter && full < 0.25 {
+                Issue.record("\(place): page \(page) is only \(Int(full * 100)) % full")
+            }
+        }
+    }
+}

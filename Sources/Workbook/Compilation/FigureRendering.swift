@@ -36,16 +36,30 @@ struct FigureRendering {
                 let bytes = try renderer.render(figure, as: format)
                 try cache.write(Data(bytes), "figures", key, format.fileExtension)
             }
+            // A grid's one-column layout for phones: an SVG only (a few kilobytes per panel).
+            var narrowLayout: FigureLayout? = nil
+            if task.frameEpoch == nil, let narrow = ReadableLayout.narrow(figure) {
+                try cache.write(Data(try renderer.render(narrow, as: .svg)), "figures", key, RenderedFigure.narrowExtension)
+                narrowLayout = FigureLayout(
+                    width: narrow.size.width, height: narrow.size.height,
+                    smallestText: narrow.smallestTextSize(metrics: renderer.fontMetrics))
+            }
             let meta = FigureMeta(
-                width: figure.size.width, height: figure.size.height, label: (figure as? DescribedFigure)?.label,
-                details: (figure as? DescribedFigure)?.details)
+                width: figure.size.width, height: figure.size.height,
+                smallestText: figure.smallestTextSize(metrics: renderer.fontMetrics), narrow: narrowLayout,
+                label: (figure as? DescribedFigure)?.label, details: (figure as? DescribedFigure)?.details)
             try cache.write(try JSONEncoder().encode(meta), "figures", key, "meta.json")
             // The entry from what this build wrote, not read back: another build writing the same
             // figure at the same moment must not make this one fail. The files are whole either
             // way (renamed into place) and show the same figure (the key names its content).
             var files: [String: URL] = [:]
             for format in task.formats { files[format.fileExtension] = cache.url("figures", key, format.fileExtension) }
-            let entry = RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details)
+            if meta.narrow != nil {
+                files[RenderedFigure.narrowExtension] = cache.url("figures", key, RenderedFigure.narrowExtension)
+            }
+            let entry = RenderedFigure(
+                files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details,
+                smallestText: meta.smallestText, narrow: meta.narrow)
             rendered.update { $0[task.fileStem] = entry }
         }
         result.merge(rendered.get()) { a, _ in a }
@@ -64,6 +78,12 @@ struct FigureRendering {
             guard let url = cache.verifiedFile("figures", key, format.fileExtension) else { return nil }
             files[format.fileExtension] = url
         }
-        return RenderedFigure(files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details)
+        if meta.narrow != nil {
+            guard let url = cache.verifiedFile("figures", key, RenderedFigure.narrowExtension) else { return nil }
+            files[RenderedFigure.narrowExtension] = url
+        }
+        return RenderedFigure(
+            files: files, width: meta.width, height: meta.height, label: meta.label, details: meta.details,
+            smallestText: meta.smallestText, narrow: meta.narrow)
     }
 }

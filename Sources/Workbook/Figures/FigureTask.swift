@@ -64,7 +64,7 @@ struct FigureTask: Sendable {
             let c = spec.settings.configuration
             return FigureFactory.data(c.makeData(seed: c.seed).0, showTestData: spec.showTestData, title: spec.title)
         case .activations(let spec):
-            return FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives)
+            return ReadableLayout.fitted(FigureFactory.activations(spec.functions, range: spec.range, derivatives: spec.derivatives))
         case .panels(let panels, let display, _, _) where frameEpoch != nil && kind == .hiddenSpace:
             return try HiddenSpaceFigure(panels: panels, display: display, store: store, recordings: evaluations)
                 .frame(epoch: frameEpoch!, combination: frameCombination)
@@ -72,9 +72,9 @@ struct FigureTask: Sendable {
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
                 .frame(kind, epoch: frameEpoch!, inSweep: frameCombination != nil)
         case .panels(let panels, let display, let sweep, let metric):
-            return try ExperimentPanels(
+            return ReadableLayout.fitted(try ExperimentPanels(
                 panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations
-            ).make(kind)
+            ).make(kind))
         }
     }
 }
@@ -83,8 +83,19 @@ struct FigureTask: Sendable {
 struct FigureMeta: Codable, Sendable {
     var width: Double
     var height: Double
+    /// The font size of its smallest text at natural size (nil: it draws none).
+    var smallestText: Double? = nil
+    /// Its one-column layout for phones (``ReadableLayout/narrow(_:)``), when it has one.
+    var narrow: FigureLayout? = nil
     /// What a slider frame shows in words ("epoch 100 · train 0.031 · test 0.040"); nil otherwise.
     var label: String? = nil
     /// The figure's numbers in words beyond its label, for the long description; nil otherwise.
     var details: String? = nil
+}
+
+/// The size and the smallest text of one layout of a figure, in CSS px at natural size.
+struct FigureLayout: Codable, Sendable, Equatable {
+    var width: Double
+    var height: Double
+    var smallestText: Double?
 }

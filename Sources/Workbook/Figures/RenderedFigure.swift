@@ -11,4 +11,11 @@ struct RenderedFigure: Sendable {
     var label: String? = nil
     /// The numbers of a described figure beyond its label (``DescribedFigure/details``).
     var details: String? = nil
+    /// The font size of its smallest text at natural size (nil: none, or not known).
+    var smallestText: Double? = nil
+    /// Its one-column layout for phones, `stem.narrow.svg` among the files; nil when it has none.
+    var narrow: FigureLayout? = nil
+
+    /// The file key of the one-column layout.
+    static let narrowExtension = "narrow.svg"
 }

@@ -32,7 +32,7 @@ struct TimelineFigures {
         if rows.count == 1 { return Self.layout(kind, panels: rows[0]) }
         let columns = rows.map(\.count).max() ?? 1
         let cells = rows.flatMap { row in
-            row + Array(repeating: SmallMultiples.Panel(figure: Blank(size: panelSize)), count: columns - row.count)
+            row + Array(repeating: SmallMultiples.Panel(figure: EmptyPanel(size: panelSize)), count: columns - row.count)
         }
         return SmallMultiples(panels: cells, columns: columns, panelSize: panelSize, rowHeaders: rowHeaders)
     }
@@ -134,13 +134,11 @@ struct TimelineFigures {
                 yAxisTitle: "Weight or bias")
         }
         if charts.count == 1 { return charts[0] }
-        let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts) : charts
+        // Runs of very different lengths (a stop rule met at 184 and at 3000 epochs) each keep
+        // their own epoch axis, or the short one would be a sliver; the weight axis is shared.
+        let lengths = charts.map(\.lastEpoch)
+        let comparable = (lengths.max() ?? 0) <= 2 * max(1, lengths.min() ?? 0)
+        let shown = display.sharedAxes ? TrajectoryChart.sharingAxes(charts, epochs: comparable) : charts
         return FigureFactory.grid(zip(panels, shown).map { ($0.title, $1) }, panelSize: charts[0].size)
     }
-}
-
-/// An empty cell: a combination with fewer snapshots than its neighbours (it stopped earlier).
-private struct Blank: Figure {
-    var size: Size
-    func draw<C: Canvas>(on canvas: inout C) {}
 }

@@ -21,7 +21,6 @@ struct PanelFigureHTML {
         let stem = "\(ownerID)-\(planned.kind.rawValue)"
         guard let figure = rendered[stem] else { return "" }
         let wide = panels.count > 1 || figure.width > 640
-        let src = figurePrefix + stem + (vector ? ".svg" : ".png")
         // A figure that carries its numbers in words (the neuron figure) says them too.
         let description = FigureDescription(
             ownerID: ownerName, authorCaption: authorCaption, display: display, panels: panels, kind: planned.kind,
@@ -32,7 +31,9 @@ struct PanelFigureHTML {
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
         let alt = description.altText
-        out += "<img src=\"\(src)\"\(Self.loading(vector: vector)) width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>\n"
+        out += FigureImageHTML(
+            stem: stem, figure: figure, alt: alt, vector: vector, figurePrefix: figurePrefix, describedBy: describedBy
+        ).html
         out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
         out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"

@@ -232,9 +232,8 @@ struct SiteWriter {
         let stem = "\(id)-\(kind.rawValue)"
         guard let place = plan.figures[id]?.first?.place, let figure = figures[stem] else { return "" }
         return """
-            <figure class="lb-figure" id="\(place.anchor)">
-            <img src="figures/\(stem).\(vector ? "svg" : "png")"\(PanelFigureHTML.loading(vector: vector)) width="\(Int(figure.width))" height="\(Int(figure.height))" alt="\(HTML.escape(FigureDescription.sentence(caption)))">
-            <figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption)) \(FigureLink.html(href: "figures/\(stem).svg", label: place.label))</figcaption>
+            <figure class="lb-figure\(figure.width > 640 ? " lb-wide" : "")" id="\(place.anchor)">
+            \(FigureImageHTML(stem: stem, figure: figure, alt: FigureDescription.sentence(caption), vector: vector, figurePrefix: "figures/").html)<figcaption><span class="lb-fignum">Figure \(place.label)</span> \(HTML.escape(caption)) \(FigureLink.html(href: "figures/\(stem).svg", label: place.label))</figcaption>
             </figure>
 
             """

@@ -21,17 +21,18 @@ window.addEventListener("beforeprint", function () {
 (function () {
   "use strict";
   function update() {
-    var count = { math: 0, table: 0 };
-    document.querySelectorAll(".math.display, .lb-table-scroll, main table, main pre").forEach(function (e) {
+    var count = { math: 0, table: 0, figure: 0 };
+    document.querySelectorAll(".math.display, .lb-table-scroll, main table, main pre, .lb-figure-frame").forEach(function (e) {
       if (e.matches(".lb-table-scroll > table")) { return; }
       if (e.scrollWidth > e.clientWidth + 1) {
         e.setAttribute("tabindex", "0");
         if (e.tagName !== "TABLE" && e.tagName !== "PRE") {
           e.setAttribute("role", "region");
           // Numbered: landmarks on one page need names of their own.
-          var math = e.classList.contains("math");
-          var n = math ? ++count.math : ++count.table;
-          e.setAttribute("aria-label", (math ? "Equation " : "Table ") + n + ", scrolls sideways");
+          var kind = e.classList.contains("math") ? "math" : e.classList.contains("lb-figure-frame") ? "figure" : "table";
+          var n = ++count[kind];
+          var name = { math: "Equation ", table: "Table ", figure: "Figure image " }[kind];
+          e.setAttribute("aria-label", name + n + ", scrolls sideways");
         }
       } else if (e.getAttribute("tabindex") === "0") {
         e.removeAttribute("tabindex");

@@ -26,7 +26,7 @@
       wrapper.classList.remove("lb-cards");
       if (wrapper.scrollWidth > wrapper.clientWidth + 1) { wrapper.classList.add("lb-cards"); }
     });
-    document.querySelectorAll(".lb-table-scroll, main table").forEach(function (e) {
+    document.querySelectorAll(".lb-table-scroll, main table, .lb-figure-frame").forEach(function (e) {
       if (e.matches(".lb-table-scroll > table")) { return; }
       e.classList.toggle("lb-overflowing", e.scrollWidth > e.clientWidth + 1);
     });
@@ -139,7 +139,9 @@
       var number = figure.querySelector(".lb-fignum");
       var text = figure.querySelector("figcaption").cloneNode(true);
       text.querySelectorAll(".lb-figure-open").forEach(function (e) { e.remove(); });
-      image.src = link.getAttribute("href");
+      // A phone that shows a grid's one-column layout opens that layout.
+      var narrow = shown && /\.narrow\.svg$/.test(shown.currentSrc);
+      image.src = narrow ? shown.currentSrc : link.getAttribute("href");
       image.alt = shown ? shown.alt : "";
       title.textContent = number ? number.textContent : "";
       viewer.setAttribute("aria-label", (number ? number.textContent : "Figure") + ", full size");
@@ -149,7 +151,8 @@
       viewer.showModal();
       // Fitted, unless that would draw its smallest text (11 px in the figure) below 9 px, as
       // a wide figure on a phone would: then at that scale (and 2 % more), panned sideways.
-      var readable = (shown ? Number(shown.getAttribute("width")) : 0) * 9.2 / 11;
+      var natural = narrow ? shown.naturalWidth : shown ? Number(shown.getAttribute("width")) : 0;
+      var readable = natural * 9.2 / 11;
       var pan = readable > image.parentNode.clientWidth;
       image.classList.toggle("lb-pan", pan);
       image.style.width = pan ? Math.ceil(readable) + "px" : "";
@@ -159,3 +162,111 @@
   });
 })();
 
+// Present mode, for projecting a chapter: the "Present" button or `?present` in the address.
+// One section (an h2 and what follows it, the chapter's title first) fills the screen at a
+// time, text large, figures as wide as the screen allows; → / PageDown / Space go to the
+// next section, ← / PageUp to the previous, A opens (or folds) the section's instructor
+// answers, Escape leaves. The address keeps `?present`, so a reload stays in the mode.
+(function () {
+  "use strict";
+  var main = document.querySelector("body.lb-chapter-page main");
+  if (!main || !main.querySelector(":scope > h2")) { return; }
+  var sections = [[]];
+  Array.prototype.forEach.call(main.children, function (element) {
+    if (element.matches(".lb-pager-top")) { return; }
+    if (element.tagName === "H2") { sections.push([]); }
+    sections[sections.length - 1].push(element);
+  });
+  var root = document.documentElement;
+  var current = 0;
+  var status = document.createElement("p");
+  status.className = "lb-present-status";
+  status.setAttribute("aria-live", "polite");
+  var toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "lb-present-toggle";
+  toggle.textContent = "Present";
+  toggle.setAttribute("aria-pressed", "false");
+  main.insertBefore(toggle, main.firstChild);
+  main.appendChild(status);
+  function show(index) {
+    current = Math.max(0, Math.min(sections.length - 1, index));
+    sections.forEach(function (elements, i) {
+      elements.forEach(function (e) { e.classList.toggle("lb-present-off", i !== current); });
+    });
+    status.textContent = "Section " + (current + 1) + " of " + sections.length +
+      " · ← → to move · A answers · Esc to leave";
+    window.scrollTo(0, 0);
+    var heading = sections[current][0];
+    if (heading && heading.tagName === "H2") {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+    }
+  }
+  function address(on) {
+    var url = new URL(window.location.href);
+    if (on) { url.searchParams.set("present", ""); } else { url.searchParams.delete("present"); }
+    history.replaceState(history.state, "", url.href.replace("present=", "present"));
+  }
+  // The section the reader is looking at (its heading above the top third of the screen).
+  function here() {
+    var start = 0;
+    sections.forEach(function (elements, i) {
+      if (i > 0 && elements[0].getBoundingClientRect().top < window.innerHeight / 3) { start = i; }
+    });
+    return start;
+  }
+  function enter(start) {
+    root.classList.add("lb-presenting");
+    toggle.setAttribute("aria-pressed", "true");
+    toggle.textContent = "Leave present mode";
+    show(start);
+    address(true);
+  }
+  function leave() {
+    root.classList.remove("lb-presenting");
+    toggle.setAttribute("aria-pressed", "false");
+    toggle.textContent = "Present";
+    document.querySelectorAll(".lb-present-off").forEach(function (e) { e.classList.remove("lb-present-off"); });
+    status.textContent = "";
+    address(false);
+    var heading = sections[current][0];
+    if (heading) { heading.scrollIntoView(); }
+    toggle.focus();
+  }
+  toggle.addEventListener("click", function () {
+    if (root.classList.contains("lb-presenting")) { leave(); } else { enter(here()); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (!root.classList.contains("lb-presenting") || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (event.target.closest && event.target.closest("input, textarea, select, [contenteditable], dialog")) { return; }
+    var key = event.key;
+    if (key === "ArrowRight" || key === "PageDown" || key === " ") {
+      show(current + 1);
+    } else if (key === "ArrowLeft" || key === "PageUp") {
+      show(current - 1);
+    } else if (key === "a" || key === "A") {
+      var answers = [];
+      sections[current].forEach(function (e) {
+        if (e.matches("details.lb-answer")) { answers.push(e); }
+        answers = answers.concat(Array.prototype.slice.call(e.querySelectorAll("details.lb-answer")));
+      });
+      var open = answers.some(function (d) { return !d.open; });
+      answers.forEach(function (d) { d.open = open; });
+    } else if (key === "Escape") {
+      leave();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+  // Opened with ?present: from the chapter's start, or from the section its address names.
+  if (new URLSearchParams(window.location.search).has("present")) {
+    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    var start = 0;
+    sections.forEach(function (elements, i) {
+      if (target && elements.some(function (e) { return e === target || e.contains(target); })) { start = i; }
+    });
+    enter(start);
+  }
+})();
