@@ -5,7 +5,7 @@ import Plotting
 /// sides: plotting receives plain numbers, grids and labels.
 enum FigureFactory {
     /// Bump when a change here changes any figure; figure cache keys include it.
-    static let version = "figures/12"
+    static let version = "figures/13"
 
     // MARK: - Decision boundary
 

@@ -19,6 +19,12 @@ enum ReadableLayout {
 
     /// The figure with its grid (if it is one) re-laid out to at most ``maximumWidth``.
     static func fitted(_ figure: any Figure) -> any Figure {
+        // A figure with words beside its drawing (hidden space, the backprop card) is laid out
+        // as its drawing is; the words stay.
+        if var described = figure as? DescribedFigure {
+            described.figure = fitted(described.figure)
+            return described
+        }
         guard let grid = figure as? SmallMultiples else { return figure }
         return grid.fitting(maxWidth: maximumWidth)
     }
@@ -26,6 +32,7 @@ enum ReadableLayout {
     /// The panels one under another, for a phone; nil for a figure that is not a grid of
     /// several columns (it has no narrower layout).
     static func narrow(_ figure: any Figure) -> SmallMultiples? {
+        if let described = figure as? DescribedFigure { return narrow(described.figure) }
         guard let grid = figure as? SmallMultiples, grid.columns > 1 else { return nil }
         return grid.restacked(columns: 1)
     }
