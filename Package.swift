@@ -18,7 +18,7 @@ let package = Package(
     name: "Labbook",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "labbook", targets: ["labbook"]),
+        .executable(name: "labbook", targets: ["labbook"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

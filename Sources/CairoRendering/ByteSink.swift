@@ -12,7 +12,9 @@ final class ByteSink {
 }
 
 /// `cairo_write_func_t`: must not capture anything, so the sink travels as the context pointer.
-func appendToByteSink(_ context: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32)
+func appendToByteSink(
+    _ context: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32
+)
     -> cairo_status_t
 {
     guard let context else { return CAIRO_STATUS_WRITE_ERROR }

@@ -84,6 +84,7 @@ extension CairoCanvas {
                 cairo_line_to(context, center.x + halfWidth, center.y)
             }
         }
-        strokeCurrentPath(with: StrokeStyle(color: color, width: 2 * halfWidth, lineCap: shape == .circle ? .round : zeroLengthSquares ? .square : .butt))
+        strokeCurrentPath(
+            with: StrokeStyle(color: color, width: 2 * halfWidth, lineCap: shape == .circle ? .round : zeroLengthSquares ? .square : .butt))
     }
 }

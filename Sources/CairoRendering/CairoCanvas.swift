@@ -20,8 +20,10 @@ struct CairoCanvas: Canvas {
     /// Raster output: the marker images of this drawing, made as styles come up.
     let sprites: MarkerSprites
 
-    init(context: OpaquePointer, size: Size, fonts: FontSet, batchesMarkers: Bool = false, zeroLengthSquares: Bool = false,
-         embedsIndexedPNG: Bool = false, pixelsPerUnit: Double = 1) {
+    init(
+        context: OpaquePointer, size: Size, fonts: FontSet, batchesMarkers: Bool = false, zeroLengthSquares: Bool = false,
+        embedsIndexedPNG: Bool = false, pixelsPerUnit: Double = 1
+    ) {
         self.context = context
         self.size = size
         self.fonts = fonts
@@ -143,15 +145,17 @@ struct CairoCanvas: Canvas {
                 let color = grid[column, row]
                 let a = max(0, min(1, color.alpha))
                 func byte(_ channel: Double) -> UInt32 { UInt32(max(0, min(255, (channel * a * 255).rounded()))) }
-                line[column] = UInt32((a * 255).rounded()) << 24 | byte(color.red) << 16 | byte(color.green) << 8
+                line[column] =
+                    UInt32((a * 255).rounded()) << 24 | byte(color.red) << 16 | byte(color.green) << 8
                     | byte(color.blue)
             }
         }
         cairo_surface_mark_dirty(image)
         if embedsIndexedPNG, let png = IndexedPNG.encode(grid), let copy = malloc(png.count) {
             png.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: png.count) }
-            cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_PNG, copy.assumingMemoryBound(to: UInt8.self),
-                                        UInt(png.count), { free($0) }, copy)
+            cairo_surface_set_mime_data(
+                image, CAIRO_MIME_TYPE_PNG, copy.assumingMemoryBound(to: UInt8.self),
+                UInt(png.count), { free($0) }, copy)
         }
         cairo_save(context)
         cairo_translate(context, rect.minX, rect.minY)

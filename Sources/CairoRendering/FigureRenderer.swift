@@ -54,9 +54,10 @@ public struct FigureRenderer: Sendable {
             try RenderingError.check(cairo_surface_status(surface))
             guard let cairo = cairo_create(surface) else { throw RenderingError.cairo(status: -1, message: "no context") }
             defer { cairo_destroy(cairo) }
-            var canvas = CairoCanvas(context: cairo, size: size, fonts: fonts, batchesMarkers: format != .png,
-                                     zeroLengthSquares: format == .svg, embedsIndexedPNG: format == .svg,
-                                     pixelsPerUnit: format == .png ? pngScale : 1)
+            var canvas = CairoCanvas(
+                context: cairo, size: size, fonts: fonts, batchesMarkers: format != .png,
+                zeroLengthSquares: format == .svg, embedsIndexedPNG: format == .svg,
+                pixelsPerUnit: format == .png ? pngScale : 1)
             figure.draw(on: &canvas)
             try RenderingError.check(cairo_status(cairo))
             if format == .png { png = try PNGEncoder.encode(surface) }
@@ -71,14 +72,17 @@ public struct FigureRenderer: Sendable {
         }
     }
 
-    private func makeSurface(_ format: OutputFormat, size: Size, context: UnsafeMutableRawPointer) throws
+    private func makeSurface(
+        _ format: OutputFormat, size: Size, context: UnsafeMutableRawPointer
+    ) throws
         -> OpaquePointer
     {
         let surface: OpaquePointer?
         switch format {
         case .png:
-            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((size.width * pngScale).rounded(.up)),
-                                                 Int32((size.height * pngScale).rounded(.up)))
+            surface = cairo_image_surface_create(
+                CAIRO_FORMAT_ARGB32, Int32((size.width * pngScale).rounded(.up)),
+                Int32((size.height * pngScale).rounded(.up)))
             if let surface { cairo_surface_set_device_scale(surface, pngScale, pngScale) }
         case .svg:
             surface = cairo_svg_surface_create_for_stream(appendToByteSink, context, size.width, size.height)

@@ -16,8 +16,10 @@ public struct FreeTypeFontMetrics: FontMetrics {
         cairo_matrix_init_scale(&fontMatrix, style.size, style.size)
         var identity = cairo_matrix_t()
         cairo_matrix_init_identity(&identity)
-        guard let scaledFont = cairo_scaled_font_create(fonts.face(for: style.weight), &fontMatrix, &identity,
-                                                        fonts.options)
+        guard
+            let scaledFont = cairo_scaled_font_create(
+                fonts.face(for: style.weight), &fontMatrix, &identity,
+                fonts.options)
         else { return TextExtents(width: 0, ascent: 0, descent: 0) }
         defer { cairo_scaled_font_destroy(scaledFont) }
         var fontExtents = cairo_font_extents_t()

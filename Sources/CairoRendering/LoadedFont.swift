@@ -1,4 +1,5 @@
 import CCairo
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -62,8 +62,9 @@ final class MarkerSprites {
         cairo_identity_matrix(context)
         cairo_scale(context, 1 / scale, 1 / scale)
         for placement in placements {
-            cairo_set_source_surface(context, placement.sprite.surface, Double(placement.x - placement.sprite.half),
-                                     Double(placement.y - placement.sprite.half))
+            cairo_set_source_surface(
+                context, placement.sprite.surface, Double(placement.x - placement.sprite.half),
+                Double(placement.y - placement.sprite.half))
             cairo_paint(context)
         }
     }

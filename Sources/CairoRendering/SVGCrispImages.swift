@@ -14,7 +14,8 @@ enum SVGCrispImages {
         var index = 0
         while index < svg.count {
             if svg[index] == marker[0], index + marker.count <= svg.count,
-                svg[index..<(index + marker.count)].elementsEqual(marker) {
+                svg[index..<(index + marker.count)].elementsEqual(marker)
+            {
                 output.append(contentsOf: replacement)
                 index += marker.count
             } else {

@@ -5,8 +5,10 @@
 enum SVGIdentifierNormalizer {
     /// Only these prefixes are renumbered; colours like `#f59322` and glyph ids (`glyph0-1`,
     /// already per document) are left alone.
-    static let prefixes: [[UInt8]] = ["surface", "image", "pattern", "clip", "mask", "source", "linear", "radial",
-                                      "filter"].map { Array($0.utf8) }
+    static let prefixes: [[UInt8]] = [
+        "surface", "image", "pattern", "clip", "mask", "source", "linear", "radial",
+        "filter",
+    ].map { Array($0.utf8) }
 
     static func normalize(_ svg: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []

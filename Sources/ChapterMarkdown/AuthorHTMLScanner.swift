@@ -108,8 +108,9 @@ struct AuthorHTMLScanner {
                 }
                 guard !closing else { continue }
                 if attribute.count > 2, attribute.hasPrefix("on") {
-                    findings.append(Finding(
-                        offset: attributeStart, message: "event attribute '\(attribute)' is not allowed", needle: attribute))
+                    findings.append(
+                        Finding(
+                            offset: attributeStart, message: "event attribute '\(attribute)' is not allowed", needle: attribute))
                 } else if attribute == "srcdoc" {
                     findings.append(Finding(offset: attributeStart, message: "'srcdoc' is not allowed", needle: attribute))
                 } else if urlAttributes.contains(attribute), let value {
@@ -119,18 +120,20 @@ struct AuthorHTMLScanner {
                         if let scheme = URLSafety.refusedScheme(
                             of: url, allowsDataImage: imageAttributes.contains(attribute))
                         {
-                            findings.append(Finding(
-                                offset: attributeStart, message: "'\(attribute)' with a '\(scheme):' URL is not allowed",
-                                needle: attribute))
+                            findings.append(
+                                Finding(
+                                    offset: attributeStart, message: "'\(attribute)' with a '\(scheme):' URL is not allowed",
+                                    needle: attribute))
                             break
                         }
                     }
                 }
             }
             if !closed {
-                findings.append(Finding(
-                    offset: tagStart, message: "tag '<\(closing ? "/" : "")\(name)' is not closed",
-                    needle: "<" + (closing ? "/" : "") + name))
+                findings.append(
+                    Finding(
+                        offset: tagStart, message: "tag '<\(closing ? "/" : "")\(name)' is not closed",
+                        needle: "<" + (closing ? "/" : "") + name))
             }
             i = k
         }

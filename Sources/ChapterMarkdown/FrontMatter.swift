@@ -57,17 +57,23 @@ extension FrontMatter {
         case .value(.mapping(let mapping)):
             matter.mapping = mapping
         case .value(let other):
-            diagnostics.error("front matter must be a mapping of 'key: value' lines, found \(other.kindDescription)",
-                              at: other.location, id: .notAMapping)
+            diagnostics.error(
+                "front matter must be a mapping of 'key: value' lines, found \(other.kindDescription)",
+                at: other.location, id: .notAMapping)
         }
         if let title = matter.mapping.entry("title") {
-            if let text = title.value.string { matter.title = text } else {
-                diagnostics.error("'title' must be text, found \(title.value.kindDescription)",
-                                  at: title.value.location, id: .wrongType)
+            if let text = title.value.string {
+                matter.title = text
+            } else {
+                diagnostics.error(
+                    "'title' must be text, found \(title.value.kindDescription)",
+                    at: title.value.location, id: .wrongType)
             }
         }
         if let chapter = matter.mapping.entry("chapter") {
-            if let number = chapter.value.scalar?.intValue { matter.chapter = number } else {
+            if let number = chapter.value.scalar?.intValue {
+                matter.chapter = number
+            } else {
                 diagnostics.error("'chapter' must be a whole number", at: chapter.value.location, id: .wrongType)
             }
         }

@@ -57,7 +57,9 @@ enum FuzzCheck {
 
         var rendered: [Int] = []
         let html = document.renderHTML(
-            directive: { rendered.append($0.index); return "" }, role: { _ in "" })
+            directive: {
+                rendered.append($0.index); return ""
+            }, role: { _ in "" })
         if rendered != Array(document.directives.indices) { problems.append("directives rendered \(rendered)") }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             problems += liveScript(in: html).map { "no error, but the HTML has \($0)" }

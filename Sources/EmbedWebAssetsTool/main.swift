@@ -13,7 +13,9 @@ guard let outputPath = arguments.first else {
 
 func constantName(_ fileName: String) -> String {
     let parts = fileName.split(whereSeparator: { $0 == "-" || $0 == "." }).map(String.init)
-    let head = parts.dropLast().enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+    let head = parts.dropLast().enumerated().map {
+        $0.offset == 0 ? $0.element : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+    }
     return head.joined() + (parts.last ?? "").uppercased()
 }
 

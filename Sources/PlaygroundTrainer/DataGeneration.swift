@@ -21,7 +21,9 @@ public struct DataSplit: Hashable, Codable, Sendable {
 
 /// The d3 v3 linear map `t = (v − d0)/(d1 − d0)`, `r0·(1 − t) + r1·t`, bit for bit.
 @inline(__always)
-func d3Linear(_ v: Double, domain: (Double, Double), range: (Double, Double), clamp: Bool = false)
+func d3Linear(
+    _ v: Double, domain: (Double, Double), range: (Double, Double), clamp: Bool = false
+)
     -> Double
 {
     var t = (v - domain.0) / (domain.1 - domain.0)
@@ -121,8 +123,10 @@ extension Dataset {
                     label = d3Linear(px + py, domain: (-10, 10), range: (-1, 1))
                 } else {
                     for (cx, cy, sign) in centres {
-                        let value = sign * d3Linear(
-                            distance(px, py, cx, cy), domain: (0, 2), range: (1, 0), clamp: true)
+                        let value =
+                            sign
+                            * d3Linear(
+                                distance(px, py, cx, cy), domain: (0, 2), range: (1, 0), clamp: true)
                         if abs(value) > abs(label) { label = value }
                     }
                 }

@@ -133,7 +133,8 @@ extension TrainingConfiguration {
         } catch {
             switch error {
             case .count(let what, let given, let expected):
-                let order = what == "weights"
+                let order =
+                    what == "weights"
                     ? "link order: into 1.1 from each input, then into 1.2, …, layer by layer (the downloads' initial.weights)"
                     : "node order: hidden layers top to bottom, then the output (the downloads' initial.biases)"
                 return ConfigurationProblem(

@@ -54,7 +54,8 @@ public struct PlaygroundHiding: Hashable, Sendable {
             .noise, .batchSize, .numHiddenLayers,
         ]
         guard !Set(controls).isDisjoint(with: setup) else { return nil }
-        return "This link hides some of the Playground's controls; the feature inputs and the +/− buttons that add or remove neurons stay active, since the Playground cannot hide them."
+        return
+            "This link hides some of the Playground's controls; the feature inputs and the +/− buttons that add or remove neurons stay active, since the Playground cannot hide them."
     }
 
     /// Names a lesson may list besides the controls, each standing for several of them.
@@ -76,8 +77,10 @@ public struct PlaygroundHiding: Hashable, Sendable {
             switch self {
             case .data: [.problem, .dataset, .percTrainData, .noise]
             case .setup:
-                [.learningRate, .activation, .regularization, .regularizationRate, .problem, .dataset,
-                 .percTrainData, .noise, .batchSize, .numHiddenLayers]
+                [
+                    .learningRate, .activation, .regularization, .regularizationRate, .problem, .dataset,
+                    .percTrainData, .noise, .batchSize, .numHiddenLayers,
+                ]
             case .regularizationControls: [.regularization, .regularizationRate]
             case .text: []
             }

@@ -196,9 +196,10 @@ private struct LinkReader {
             note(key, value == nil ? "has no value; the Playground keeps its default" : "is empty; the Playground keeps its default")
         }
         if !hasSeed {
-            notes.append(PlaygroundLink.Note(
-                key: "seed", value: nil,
-                message: "the link has no seed: the Playground would draw a random one; Labbook uses seed \(c.seed)"))
+            notes.append(
+                PlaygroundLink.Note(
+                    key: "seed", value: nil,
+                    message: "the link has no seed: the Playground would draw a random one; Labbook uses seed \(c.seed)"))
         }
 
         c.dataset = isRegression ? regression : classification
@@ -218,7 +219,8 @@ private struct LinkReader {
         let key = "networkShape"
         let valid = SettingRange.hiddenValidText
         guard let value = entry else {
-            throw ParseError(key: key, value: "", problem: .missingValue, reason: "without '=' the Playground's page stops loading", valid: valid)
+            throw ParseError(
+                key: key, value: "", problem: .missingValue, reason: "without '=' the Playground's page stops loading", valid: valid)
         }
         if trimmingJavaScriptWhiteSpace(Substring(value)).isEmpty {
             c.hidden = []
@@ -269,7 +271,8 @@ private struct LinkReader {
         if c.batchSize > train {
             throw ParseError(
                 key: "batchSize", value: values["batchSize"].flatMap { $0 } ?? String(c.batchSize), problem: .unusable,
-                reason: "a batch of \(c.batchSize) is more than the \(train) training points: the Playground would never update the weights",
+                reason:
+                    "a batch of \(c.batchSize) is more than the \(train) training points: the Playground would never update the weights",
                 valid: "a whole number from 1 to \(train) (the Playground's slider offers 1–30)")
         }
     }

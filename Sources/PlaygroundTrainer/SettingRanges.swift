@@ -35,7 +35,8 @@ public struct SettingRange: Hashable, Sendable {
         let kind = whole ? "a whole number" : "a number"
         var text = valid ?? (open ? "\(kind) between \(lower) and \(upper)" : "\(kind) from \(lower) to \(upper)")
         if let control {
-            text += " (the Playground's control offers \(javaScriptNumberString(control.lowerBound))–\(javaScriptNumberString(control.upperBound)))"
+            text +=
+                " (the Playground's control offers \(javaScriptNumberString(control.lowerBound))–\(javaScriptNumberString(control.upperBound)))"
         }
         validText = text
     }
@@ -103,7 +104,8 @@ extension SettingRange {
         let (sizes, count) = (neurons, layers)
         let offers =
             "\(n(count.control!.lowerBound))–\(n(count.control!.upperBound)) layers of \(n(sizes.control!.lowerBound))–\(n(sizes.control!.upperBound))"
-        return "comma-separated whole numbers from \(n(sizes.accepted.lowerBound)) to \(n(sizes.accepted.upperBound)), at most \(n(count.accepted.upperBound)) of them, e.g. 4,2 (the Playground's controls offer \(offers))"
+        return
+            "comma-separated whole numbers from \(n(sizes.accepted.lowerBound)) to \(n(sizes.accepted.upperBound)), at most \(n(count.accepted.upperBound)) of them, e.g. 4,2 (the Playground's controls offer \(offers))"
     }
 
     /// Whether `hidden` has an accepted number of layers, each of an accepted size.
@@ -126,9 +128,12 @@ extension TrainingConfiguration {
         var notes: [ConfigurationProblem] = []
         func check(_ range: SettingRange, _ value: Double, _ shown: String) {
             guard range.accepts(value), range.isBeyondControl(value), let control = range.control else { return }
-            notes.append(ConfigurationProblem(
-                key: range.key,
-                message: "\(shown) is beyond the Playground's control (\(javaScriptNumberString(control.lowerBound))–\(javaScriptNumberString(control.upperBound))); a link still trains with it"))
+            notes.append(
+                ConfigurationProblem(
+                    key: range.key,
+                    message:
+                        "\(shown) is beyond the Playground's control (\(javaScriptNumberString(control.lowerBound))–\(javaScriptNumberString(control.upperBound))); a link still trains with it"
+                ))
         }
         check(.noise, noise, javaScriptNumberString(noise))
         check(.trainRatio, trainRatio, javaScriptNumberString(trainRatio))

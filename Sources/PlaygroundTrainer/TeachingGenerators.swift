@@ -60,8 +60,9 @@ extension Dataset {
             let y = random.uniform(-5, 5)
             let nx = random.uniform(-5, 5) * noise
             let ny = random.uniform(-5, 5) * noise
-            points.append(DataPoint(
-                x: x, y: y, label: checkerboardLabel(x + nx, y + ny, side: side), generationIndex: points.count))
+            points.append(
+                DataPoint(
+                    x: x, y: y, label: checkerboardLabel(x + nx, y + ny, side: side), generationIndex: points.count))
         }
         return points
     }

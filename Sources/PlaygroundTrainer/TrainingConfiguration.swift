@@ -91,12 +91,15 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         } else if !SettingRange.trainRatio.accepts(trainRatio) {
             problem("train-ratio", "must be a percentage, \(SettingRange.trainRatio.validText)")
         } else if trainCount < 1 || trainCount >= sampleCount {
-            problem("train-ratio", "\(javaScriptNumberString(trainRatio)) % of \(sampleCount) points leaves no \(trainCount < 1 ? "training" : "test") point")
+            problem(
+                "train-ratio",
+                "\(javaScriptNumberString(trainRatio)) % of \(sampleCount) points leaves no \(trainCount < 1 ? "training" : "test") point")
         }
         if !SettingRange.batchSize.accepts(Double(batchSize)) {
             problem("batch-size", "must be \(SettingRange.batchSize.validText)")
         } else if SettingRange.trainRatio.accepts(trainRatio) || pointSet?.hasSplit == true, batchSize > trainCount, trainCount >= 1 {
-            problem("batch-size", "\(batchSize) is more than the \(trainCount) training points: the Playground would never update the weights")
+            problem(
+                "batch-size", "\(batchSize) is more than the \(trainCount) training points: the Playground would never update the weights")
         }
         if !SettingRange.noise.accepts(noise) {
             problem("noise", "must be \(SettingRange.noise.validText)")
@@ -106,7 +109,9 @@ public struct TrainingConfiguration: Hashable, Codable, Sendable {
         }
         if !SettingRange.epochs.accepts(Double(epochs)) { problem("epochs", "must be \(SettingRange.epochs.validText)") }
         if loss == .crossEntropy && isRegression {
-            problem("loss", "cross-entropy needs a classification data set (circle, xor, gauss, spiral, moons, checkerboard, or a file with labels ±1)")
+            problem(
+                "loss",
+                "cross-entropy needs a classification data set (circle, xor, gauss, spiral, moons, checkerboard, or a file with labels ±1)")
         }
         if let rule = stopRule, rule.metric.isAccuracy, isRegression {
             problem("until", "accuracy is only defined for classification data sets")

@@ -10,8 +10,9 @@ public struct ActivationChart: Figure {
         public var derivative: [Double]?
 
         public init(name: String, x: [Double], values: [Double], derivative: [Double]? = nil) {
-            precondition(x.count == values.count && (derivative?.count ?? x.count) == x.count,
-                         "an activation curve needs one value (and derivative) per x")
+            precondition(
+                x.count == values.count && (derivative?.count ?? x.count) == x.count,
+                "an activation curve needs one value (and derivative) per x")
             self.name = name
             self.x = x
             self.values = values
@@ -34,9 +35,11 @@ public struct ActivationChart: Figure {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(functions: [Function], arrangement: Arrangement = .panels(columns: 2), title: String? = nil,
-                yRange: ClosedRange<Double>? = nil, size: Size = Size(width: 520, height: 360),
-                theme: ChartTheme = .standard) {
+    public init(
+        functions: [Function], arrangement: Arrangement = .panels(columns: 2), title: String? = nil,
+        yRange: ClosedRange<Double>? = nil, size: Size = Size(width: 520, height: 360),
+        theme: ChartTheme = .standard
+    ) {
         self.functions = functions
         self.arrangement = arrangement
         self.title = title
@@ -53,8 +56,9 @@ public struct ActivationChart: Figure {
         let xs = self.functions.flatMap(\.x).filter(\.isFinite)
         let ys = self.functions.flatMap { $0.values + ($0.derivative ?? []) }.filter(\.isFinite)
         let (xScale, xTicks) = NiceTicks.linear(lower: xs.min() ?? -1, upper: xs.max() ?? 1, targetCount: 5)
-        var (yScale, yTicks) = NiceTicks.linear(lower: yRange?.lowerBound ?? ys.min() ?? -1,
-                                                upper: yRange?.upperBound ?? ys.max() ?? 1, targetCount: 4)
+        var (yScale, yTicks) = NiceTicks.linear(
+            lower: yRange?.lowerBound ?? ys.min() ?? -1,
+            upper: yRange?.upperBound ?? ys.max() ?? 1, targetCount: 4)
         if let yRange {
             // A fixed range is kept exactly; only the ticks inside it remain.
             yScale = AxisScale(lower: yRange.lowerBound, upper: yRange.upperBound)
@@ -63,15 +67,18 @@ public struct ActivationChart: Figure {
         var emphasisedX = xTicks, emphasisedY = yTicks
         for index in emphasisedX.indices where emphasisedX[index].value == 0 { emphasisedX[index].isEmphasised = true }
         for index in emphasisedY.indices where emphasisedY[index].value == 0 { emphasisedY[index].isEmphasised = true }
-        return CartesianAxes(xScale: xScale, yScale: yScale, xTicks: emphasisedX, yTicks: emphasisedY, xTitle: "x",
-                             yTitle: yTitle, theme: theme, showsGrid: true)
+        return CartesianAxes(
+            xScale: xScale, yScale: yScale, xTicks: emphasisedX, yTicks: emphasisedY, xTitle: "x",
+            yTitle: yTitle, theme: theme, showsGrid: true)
     }
 
     private func styles(forFunctionAt index: Int, overlaid: Bool) -> (f: StrokeStyle, derivative: StrokeStyle) {
         let color = overlaid ? Self.seriesColors[index % Self.seriesColors.count] : Self.seriesColors[0]
         let derivativeColor = overlaid ? color : Self.seriesColors[1]
-        return (StrokeStyle(color: color, width: 2, lineJoin: .round),
-                StrokeStyle(color: derivativeColor, width: 1.6, dash: [5, 3], lineJoin: .round))
+        return (
+            StrokeStyle(color: color, width: 2, lineJoin: .round),
+            StrokeStyle(color: derivativeColor, width: 1.6, dash: [5, 3], lineJoin: .round)
+        )
     }
 
     private var legend: Legend {
@@ -113,21 +120,25 @@ public struct ActivationChart: Figure {
             let cellWidth = (content.width - gap * Double(columns - 1)) / Double(columns)
             let cellHeight = (content.height - gap * Double(max(0, rows - 1))) / Double(max(1, rows))
             for (index, function) in functions.enumerated() {
-                let cell = Rect(x: content.minX + Double(index % columns) * (cellWidth + gap),
-                                y: content.minY + Double(index / columns) * (cellHeight + gap),
-                                width: cellWidth, height: cellHeight)
+                let cell = Rect(
+                    x: content.minX + Double(index % columns) * (cellWidth + gap),
+                    y: content.minY + Double(index / columns) * (cellHeight + gap),
+                    width: cellWidth, height: cellHeight)
                 drawPanel(functions: [(index, function)], caption: function.name, overlaid: false, in: cell, on: &canvas)
             }
         }
         frame.drawTitle(on: &canvas)
     }
 
-    private func drawPanel<C: Canvas>(functions: [(Int, Function)], caption: String?, overlaid: Bool, in cell: Rect,
-                                      on canvas: inout C) {
+    private func drawPanel<C: Canvas>(
+        functions: [(Int, Function)], caption: String?, overlaid: Bool, in cell: Rect,
+        on canvas: inout C
+    ) {
         var area = cell
         if let caption {
-            let fitted = FittedText.fit(caption, style: theme.axisTitleStyle.withSize(11.5), maxWidth: cell.width,
-                                        maximumLines: 1, measuring: canvas)
+            let fitted = FittedText.fit(
+                caption, style: theme.axisTitleStyle.withSize(11.5), maxWidth: cell.width,
+                maximumLines: 1, measuring: canvas)
             var style = fitted.style
             style.weight = .bold
             canvas.drawText(fitted.lines.first ?? "", at: Point(x: cell.midX, y: cell.minY), style: style, anchor: .top)

@@ -49,8 +49,10 @@ public struct BackpropChart: Figure {
     static let rowHeight = 20.0
     static let boxGap = 14.0
 
-    public init(columns: [[Node]], links: [Link], header: [String], rows: [[String]], note: String? = nil,
-                title: String? = nil, theme: ChartTheme = .standard) {
+    public init(
+        columns: [[Node]], links: [Link], header: [String], rows: [[String]], note: String? = nil,
+        title: String? = nil, theme: ChartTheme = .standard
+    ) {
         self.columns = columns
         self.links = links
         self.header = header
@@ -92,7 +94,8 @@ public struct BackpropChart: Figure {
             let total = column.map { Self.boxHeight($0) }.reduce(0, +) + Self.boxGap * Double(max(0, column.count - 1))
             var y = area.minY + (area.height - total) / 2
             return column.map { node in
-                let rect = Rect(x: (area.minX + Double(c) * step).rounded(), y: y.rounded(), width: Self.boxWidth, height: Self.boxHeight(node))
+                let rect = Rect(
+                    x: (area.minX + Double(c) * step).rounded(), y: y.rounded(), width: Self.boxWidth, height: Self.boxHeight(node))
                 y += Self.boxHeight(node) + Self.boxGap
                 return rect
             }

@@ -16,9 +16,11 @@ public struct BoundaryChart: Figure {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(values: [[Double]], points: [ScatterPoint] = [], discretize: Bool = false, title: String? = nil,
-                xAxisTitle: String = "X₁", yAxisTitle: String = "X₂", domain: ClosedRange<Double> = -6...6,
-                size: Size = Size(width: 320, height: 340), theme: ChartTheme = .standard) {
+    public init(
+        values: [[Double]], points: [ScatterPoint] = [], discretize: Bool = false, title: String? = nil,
+        xAxisTitle: String = "X₁", yAxisTitle: String = "X₂", domain: ClosedRange<Double> = -6...6,
+        size: Size = Size(width: 320, height: 340), theme: ChartTheme = .standard
+    ) {
         self.values = values
         self.points = points
         self.discretize = discretize

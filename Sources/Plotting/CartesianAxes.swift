@@ -36,8 +36,9 @@ struct CartesianAxes: Sendable {
     func geometry(in frame: Rect, measuring metrics: some TextMeasuring) -> PlotGeometry {
         let tickHeight = metrics.measure("0", style: theme.tickLabelStyle).height
         let titleHeight = metrics.measure("Hg", style: theme.axisTitleStyle).height
-        let widestYLabel = max(minimumYLabelWidth,
-                                yTicks.map { metrics.measure($0.label, style: style(for: $0)).width }.max() ?? 0)
+        let widestYLabel = max(
+            minimumYLabelWidth,
+            yTicks.map { metrics.measure($0.label, style: style(for: $0)).width }.max() ?? 0)
         let lastXLabel = xTicks.last.map { metrics.measure($0.label, style: style(for: $0)).width } ?? 0
 
         let left = (yTitle == nil ? 0 : titleHeight + titleGap) + widestYLabel + theme.tickLength + labelGap
@@ -122,11 +123,14 @@ struct CartesianAxes: Sendable {
             canvas.drawText(xTitle, at: Point(x: plot.midX, y: y), style: theme.axisTitleStyle, anchor: .top)
         }
         if let yTitle {
-            let widest = max(minimumYLabelWidth, yTicks.indices.filter { yShown.contains($0) }
-                .map { canvas.measure(yTicks[$0].label, style: style(for: yTicks[$0])).width }.max() ?? 0)
+            let widest = max(
+                minimumYLabelWidth,
+                yTicks.indices.filter { yShown.contains($0) }
+                    .map { canvas.measure(yTicks[$0].label, style: style(for: yTicks[$0])).width }.max() ?? 0)
             let x = plot.minX - tickLength - labelGap - widest - titleGap
-            canvas.drawText(yTitle, at: Point(x: x, y: plot.midY), style: theme.axisTitleStyle, anchor: .bottom,
-                            rotation: -Double.pi / 2)
+            canvas.drawText(
+                yTitle, at: Point(x: x, y: plot.midY), style: theme.axisTitleStyle, anchor: .bottom,
+                rotation: -Double.pi / 2)
         }
     }
 

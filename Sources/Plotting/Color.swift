@@ -14,8 +14,9 @@ public struct Color: Sendable, Hashable {
 
     /// `Color(hex: 0xf59322)` is the Playground's orange.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red8: UInt8((hex >> 16) & 0xff), green8: UInt8((hex >> 8) & 0xff), blue8: UInt8(hex & 0xff),
-                  alpha: alpha)
+        self.init(
+            red8: UInt8((hex >> 16) & 0xff), green8: UInt8((hex >> 8) & 0xff), blue8: UInt8(hex & 0xff),
+            alpha: alpha)
     }
 
     public init(red8: UInt8, green8: UInt8, blue8: UInt8, alpha: Double = 1) {
@@ -38,15 +39,17 @@ public struct Color: Sendable, Hashable {
         func channel(_ top: Double, _ bottom: Double) -> Double {
             (top * alpha + bottom * background.alpha * (1 - alpha)) / outAlpha
         }
-        return Color(red: channel(red, background.red), green: channel(green, background.green),
-                     blue: channel(blue, background.blue), alpha: outAlpha)
+        return Color(
+            red: channel(red, background.red), green: channel(green, background.green),
+            blue: channel(blue, background.blue), alpha: outAlpha)
     }
 
     /// Linear interpolation per channel: `fraction` 0 gives `self`, 1 gives `other`.
     public func mixed(with other: Color, fraction: Double) -> Color {
         func lerp(_ a: Double, _ b: Double) -> Double { a + (b - a) * fraction }
-        return Color(red: lerp(red, other.red), green: lerp(green, other.green), blue: lerp(blue, other.blue),
-                     alpha: lerp(alpha, other.alpha))
+        return Color(
+            red: lerp(red, other.red), green: lerp(green, other.green), blue: lerp(blue, other.blue),
+            alpha: lerp(alpha, other.alpha))
     }
 
     /// 8-bit channels, rounded half up.

@@ -11,9 +11,11 @@ public struct DataChart: Figure {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(points: [ScatterPoint], title: String? = nil, xAxisTitle: String = "X₁", yAxisTitle: String = "X₂",
-                domain: ClosedRange<Double> = -6...6, showsLegend: Bool = true,
-                size: Size = Size(width: 320, height: 340), theme: ChartTheme = .standard) {
+    public init(
+        points: [ScatterPoint], title: String? = nil, xAxisTitle: String = "X₁", yAxisTitle: String = "X₂",
+        domain: ClosedRange<Double> = -6...6, showsLegend: Bool = true,
+        size: Size = Size(width: 320, height: 340), theme: ChartTheme = .standard
+    ) {
         self.points = points
         self.title = title
         self.xAxisTitle = xAxisTitle
@@ -37,18 +39,35 @@ public struct DataChart: Figure {
         var entries: [LegendEntry] = []
         if ScatterPointsLayer.isClassification(points) {
             let white = StrokeStyle(color: .white, width: 1)
-            entries.append(LegendEntry(label: "positive", sample: .marker(PointMarker(
-                shape: .circle, radius: 3.5, fill: PlaygroundPalette.heatMapColor(for: 1).withAlpha(0.9), outline: white))))
-            entries.append(LegendEntry(label: "negative", sample: .marker(PointMarker(
-                shape: .square, radius: 3.1, fill: PlaygroundPalette.heatMapColor(for: -1).withAlpha(0.9), outline: white))))
+            entries.append(
+                LegendEntry(
+                    label: "positive",
+                    sample: .marker(
+                        PointMarker(
+                            shape: .circle, radius: 3.5, fill: PlaygroundPalette.heatMapColor(for: 1).withAlpha(0.9), outline: white))))
+            entries.append(
+                LegendEntry(
+                    label: "negative",
+                    sample: .marker(
+                        PointMarker(
+                            shape: .square, radius: 3.1, fill: PlaygroundPalette.heatMapColor(for: -1).withAlpha(0.9), outline: white))))
         }
         if trainingCount > 0, testCount > 0 {
             // Neutral grey samples: these entries explain solid against hollow, not colour.
             let grey = Color(hex: 0x9a9a9a)
-            entries.append(LegendEntry(label: "training (\(trainingCount))", sample: .marker(PointMarker(
-                shape: .circle, radius: 3.5, fill: grey.withAlpha(0.9), outline: StrokeStyle(color: .white, width: 1)))))
-            entries.append(LegendEntry(label: "test (\(testCount))", sample: .marker(PointMarker(
-                shape: .circle, radius: 3.5, fill: grey.withAlpha(0.3), outline: StrokeStyle(color: Color.black.withAlpha(0.8), width: 1.3)))))
+            entries.append(
+                LegendEntry(
+                    label: "training (\(trainingCount))",
+                    sample: .marker(
+                        PointMarker(
+                            shape: .circle, radius: 3.5, fill: grey.withAlpha(0.9), outline: StrokeStyle(color: .white, width: 1)))))
+            entries.append(
+                LegendEntry(
+                    label: "test (\(testCount))",
+                    sample: .marker(
+                        PointMarker(
+                            shape: .circle, radius: 3.5, fill: grey.withAlpha(0.3),
+                            outline: StrokeStyle(color: Color.black.withAlpha(0.8), width: 1.3)))))
         }
         return entries.isEmpty ? nil : Legend(entries: entries, style: theme.legendStyle)
     }

@@ -54,8 +54,9 @@ public struct Rect: Sendable, Hashable {
 
     /// Shrinks the rectangle by different amounts on each side.
     public func inset(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) -> Rect {
-        Rect(x: minX + left, y: minY + top,
-             width: max(0, width - left - right), height: max(0, height - top - bottom))
+        Rect(
+            x: minX + left, y: minY + top,
+            width: max(0, width - left - right), height: max(0, height - top - bottom))
     }
 
     public func contains(_ point: Point) -> Bool {

@@ -25,8 +25,10 @@ public struct LandscapeChart: Figure {
     /// How many colour bands the log-loss range is cut into.
     public static let bands = 10
 
-    public init(losses: [[Double]], path: [Point], range: Double, colourScale: ClosedRange<Double>? = nil, title: String? = nil,
-                size: Size = Size(width: 320, height: 370), theme: ChartTheme = .standard) {
+    public init(
+        losses: [[Double]], path: [Point], range: Double, colourScale: ClosedRange<Double>? = nil, title: String? = nil,
+        size: Size = Size(width: 320, height: 370), theme: ChartTheme = .standard
+    ) {
         self.losses = losses
         self.path = path
         self.range = range
@@ -82,7 +84,8 @@ public struct LandscapeChart: Figure {
         let (low, high) = (scale.lowerBound, scale.upperBound)
         for row in 0..<rows {
             for column in 0..<columns {
-                grid[column, row] = Self.band(of: losses[row][column], low: low, high: high).map(Self.colour(ofBand:)) ?? Self.nonFiniteColour
+                grid[column, row] =
+                    Self.band(of: losses[row][column], low: low, high: high).map(Self.colour(ofBand:)) ?? Self.nonFiniteColour
             }
         }
         return grid

@@ -63,8 +63,10 @@ struct Legend: Sendable {
     /// layout of every chart that puts its legend above the plot.
     func placedAbove(in content: Rect, gap: Double, measuring metrics: some TextMeasuring) -> (legend: Rect, below: Rect) {
         let height = self.height(maxWidth: content.width, measuring: metrics)
-        return (Rect(x: content.minX, y: content.minY, width: content.width, height: height),
-                content.inset(top: height + gap))
+        return (
+            Rect(x: content.minX, y: content.minY, width: content.width, height: height),
+            content.inset(top: height + gap)
+        )
     }
 
     /// Draws the rows centred in `rect`'s width, starting at its top.
@@ -83,8 +85,9 @@ struct Legend: Sendable {
                 case .range(let color):
                     let band = Rect(x: x + 4, y: y - 6, width: sampleWidth - 8, height: 12)
                     canvas.fill(band, with: color.withAlpha(0.18))
-                    canvas.stroke(.line(from: Point(x: band.midX, y: band.minY), to: Point(x: band.midX, y: band.maxY)),
-                                  with: StrokeStyle(color: color, width: 1.25))
+                    canvas.stroke(
+                        .line(from: Point(x: band.midX, y: band.minY), to: Point(x: band.midX, y: band.maxY)),
+                        with: StrokeStyle(color: color, width: 1.25))
                 case .none:
                     break
                 }

@@ -10,8 +10,10 @@ enum LossAxes {
 
     /// Epochs on a linear axis; losses on a linear axis from 0 (or below, for negative values) or
     /// on a log axis over whole decades. A given domain replaces the data's extent.
-    static func axes(extent: DataExtent, xDomain: ClosedRange<Double>?, yDomain: ClosedRange<Double>?,
-                     logarithmic: Bool, xTitle: String?, yTitle: String?, theme: ChartTheme) -> CartesianAxes {
+    static func axes(
+        extent: DataExtent, xDomain: ClosedRange<Double>?, yDomain: ClosedRange<Double>?,
+        logarithmic: Bool, xTitle: String?, yTitle: String?, theme: ChartTheme
+    ) -> CartesianAxes {
         let x = xDomain ?? extent.x
         let (xScale, xTicks) = NiceTicks.linear(lower: x?.lowerBound ?? 0, upper: x?.upperBound ?? 1, targetCount: 6)
         let (yScale, yTicks): (AxisScale, [Tick])
@@ -23,11 +25,13 @@ enum LossAxes {
             (yScale, yTicks) = NiceTicks.logarithmic(lower: y?.lowerBound ?? 0.01, upper: y?.upperBound ?? 1)
         } else {
             let y = yDomain ?? extent.y
-            (yScale, yTicks) = NiceTicks.linear(lower: min(0, y?.lowerBound ?? 0), upper: y?.upperBound ?? 1,
-                                                targetCount: 5)
+            (yScale, yTicks) = NiceTicks.linear(
+                lower: min(0, y?.lowerBound ?? 0), upper: y?.upperBound ?? 1,
+                targetCount: 5)
         }
-        return CartesianAxes(xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xTitle,
-                             yTitle: yTitle, theme: theme, showsGrid: true)
+        return CartesianAxes(
+            xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xTitle,
+            yTitle: yTitle, theme: theme, showsGrid: true)
     }
 
     /// The curve in canvas units, simplified to what the output shows (`PolylineSimplifier`);

@@ -81,10 +81,12 @@ public struct LossChart: AxisSharing {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(runs: [Run], highlightedRun: Int? = nil, title: String? = nil, xAxisTitle: String = "Epoch",
-                yAxisTitle: String = "Loss", logarithmic: Bool = false, threshold: Threshold? = nil,
-                divergedAtEpoch: Int? = nil, xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil,
-                size: Size = Size(width: 420, height: 280), theme: ChartTheme = .standard) {
+    public init(
+        runs: [Run], highlightedRun: Int? = nil, title: String? = nil, xAxisTitle: String = "Epoch",
+        yAxisTitle: String = "Loss", logarithmic: Bool = false, threshold: Threshold? = nil,
+        divergedAtEpoch: Int? = nil, xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil,
+        size: Size = Size(width: 420, height: 280), theme: ChartTheme = .standard
+    ) {
         self.runs = runs
         self.highlightedRun = highlightedRun
         self.title = title
@@ -100,11 +102,14 @@ public struct LossChart: AxisSharing {
     }
 
     /// A single run's training and test loss.
-    public init(training: Curve?, test: Curve?, title: String? = nil, logarithmic: Bool = false,
-                threshold: Threshold? = nil, divergedAtEpoch: Int? = nil,
-                size: Size = Size(width: 420, height: 280)) {
-        self.init(runs: [Run(training: training, test: test)], title: title, logarithmic: logarithmic,
-                  threshold: threshold, divergedAtEpoch: divergedAtEpoch, size: size)
+    public init(
+        training: Curve?, test: Curve?, title: String? = nil, logarithmic: Bool = false,
+        threshold: Threshold? = nil, divergedAtEpoch: Int? = nil,
+        size: Size = Size(width: 420, height: 280)
+    ) {
+        self.init(
+            runs: [Run(training: training, test: test)], title: title, logarithmic: logarithmic,
+            threshold: threshold, divergedAtEpoch: divergedAtEpoch, size: size)
     }
 
     // MARK: - Styles
@@ -117,8 +122,9 @@ public struct LossChart: AxisSharing {
     private func stroke(test: Bool, highlighted: Bool) -> StrokeStyle {
         let width = highlighted ? 2.0 : 0.9
         let color = test ? Self.testColor : Self.trainingColor
-        return StrokeStyle(color: highlighted || runs.count == 1 ? color : color.withAlpha(0.45),
-                           width: runs.count == 1 ? 1.5 : width, dash: test ? [] : [5, 3], lineJoin: .round)
+        return StrokeStyle(
+            color: highlighted || runs.count == 1 ? color : color.withAlpha(0.45),
+            width: runs.count == 1 ? 1.5 : width, dash: test ? [] : [5, 3], lineJoin: .round)
     }
 
     /// The index of the bold run: the given one, or the median by final loss (lower median).
@@ -171,13 +177,15 @@ public struct LossChart: AxisSharing {
 
     /// The epochs and losses of every curve (and the threshold), before any shared range applies.
     public var dataExtent: DataExtent {
-        LossAxes.extent(of: runs.flatMap { [$0.training, $0.test].compactMap { $0 } }, threshold: threshold?.value,
-                        logarithmic: logarithmic)
+        LossAxes.extent(
+            of: runs.flatMap { [$0.training, $0.test].compactMap { $0 } }, threshold: threshold?.value,
+            logarithmic: logarithmic)
     }
 
     private var axes: CartesianAxes {
-        LossAxes.axes(extent: dataExtent, xDomain: xDomain, yDomain: yDomain, logarithmic: logarithmic,
-                      xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme)
+        LossAxes.axes(
+            extent: dataExtent, xDomain: xDomain, yDomain: yDomain, logarithmic: logarithmic,
+            xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme)
     }
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
@@ -211,8 +219,11 @@ public struct LossChart: AxisSharing {
                 // The marked crossing stays an exact vertex of the bold curve it sits on.
                 let marksCrossing = index == highlighted && (isTest || run.test == nil)
                 let keep = marksCrossing ? crossing.flatMap { c in curve.epochs.firstIndex(of: c.epoch) } : nil
-                drawn.append((LossAxes.drawablePoints(curve, geometry, keeping: keep),
-                              stroke(test: isTest, highlighted: index == highlighted)))
+                drawn.append(
+                    (
+                        LossAxes.drawablePoints(curve, geometry, keeping: keep),
+                        stroke(test: isTest, highlighted: index == highlighted)
+                    ))
             }
         }
         canvas.save()
@@ -230,49 +241,62 @@ public struct LossChart: AxisSharing {
     }
 
     /// The dashed threshold line and the crossing marker; returns the marker's box.
-    private func drawThreshold<C: Canvas>(_ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
-                                          on canvas: inout C) -> Rect? {
+    private func drawThreshold<C: Canvas>(
+        _ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
+        on canvas: inout C
+    ) -> Rect? {
         guard let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y
         else { return nil }
         let plot = geometry.plotRect
-        canvas.stroke(.line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
-                      with: StrokeStyle(color: Self.thresholdColor, width: 1.25, dash: [6, 4]))
+        canvas.stroke(
+            .line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
+            with: StrokeStyle(color: Self.thresholdColor, width: 1.25, dash: [6, 4]))
         guard let crossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value) else { return nil }
-        canvas.stroke(.line(from: Point(x: point.x, y: plot.maxY), to: point),
-                      with: StrokeStyle(color: Self.thresholdColor.withAlpha(0.6), width: 1, dash: [2, 3]))
-        let marker = PointMarker(shape: .circle, radius: 3.5, fill: Self.thresholdColor,
-                                 outline: StrokeStyle(color: .white, width: 1))
+        canvas.stroke(
+            .line(from: Point(x: point.x, y: plot.maxY), to: point),
+            with: StrokeStyle(color: Self.thresholdColor.withAlpha(0.6), width: 1, dash: [2, 3]))
+        let marker = PointMarker(
+            shape: .circle, radius: 3.5, fill: Self.thresholdColor,
+            outline: StrokeStyle(color: .white, width: 1))
         marker.draw(at: point, on: &canvas)
         return Rect(x: point.x - 4.5, y: point.y - 4.5, width: 9, height: 9)
     }
 
     /// The "epoch N" label, the threshold's label and the divergence note, placed by `placer`
     /// so they stay in the plot, apart from each other and off the curves where there is room.
-    private func drawLabels<C: Canvas>(_ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
-                                       placer: inout LabelPlacer, on canvas: inout C) {
+    private func drawLabels<C: Canvas>(
+        _ geometry: PlotGeometry, crossing: (epoch: Double, value: Double)?,
+        placer: inout LabelPlacer, on canvas: inout C
+    ) {
         let plot = geometry.plotRect
         let style = TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor)
         let boldStyle = TextStyle(size: style.size, weight: .bold, color: Self.thresholdColor)
         if let crossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value),
-            plot.insetBy(dx: -1, dy: -1).contains(point) {
-            let label = HaloLabel(text: "epoch \(NumberFormatting.shortest(crossing.epoch, maximumDigits: 2))",
-                                  style: boldStyle)
+            plot.insetBy(dx: -1, dy: -1).contains(point)
+        {
+            let label = HaloLabel(
+                text: "epoch \(NumberFormatting.shortest(crossing.epoch, maximumDigits: 2))",
+                style: boldStyle)
             if let box = placer.place(LossAxes.candidates(around: point, size: label.size(measuring: canvas))) {
                 label.draw(in: box, on: &canvas)
             }
         }
         if let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y,
-            y >= plot.minY - 0.5, y <= plot.maxY + 0.5 {
-            let label = HaloLabel(text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
-                                  style: style)
+            y >= plot.minY - 0.5, y <= plot.maxY + 0.5
+        {
+            let label = HaloLabel(
+                text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
+                style: style)
             if let box = placer.place(LossAxes.candidates(alongLineAt: y, in: plot, size: label.size(measuring: canvas))) {
                 label.draw(in: box, on: &canvas)
             }
         }
         if let divergedAtEpoch {
-            let label = HaloLabel(text: "diverged at epoch \(divergedAtEpoch)",
-                                  style: TextStyle(size: theme.annotationStyle.size, weight: .bold,
-                                                   color: Self.divergenceColor))
+            let label = HaloLabel(
+                text: "diverged at epoch \(divergedAtEpoch)",
+                style: TextStyle(
+                    size: theme.annotationStyle.size, weight: .bold,
+                    color: Self.divergenceColor))
             if let box = placer.place(LossAxes.candidates(inCornersOf: plot, size: label.size(measuring: canvas))) {
                 label.draw(in: box, on: &canvas)
             }

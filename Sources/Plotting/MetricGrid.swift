@@ -45,11 +45,13 @@ public struct MetricGrid: Figure {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(cells: [[Cell]], rowHeaders: [String], columnHeaders: [String], rowTitle: String? = nil,
-                columnTitle: String? = nil, metricName: String, shading: Shading = .higherIsDarker,
-                logarithmic: Bool = false, valueRange: ClosedRange<Double>? = nil,
-                palette: SequentialPalette = .yellowGreenBlue, title: String? = nil, cellSize: Size = Size(width: 92, height: 40),
-                theme: ChartTheme = .standard) {
+    public init(
+        cells: [[Cell]], rowHeaders: [String], columnHeaders: [String], rowTitle: String? = nil,
+        columnTitle: String? = nil, metricName: String, shading: Shading = .higherIsDarker,
+        logarithmic: Bool = false, valueRange: ClosedRange<Double>? = nil,
+        palette: SequentialPalette = .yellowGreenBlue, title: String? = nil, cellSize: Size = Size(width: 92, height: 40),
+        theme: ChartTheme = .standard
+    ) {
         self.cells = cells
         self.rowHeaders = rowHeaders
         self.columnHeaders = columnHeaders
@@ -98,7 +100,8 @@ public struct MetricGrid: Figure {
         let metricWidth = metrics.measure(metricName, style: theme.legendStyle).width
         let titleHeight = title.map { _ in metrics.measure("Hg", style: theme.titleStyle).height * 1.1 + 6 } ?? 0
         let width = max(gridWidth, metricWidth, 240) + 2 * theme.padding
-        let height = titleHeight + headerHeight(metrics) + Double(rowCount) * cellSize.height + legendHeight(metrics)
+        let height =
+            titleHeight + headerHeight(metrics) + Double(rowCount) * cellSize.height + legendHeight(metrics)
             + 2 * theme.padding
         return Size(width: width.rounded(.up), height: height.rounded(.up))
     }
@@ -133,8 +136,9 @@ public struct MetricGrid: Figure {
         let height = max(0, frame.content.maxY - legendHeight(metrics) - top) / Double(max(1, rowCount))
         return (0..<rowCount).map { row in
             (0..<columnCount).map { column in
-                Rect(x: (left + Double(column) * width).rounded(), y: (top + Double(row) * height).rounded(),
-                     width: width.rounded(.down), height: height.rounded(.down))
+                Rect(
+                    x: (left + Double(column) * width).rounded(), y: (top + Double(row) * height).rounded(),
+                    width: width.rounded(.down), height: height.rounded(.down))
             }
         }
     }
@@ -161,8 +165,9 @@ public struct MetricGrid: Figure {
                     style.weight = .bold
                     emphasised.append(rect.insetBy(dx: 1.5, dy: 1.5))
                 }
-                let fitted = FittedText.fit(cell.label, style: style, maxWidth: rect.width - 8, maximumLines: 1,
-                                            measuring: canvas)
+                let fitted = FittedText.fit(
+                    cell.label, style: style, maxWidth: rect.width - 8, maximumLines: 1,
+                    measuring: canvas)
                 canvas.drawText(fitted.lines.first ?? "", at: rect.center, style: fitted.style, anchor: .center)
             }
         }
@@ -171,22 +176,27 @@ public struct MetricGrid: Figure {
         let lineHeight = canvas.measure("Hg", style: headerStyle).height + 6
         for (column, header) in columnHeaders.enumerated() where column < firstRow.count {
             let rect = firstRow[column]
-            let fitted = FittedText.fit(header, style: headerStyle, maxWidth: rect.width - 4, maximumLines: 1,
-                                        measuring: canvas)
-            canvas.drawText(fitted.lines.first ?? "", at: Point(x: rect.midX, y: rect.minY - 4), style: fitted.style,
-                            anchor: .bottom)
+            let fitted = FittedText.fit(
+                header, style: headerStyle, maxWidth: rect.width - 4, maximumLines: 1,
+                measuring: canvas)
+            canvas.drawText(
+                fitted.lines.first ?? "", at: Point(x: rect.midX, y: rect.minY - 4), style: fitted.style,
+                anchor: .bottom)
         }
         let titleY = first.minY - (columnHeaders.isEmpty ? 0 : lineHeight) - 4
         if let columnTitle {
             let span = Rect(x: first.minX, y: 0, width: last.maxX - first.minX, height: 0)
-            let fitted = FittedText.fit(columnTitle, style: settingStyle, maxWidth: span.width, maximumLines: 1,
-                                        measuring: canvas)
-            canvas.drawText(fitted.lines.first ?? "", at: Point(x: span.midX, y: titleY), style: fitted.style,
-                            anchor: .bottom)
+            let fitted = FittedText.fit(
+                columnTitle, style: settingStyle, maxWidth: span.width, maximumLines: 1,
+                measuring: canvas)
+            canvas.drawText(
+                fitted.lines.first ?? "", at: Point(x: span.midX, y: titleY), style: fitted.style,
+                anchor: .bottom)
         }
         if let rowTitle {
-            canvas.drawText(rowTitle, at: Point(x: frame.content.minX, y: first.minY - 4), style: settingStyle,
-                            anchor: .bottomLeading)
+            canvas.drawText(
+                rowTitle, at: Point(x: frame.content.minX, y: first.minY - 4), style: settingStyle,
+                anchor: .bottomLeading)
         }
         for (row, header) in rowHeaders.enumerated() where row < rects.count {
             let rect = rects[row][0]
@@ -198,12 +208,15 @@ public struct MetricGrid: Figure {
     }
 
     /// The scale: a bar of the palette with ticks and the metric's name under it.
-    private func drawColorBar<C: Canvas>(below top: Double, from left: Double, to right: Double, in content: Rect,
-                                         on canvas: inout C) {
+    private func drawColorBar<C: Canvas>(
+        below top: Double, from left: Double, to right: Double, in content: Rect,
+        on canvas: inout C
+    ) {
         guard let range = resolvedRange else { return }
         let width = min(280, max(120, right - left))
-        let bar = Rect(x: ((left + right) / 2 - width / 2).rounded(), y: (top + 12).rounded(), width: width,
-                       height: Self.colorBarHeight)
+        let bar = Rect(
+            x: ((left + right) / 2 - width / 2).rounded(), y: (top + 12).rounded(), width: width,
+            height: Self.colorBarHeight)
         let steps = 64
         let colors = (0..<steps).map { step -> Color in
             let t = Double(step) / Double(steps - 1)
@@ -211,27 +224,33 @@ public struct MetricGrid: Figure {
         }
         canvas.drawCells(PixelGrid(width: steps, height: 1, pixels: colors), in: bar)
         canvas.stroke(.rect(bar), with: StrokeStyle(color: theme.frameColor, width: 0.5))
-        let ticks = logarithmic ? NiceTicks.logarithmic(lower: range.lowerBound, upper: range.upperBound).1
+        let ticks =
+            logarithmic
+            ? NiceTicks.logarithmic(lower: range.lowerBound, upper: range.upperBound).1
             : NiceTicks.linear(lower: range.lowerBound, upper: range.upperBound, targetCount: 4).1
         var shown = ticks.filter { $0.value >= range.lowerBound - 1e-12 && $0.value <= range.upperBound + 1e-12 }
         if shown.count < 2 {
-            shown = [Tick(value: range.lowerBound, label: NumberFormatting.shortest(range.lowerBound, maximumDigits: 3)),
-                     Tick(value: range.upperBound, label: NumberFormatting.shortest(range.upperBound, maximumDigits: 3))]
+            shown = [
+                Tick(value: range.lowerBound, label: NumberFormatting.shortest(range.lowerBound, maximumDigits: 3)),
+                Tick(value: range.upperBound, label: NumberFormatting.shortest(range.upperBound, maximumDigits: 3)),
+            ]
         }
         var lastRight = -Double.infinity
         for tick in shown {
             let t = fraction(of: tick.value, in: range)
             let x = bar.minX + t * bar.width
-            canvas.stroke(.line(from: Point(x: x, y: bar.maxY), to: Point(x: x, y: bar.maxY + 3)),
-                          with: StrokeStyle(color: theme.frameColor, width: 1))
+            canvas.stroke(
+                .line(from: Point(x: x, y: bar.maxY), to: Point(x: x, y: bar.maxY + 3)),
+                with: StrokeStyle(color: theme.frameColor, width: 1))
             let labelWidth = canvas.measure(tick.label, style: theme.tickLabelStyle).width
             guard x - labelWidth / 2 > lastRight + 4 else { continue }
             canvas.drawText(tick.label, at: Point(x: x, y: bar.maxY + 3), style: theme.tickLabelStyle, anchor: .top)
             lastRight = x + labelWidth / 2
         }
         let captionY = bar.maxY + 3 + canvas.measure("0", style: theme.tickLabelStyle).height + 4
-        let fitted = FittedText.fit(metricName, style: theme.legendStyle, maxWidth: content.width, maximumLines: 1,
-                                    measuring: canvas)
+        let fitted = FittedText.fit(
+            metricName, style: theme.legendStyle, maxWidth: content.width, maximumLines: 1,
+            measuring: canvas)
         fitted.draw(on: &canvas, centerX: bar.midX, top: captionY)
     }
 

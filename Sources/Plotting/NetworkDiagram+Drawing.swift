@@ -7,7 +7,8 @@ extension NetworkDiagram {
         // Thin links first so strong ones stay visible where links cross.
         let ordered = layout.links.enumerated().sorted { ($0.element.width, $0.offset) < ($1.element.width, $1.offset) }
         for (_, link) in ordered {
-            let style = link.isDead
+            let style =
+                link.isDead
                 ? StrokeStyle(color: link.color, width: link.width, dash: [3 * layout.scale, 3 * layout.scale])
                 : StrokeStyle(color: link.color, width: link.width)
             canvas.stroke(link.path, with: style)
@@ -15,9 +16,10 @@ extension NetworkDiagram {
 
         for (layerIndex, layer) in layers.enumerated() {
             for (nodeIndex, node) in layer.nodes.enumerated() {
-                drawNode(node, rect: layout.nodeRects[layerIndex][nodeIndex],
-                         bias: layout.biasRects[layerIndex][nodeIndex], isInput: layerIndex == 0,
-                         isOutput: layerIndex == layers.count - 1 && layers.count > 1, on: &canvas)
+                drawNode(
+                    node, rect: layout.nodeRects[layerIndex][nodeIndex],
+                    bias: layout.biasRects[layerIndex][nodeIndex], isInput: layerIndex == 0,
+                    isOutput: layerIndex == layers.count - 1 && layers.count > 1, on: &canvas)
             }
         }
 
@@ -29,8 +31,10 @@ extension NetworkDiagram {
         frame.drawTitle(on: &canvas)
     }
 
-    private func drawNode<C: Canvas>(_ node: Node, rect: Rect, bias: Rect?, isInput: Bool, isOutput: Bool,
-                                     on canvas: inout C) {
+    private func drawNode<C: Canvas>(
+        _ node: Node, rect: Rect, bias: Rect?, isInput: Bool, isOutput: Bool,
+        on canvas: inout C
+    ) {
         let faded = !node.isEnabled
         func fade(_ color: Color) -> Color { faded ? color.mixed(with: theme.background, fraction: 0.5) : color }
         if let thumbnail = node.thumbnail, !thumbnail.isEmpty {
@@ -64,14 +68,16 @@ extension NetworkDiagram {
         let captionWidth = canvas.measure(caption, style: captionStyle).width
         let barWidth = min(200, rect.width * 0.45)
         let total = captionWidth + 10 + barWidth
-        let barRect = Rect(x: (rect.midX - total / 2 + captionWidth + 10).rounded(), y: rect.minY,
-                           width: barWidth, height: 10)
+        let barRect = Rect(
+            x: (rect.midX - total / 2 + captionWidth + 10).rounded(), y: rect.minY,
+            width: barWidth, height: 10)
         let steps = 61
         let colors = (0..<steps).map { PlaygroundPalette.continuousColor(for: -1 + 2 * Double($0) / Double(steps - 1)) }
         canvas.drawCells(PixelGrid(width: steps, height: 1, pixels: colors), in: barRect)
         canvas.stroke(.rect(barRect), with: StrokeStyle(color: Self.nodeBorderColor, width: 0.5))
-        canvas.drawText(caption, at: Point(x: barRect.minX - 10, y: barRect.midY), style: captionStyle,
-                        anchor: .trailing)
+        canvas.drawText(
+            caption, at: Point(x: barRect.minX - 10, y: barRect.midY), style: captionStyle,
+            anchor: .trailing)
         for (value, text) in [(-1.0, "−1"), (0, "0"), (1, "1")] {
             let x = barRect.minX + (value + 1) / 2 * barRect.width
             canvas.drawText(text, at: Point(x: x, y: barRect.maxY + 3), style: captionStyle, anchor: .top)

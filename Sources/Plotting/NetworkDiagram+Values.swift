@@ -19,7 +19,9 @@ extension NetworkDiagram {
     /// Where each label goes: one box per drawn link (in `layout.links` order) and one per bias.
     /// A link's label sits on the link, at the first point from the middle outwards whose box is
     /// clear of the nodes and of labels already placed; a bias's label sits just below its node.
-    public func valueLabelBoxes(_ layout: NetworkLayout, measuring metrics: some TextMeasuring)
+    public func valueLabelBoxes(
+        _ layout: NetworkLayout, measuring metrics: some TextMeasuring
+    )
         -> (links: [(text: String, box: Rect)], biases: [(text: String, box: Rect)])
     {
         let style = valueStyle
@@ -64,8 +66,9 @@ extension NetworkDiagram {
             let measured = metrics.measure(text, style: style)
             let candidates = steps.map { t -> Rect in
                 let point = link.point(at: t)
-                return Rect(x: point.x - measured.width / 2 - 2, y: point.y - measured.height / 2 - 1,
-                            width: measured.width + 4, height: measured.height + 2)
+                return Rect(
+                    x: point.x - measured.width / 2 - 2, y: point.y - measured.height / 2 - 1,
+                    width: measured.width + 4, height: measured.height + 2)
             }
             let box = placer.place(candidates) ?? candidates[0]
             boxes[index] = (text, box)
@@ -90,7 +93,8 @@ extension NetworkLayout.LinkGeometry {
     public func point(at t: Double) -> Point {
         let u = 1 - t
         let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
-        return Point(x: a * start.x + b * control1.x + c * control2.x + d * end.x,
-                     y: a * start.y + b * control1.y + c * control2.y + d * end.y)
+        return Point(
+            x: a * start.x + b * control1.x + c * control2.x + d * end.x,
+            y: a * start.y + b * control1.y + c * control2.y + d * end.y)
     }
 }

@@ -69,8 +69,10 @@ public struct NetworkDiagram: Figure {
     /// readable for small networks only, so callers refuse it above ``maximumLabelledLinks``.
     public var showsValues = false
 
-    public init(layers: [Layer], links: [Link], title: String? = nil, showsLegend: Bool = true,
-                size: Size = Size(width: 560, height: 360), theme: ChartTheme = .standard) {
+    public init(
+        layers: [Layer], links: [Link], title: String? = nil, showsLegend: Bool = true,
+        size: Size = Size(width: 560, height: 360), theme: ChartTheme = .standard
+    ) {
         self.layers = layers
         self.links = links
         self.title = title
@@ -81,14 +83,18 @@ public struct NetworkDiagram: Figure {
 
     /// Builds the links from weight matrices: `weights[l][j][i]` joins node i of layer l to node j
     /// of layer l + 1. Links touching disabled nodes are left out.
-    public init(layers: [Layer], weights: [[[Double]]], title: String? = nil, showsLegend: Bool = true,
-                size: Size = Size(width: 560, height: 360), theme: ChartTheme = .standard) {
+    public init(
+        layers: [Layer], weights: [[[Double]]], title: String? = nil, showsLegend: Bool = true,
+        size: Size = Size(width: 560, height: 360), theme: ChartTheme = .standard
+    ) {
         var links: [Link] = []
         for (gap, matrix) in weights.enumerated() where gap + 1 < layers.count {
             for (target, row) in matrix.enumerated() where target < layers[gap + 1].nodes.count {
                 for (source, weight) in row.enumerated() where source < layers[gap].nodes.count {
-                    links.append(Link(from: NodeID(layer: gap, index: source), to: NodeID(layer: gap + 1, index: target),
-                                      weight: weight))
+                    links.append(
+                        Link(
+                            from: NodeID(layer: gap, index: source), to: NodeID(layer: gap + 1, index: target),
+                            weight: weight))
                 }
             }
         }

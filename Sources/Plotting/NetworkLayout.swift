@@ -13,8 +13,9 @@ public struct NetworkLayout: Sendable, Hashable {
 
         /// The curve's point at t = ½ (the middle of the S-shaped link).
         public var midpoint: Point {
-            Point(x: (start.x + 3 * control1.x + 3 * control2.x + end.x) / 8,
-                  y: (start.y + 3 * control1.y + 3 * control2.y + end.y) / 8)
+            Point(
+                x: (start.x + 3 * control1.x + 3 * control2.x + end.x) / 8,
+                y: (start.y + 3 * control1.y + 3 * control2.y + end.y) / 8)
         }
 
         public var path: Path {
@@ -63,7 +64,8 @@ extension NetworkDiagram {
         let rightLabels = layers.count > 1 ? widestLabel(layers.last) : 0
         let columnCount = max(1, layers.count)
         let share = area.width / Double(columnCount)
-        let byWidth = columnCount > 1
+        let byWidth =
+            columnCount > 1
             ? (area.width - leftLabels - rightLabels) / (1 + 2.4 * Double(columnCount - 1)) : area.width
 
         // Column centres: the outer columns leave room for the input/output labels and for half a
@@ -80,8 +82,9 @@ extension NetworkDiagram {
         let captionWidth = max(10, min(share, narrowestPitch) - 6)
         let captions: [FittedText?] = layers.map { layer in
             layer.caption.map {
-                FittedText.fit($0, style: theme.axisTitleStyle, maxWidth: captionWidth, maximumLines: 2,
-                               measuring: metrics)
+                FittedText.fit(
+                    $0, style: theme.axisTitleStyle, maxWidth: captionWidth, maximumLines: 2,
+                    measuring: metrics)
             }
         }
         let captionHeight = captions.compactMap { $0?.height }.max() ?? 0
@@ -107,11 +110,14 @@ extension NetworkDiagram {
             }
             nodeRects.append(rects)
             let biasSide = 5 * scale
-            biasRects.append(zip(layer.nodes, rects).map { node, rect in
-                node.bias == nil ? nil
-                    : Rect(x: rect.minX - biasSide - 2 * scale, y: rect.maxY - biasSide + 3 * scale,
-                           width: biasSide, height: biasSide)
-            })
+            biasRects.append(
+                zip(layer.nodes, rects).map { node, rect in
+                    node.bias == nil
+                        ? nil
+                        : Rect(
+                            x: rect.minX - biasSide - 2 * scale, y: rect.maxY - biasSide + 3 * scale,
+                            width: biasSide, height: biasSide)
+                })
         }
 
         let linkGeometries: [NetworkLayout.LinkGeometry] = links.compactMap { link in
@@ -134,9 +140,10 @@ extension NetworkDiagram {
             Point(x: firstCentre + Double(index) * pitch, y: captionTop)
         }
 
-        return NetworkLayout(nodeRects: nodeRects, biasRects: biasRects, links: linkGeometries,
-                             captionAnchors: captionAnchors, captions: captions, legendRect: legendRect,
-                             nodeSide: side, scale: scale)
+        return NetworkLayout(
+            nodeRects: nodeRects, biasRects: biasRects, links: linkGeometries,
+            captionAnchors: captionAnchors, captions: captions, legendRect: legendRect,
+            nodeSide: side, scale: scale)
     }
 
     var labelStyle: TextStyle { TextStyle(size: 11, color: Color(hex: 0x333333)) }

@@ -31,8 +31,10 @@ public struct NeuronChart: Figure {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(inputs: [Input], bias: Double, z: Double, activationName: String, a: Double, curve: [Point],
-                title: String? = nil, theme: ChartTheme = .standard) {
+    public init(
+        inputs: [Input], bias: Double, z: Double, activationName: String, a: Double, curve: [Point],
+        title: String? = nil, theme: ChartTheme = .standard
+    ) {
         self.inputs = inputs
         self.bias = bias
         self.z = z
@@ -50,8 +52,10 @@ public struct NeuronChart: Figure {
 
     /// The numbers as printed: per input (value, weight, product), then bias, z and a.
     public var printed: (inputs: [(value: String, weight: String, product: String)], bias: String, z: String, a: String) {
-        (inputs.map { (Self.valueText($0.value), Self.valueText($0.weight), Self.valueText($0.value * $0.weight)) },
-         Self.valueText(bias), Self.valueText(z), Self.valueText(a))
+        (
+            inputs.map { (Self.valueText($0.value), Self.valueText($0.weight), Self.valueText($0.value * $0.weight)) },
+            Self.valueText(bias), Self.valueText(z), Self.valueText(a)
+        )
     }
 
     static let rowHeight = 26.0
@@ -100,9 +104,11 @@ public struct NeuronChart: Figure {
             y += Self.rowHeight
         }
 
-        drawActivation(in: Rect(x: area.minX + Self.tableWidth + 30, y: area.minY + 4,
-                                width: area.maxX - area.minX - Self.tableWidth - 40, height: area.height - 14),
-                       on: &canvas)
+        drawActivation(
+            in: Rect(
+                x: area.minX + Self.tableWidth + 30, y: area.minY + 4,
+                width: area.maxX - area.minX - Self.tableWidth - 40, height: area.height - 14),
+            on: &canvas)
     }
 
     /// The activation's curve on its own small axes, z and a marked by a dot and dashed guides.
@@ -115,8 +121,9 @@ public struct NeuronChart: Figure {
         var yRange = (ys.min()!, ys.max()!)
         if yRange.1 - yRange.0 < 1e-9 { yRange = (yRange.0 - 1, yRange.1 + 1) }
         func point(_ x: Double, _ y: Double) -> Point {
-            Point(x: plot.minX + (x - xRange.0) / (xRange.1 - xRange.0) * plot.width,
-                  y: plot.maxY - (y - yRange.0) / (yRange.1 - yRange.0) * plot.height)
+            Point(
+                x: plot.minX + (x - xRange.0) / (xRange.1 - xRange.0) * plot.width,
+                y: plot.maxY - (y - yRange.0) / (yRange.1 - yRange.0) * plot.height)
         }
         canvas.stroke(.rect(plot), with: StrokeStyle(color: theme.frameColor, width: 0.75))
         if yRange.0 < 0 && yRange.1 > 0 {
@@ -137,8 +144,9 @@ public struct NeuronChart: Figure {
         canvas.stroke(guides, with: StrokeStyle(color: Color(hex: 0xe8710a), width: 1, dash: [3, 3]))
         canvas.fill(.circle(center: marked, radius: 4), with: Color(hex: 0xe8710a))
         canvas.drawText(activationName, at: Point(x: rect.midX, y: rect.minY), style: theme.axisTitleStyle, anchor: .top)
-        canvas.drawText("z = " + Self.valueText(z), at: Point(x: min(max(marked.x, plot.minX + 30), plot.maxX - 30), y: plot.maxY + 4),
-                        style: label, anchor: .top)
+        canvas.drawText(
+            "z = " + Self.valueText(z), at: Point(x: min(max(marked.x, plot.minX + 30), plot.maxX - 30), y: plot.maxY + 4),
+            style: label, anchor: .top)
         let aLabelY = marked.y < plot.minY + 14 ? marked.y + 10 : marked.y - 10
         canvas.drawText("a = " + Self.valueText(a), at: Point(x: plot.minX + 4, y: aLabelY), style: label, anchor: .leading)
     }

@@ -7,7 +7,13 @@ public enum NiceTicks {
         var exponent = Int(log10Of(rough).rounded(.down))
         let fraction = rough / powerOf10(exponent)
         let nice: Double
-        if fraction < 1.5 { nice = 1 } else if fraction < 3 { nice = 2 } else if fraction < 7 { nice = 5 } else {
+        if fraction < 1.5 {
+            nice = 1
+        } else if fraction < 3 {
+            nice = 2
+        } else if fraction < 7 {
+            nice = 5
+        } else {
             nice = 1
             exponent += 1
         }
@@ -28,8 +34,10 @@ public enum NiceTicks {
         var k = first
         while k <= last {
             let value = k * step
-            ticks.append(Tick(value: value, label: NumberFormatting.decimal(value, fractionDigits: digits),
-                              isEmphasised: false))
+            ticks.append(
+                Tick(
+                    value: value, label: NumberFormatting.decimal(value, fractionDigits: digits),
+                    isEmphasised: false))
             k += 1
         }
         return (AxisScale(kind: .linear, lower: first * step, upper: last * step), ticks)

@@ -49,11 +49,13 @@ public struct OverlayLossChart: AxisSharing {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(series: [Series], curves: Curves = .test, title: String? = nil, xAxisTitle: String = "Epoch",
-                yAxisTitle: String? = nil, logarithmic: Bool = false, threshold: LossChart.Threshold? = nil,
-                highlightDescription: String = "median", xDomain: ClosedRange<Double>? = nil,
-                yDomain: ClosedRange<Double>? = nil, size: Size = Size(width: 520, height: 340),
-                theme: ChartTheme = .standard) {
+    public init(
+        series: [Series], curves: Curves = .test, title: String? = nil, xAxisTitle: String = "Epoch",
+        yAxisTitle: String? = nil, logarithmic: Bool = false, threshold: LossChart.Threshold? = nil,
+        highlightDescription: String = "median", xDomain: ClosedRange<Double>? = nil,
+        yDomain: ClosedRange<Double>? = nil, size: Size = Size(width: 520, height: 340),
+        theme: ChartTheme = .standard
+    ) {
         self.series = series
         self.curves = curves
         self.title = title
@@ -94,8 +96,10 @@ public struct OverlayLossChart: AxisSharing {
         if curves == .trainingAndTest {
             let grey = Color(hex: 0x555555)
             entries.append(LegendEntry(label: "test loss", sample: .line(StrokeStyle(color: grey, width: 2.25))))
-            entries.append(LegendEntry(label: "training loss (light)",
-                                       sample: .line(StrokeStyle(color: grey.mixed(with: .white, fraction: 0.5), width: 2.25))))
+            entries.append(
+                LegendEntry(
+                    label: "training loss (light)",
+                    sample: .line(StrokeStyle(color: grey.mixed(with: .white, fraction: 0.5), width: 2.25))))
         }
         let seeds = Set(series.map(\.runs.count))
         if let most = seeds.max(), most > 1 {
@@ -111,8 +115,9 @@ public struct OverlayLossChart: AxisSharing {
     }
 
     private var axes: CartesianAxes {
-        LossAxes.axes(extent: dataExtent, xDomain: xDomain, yDomain: yDomain, logarithmic: logarithmic,
-                      xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme)
+        LossAxes.axes(
+            extent: dataExtent, xDomain: xDomain, yDomain: yDomain, logarithmic: logarithmic,
+            xTitle: xAxisTitle, yTitle: yAxisTitle, theme: theme)
     }
 
     private func layout(measuring metrics: some TextMeasuring) -> (TitledFrame, Rect, PlotGeometry) {
@@ -153,8 +158,10 @@ public struct OverlayLossChart: AxisSharing {
                 for (curve, isTest) in shownCurves(run) {
                     let isBold = runIndex == highlighted
                     let keep = isBold && isTest ? crossings[index].flatMap { c in curve.epochs.firstIndex(of: c.epoch) } : nil
-                    let entry = (LossAxes.drawablePoints(curve, geometry, keeping: keep),
-                                 stroke(series: index, highlighted: isBold, test: isTest))
+                    let entry = (
+                        LossAxes.drawablePoints(curve, geometry, keeping: keep),
+                        stroke(series: index, highlighted: isBold, test: isTest)
+                    )
                     if isBold { bold.append(entry) } else { thin.append(entry) }
                 }
             }
@@ -165,25 +172,30 @@ public struct OverlayLossChart: AxisSharing {
         for (points, style) in thin + bold { canvas.stroke(.polyline(points), with: style) }
         var markers: [Rect] = []
         if let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y {
-            canvas.stroke(.line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
-                          with: StrokeStyle(color: Self.thresholdColor, width: 1, dash: [6, 4]))
+            canvas.stroke(
+                .line(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y)),
+                with: StrokeStyle(color: Self.thresholdColor, width: 1, dash: [6, 4]))
             for (index, crossing) in crossings.enumerated() {
                 guard let crossing, let point = geometry.positionIfDrawable(x: crossing.epoch, y: crossing.value) else {
                     continue
                 }
-                PointMarker(shape: .circle, radius: 4, fill: SeriesPalette.color(index),
-                            outline: StrokeStyle(color: .white, width: 1.25)).draw(at: point, on: &canvas)
+                PointMarker(
+                    shape: .circle, radius: 4, fill: SeriesPalette.color(index),
+                    outline: StrokeStyle(color: .white, width: 1.25)
+                ).draw(at: point, on: &canvas)
                 markers.append(Rect(x: point.x - 5, y: point.y - 5, width: 10, height: 10))
             }
         }
         canvas.restore()
 
         if let threshold, let y = geometry.positionIfDrawable(x: geometry.xScale.lower, y: threshold.value)?.y,
-            y >= plot.minY - 0.5, y <= plot.maxY + 0.5 {
+            y >= plot.minY - 0.5, y <= plot.maxY + 0.5
+        {
             var placer = LabelPlacer(bounds: plot.insetBy(dx: 2, dy: 2), curves: LossAxes.obstacles(bold + thin))
             placer.occupied = markers
-            let label = HaloLabel(text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
-                                  style: TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor))
+            let label = HaloLabel(
+                text: threshold.label ?? "target \(NumberFormatting.shortest(threshold.value))",
+                style: TextStyle(size: theme.annotationStyle.size, color: Self.thresholdColor))
             if let box = placer.place(LossAxes.candidates(alongLineAt: y, in: plot, size: label.size(measuring: canvas))) {
                 label.draw(in: box, on: &canvas)
             }

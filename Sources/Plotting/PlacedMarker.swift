@@ -51,7 +51,8 @@ public enum MarkerLayers {
                 for dy in -1...1 {
                     for other in buckets[Bucket(x: home.x + dx, y: home.y + dy), default: []] {
                         let o = markers[other]
-                        let distance = ((placed.center.x - o.center.x) * (placed.center.x - o.center.x)
+                        let distance =
+                            ((placed.center.x - o.center.x) * (placed.center.x - o.center.x)
                             + (placed.center.y - o.center.y) * (placed.center.y - o.center.y)).squareRoot()
                         if distance < placed.reach + o.reach + gap { layer = max(layer, layerOf[other] + 1) }
                     }

@@ -54,8 +54,10 @@ public struct RecordingCanvas: Canvas {
     public mutating func stroke(_ path: Path, with style: StrokeStyle) { commands.append(.stroke(path, style)) }
     public mutating func drawCells(_ grid: PixelGrid, in rect: Rect) { commands.append(.cells(grid, in: shifted(rect))) }
 
-    public mutating func drawText(_ text: String, at point: Point, style: TextStyle, anchor: TextAnchor,
-                                  rotation: Double) {
+    public mutating func drawText(
+        _ text: String, at point: Point, style: TextStyle, anchor: TextAnchor,
+        rotation: Double
+    ) {
         let absolute = Point(x: point.x + offset.x, y: point.y + offset.y)
         commands.append(.text(text, at: absolute, style: style, anchor: anchor, rotation: rotation))
         let extents = measure(text, style: style)
@@ -65,11 +67,16 @@ public struct RecordingCanvas: Canvas {
             let sign = rotation > 0 ? 1.0 : -1.0
             let corners = [Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.maxY)]
                 .map { Point(x: -sign * $0.y, y: sign * $0.x) }
-            box = Rect(x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
-                       width: box.height, height: box.width)
+            box = Rect(
+                x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
+                width: box.height, height: box.width)
         }
-        placedTexts.append(PlacedText(text: text, box: Rect(x: box.minX + absolute.x, y: box.minY + absolute.y,
-                                                            width: box.width, height: box.height)))
+        placedTexts.append(
+            PlacedText(
+                text: text,
+                box: Rect(
+                    x: box.minX + absolute.x, y: box.minY + absolute.y,
+                    width: box.width, height: box.height)))
     }
 
     /// The strings drawn, in order.

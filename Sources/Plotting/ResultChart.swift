@@ -76,11 +76,13 @@ public struct ResultChart: AxisSharing {
     public var size: Size
     public var theme: ChartTheme
 
-    public init(settings: Settings, series: [Series], title: String? = nil, xAxisTitle: String, yAxisTitle: String,
-                logarithmicY: Bool = false, yIncludesZero: Bool = true, censoredLabel: String = "not reached",
-                medianDescription: String = "median", xDomain: ClosedRange<Double>? = nil,
-                yDomain: ClosedRange<Double>? = nil, size: Size = Size(width: 480, height: 320),
-                theme: ChartTheme = .standard) {
+    public init(
+        settings: Settings, series: [Series], title: String? = nil, xAxisTitle: String, yAxisTitle: String,
+        logarithmicY: Bool = false, yIncludesZero: Bool = true, censoredLabel: String = "not reached",
+        medianDescription: String = "median", xDomain: ClosedRange<Double>? = nil,
+        yDomain: ClosedRange<Double>? = nil, size: Size = Size(width: 480, height: 320),
+        theme: ChartTheme = .standard
+    ) {
         self.settings = settings
         self.series = series
         self.title = title
@@ -97,10 +99,13 @@ public struct ResultChart: AxisSharing {
     }
 
     /// One series' results against a setting.
-    public init(settings: Settings, results: [Result], title: String? = nil, xAxisTitle: String, yAxisTitle: String,
-                logarithmicY: Bool = false, size: Size = Size(width: 480, height: 320)) {
-        self.init(settings: settings, series: [Series(results: results)], title: title, xAxisTitle: xAxisTitle,
-                  yAxisTitle: yAxisTitle, logarithmicY: logarithmicY, size: size)
+    public init(
+        settings: Settings, results: [Result], title: String? = nil, xAxisTitle: String, yAxisTitle: String,
+        logarithmicY: Bool = false, size: Size = Size(width: 480, height: 320)
+    ) {
+        self.init(
+            settings: settings, series: [Series(results: results)], title: title, xAxisTitle: xAxisTitle,
+            yAxisTitle: yAxisTitle, logarithmicY: logarithmicY, size: size)
     }
 
     // MARK: - Scales
@@ -139,7 +144,9 @@ public struct ResultChart: AxisSharing {
                 let pad = high > low ? (high - low) * 0.08 : 0.5
                 return (AxisScale(kind: .logarithmic, lower: pow10(low - pad), upper: pow10(high + pad)), ticks)
             }
-            let pad = range.upperBound > range.lowerBound ? (range.upperBound - range.lowerBound) * 0.08
+            let pad =
+                range.upperBound > range.lowerBound
+                ? (range.upperBound - range.lowerBound) * 0.08
                 : max(0.5, abs(range.lowerBound) * 0.5)
             return (AxisScale(lower: range.lowerBound - pad, upper: range.upperBound + pad), ticks)
         }
@@ -155,8 +162,9 @@ public struct ResultChart: AxisSharing {
             let lower = yIncludesZero ? min(0, y?.lowerBound ?? 0) : (y?.lowerBound ?? 0)
             (yScale, yTicks) = NiceTicks.linear(lower: lower, upper: y?.upperBound ?? 1, targetCount: 5)
         }
-        var axes = CartesianAxes(xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xAxisTitle,
-                                 yTitle: yAxisTitle, theme: theme, showsGrid: true)
+        var axes = CartesianAxes(
+            xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, xTitle: xAxisTitle,
+            yTitle: yAxisTitle, theme: theme, showsGrid: true)
         if hasCensored { axes.minimumYLabelWidth = metrics.measure(censoredLabel, style: theme.tickLabelStyle).width }
         return axes
     }
@@ -171,20 +179,28 @@ public struct ResultChart: AxisSharing {
         var entries: [LegendEntry] = []
         if seriesCount > 1 {
             for (index, series) in series.enumerated() {
-                entries.append(LegendEntry(label: series.label ?? "series \(index + 1)",
-                                           sample: .line(SeriesPalette.stroke(index, width: 2))))
+                entries.append(
+                    LegendEntry(
+                        label: series.label ?? "series \(index + 1)",
+                        sample: .line(SeriesPalette.stroke(index, width: 2))))
             }
         }
         let neutral = seriesCount > 1 ? Color(hex: 0x555555) : color(0)
-        entries.append(LegendEntry(label: medianDescription,
-                                   sample: .marker(PointMarker(shape: .circle, radius: 4, fill: neutral,
-                                                               outline: StrokeStyle(color: .white, width: 1)))))
+        entries.append(
+            LegendEntry(
+                label: medianDescription,
+                sample: .marker(
+                    PointMarker(
+                        shape: .circle, radius: 4, fill: neutral,
+                        outline: StrokeStyle(color: .white, width: 1)))))
         if series.contains(where: { $0.results.contains { $0.range != nil } }) {
             entries.append(LegendEntry(label: "min–max over seeds", sample: .range(neutral)))
         }
         if hasCensored {
-            entries.append(LegendEntry(label: "k/n: seeds \(censoredLabel)",
-                                       sample: .marker(triangle(neutral, filled: false))))
+            entries.append(
+                LegendEntry(
+                    label: "k/n: seeds \(censoredLabel)",
+                    sample: .marker(triangle(neutral, filled: false))))
         }
         if series.contains(where: { $0.results.contains { $0.median == nil } }) {
             entries.append(LegendEntry(label: "median \(censoredLabel)", sample: .marker(triangle(neutral, filled: true))))
@@ -194,8 +210,9 @@ public struct ResultChart: AxisSharing {
 
     /// Open: some runs did not reach the target; filled: the median run did not either.
     private func triangle(_ color: Color, filled: Bool) -> PointMarker {
-        PointMarker(shape: .triangleDown, radius: 4.5, fill: filled ? color : .white,
-                    outline: StrokeStyle(color: color, width: 1.5))
+        PointMarker(
+            shape: .triangleDown, radius: 4.5, fill: filled ? color : .white,
+            outline: StrokeStyle(color: color, width: 1.5))
     }
 
     private struct Layout {
@@ -213,9 +230,11 @@ public struct ResultChart: AxisSharing {
         let rowHeight = hasCensored ? (seriesCount > 1 ? line + 28 : line + 16) : 0
         let content = belowLegend.inset(top: rowHeight)
         let geometry = axes(measuring: metrics).geometry(in: content, measuring: metrics)
-        let row = hasCensored
-            ? Rect(x: geometry.plotRect.minX, y: geometry.plotRect.minY - rowHeight, width: geometry.plotRect.width,
-                   height: rowHeight - 6)
+        let row =
+            hasCensored
+            ? Rect(
+                x: geometry.plotRect.minX, y: geometry.plotRect.minY - rowHeight, width: geometry.plotRect.width,
+                height: rowHeight - 6)
             : nil
         return Layout(frame: frame, legendRect: legendRect, geometry: geometry, censoredRow: row)
     }
@@ -316,8 +335,11 @@ public struct ResultChart: AxisSharing {
             points.append(Point(x: x, y: y))
         }
         if case .numeric = settings {
-            canvas.stroke(.polyline(points), with: seriesCount > 1 ? SeriesPalette.stroke(index, width: 2)
-                                                                   : StrokeStyle(color: color, width: 2, lineJoin: .round))
+            canvas.stroke(
+                .polyline(points),
+                with: seriesCount > 1
+                    ? SeriesPalette.stroke(index, width: 2)
+                    : StrokeStyle(color: color, width: 2, lineJoin: .round))
         }
         let marker = PointMarker(shape: .circle, radius: 4, fill: color, outline: StrokeStyle(color: .white, width: 1))
         for point in points.compactMap({ $0 }) { marker.draw(at: point, on: &canvas) }
@@ -325,8 +347,9 @@ public struct ResultChart: AxisSharing {
 
     private func drawCensoredRowFrame<C: Canvas>(_ row: Rect, on canvas: inout C) {
         canvas.fill(row, with: Color(hex: 0xf4f4f4))
-        canvas.drawText(censoredLabel, at: Point(x: row.minX - theme.tickLength - 3, y: row.midY),
-                        style: theme.tickLabelStyle, anchor: .trailing)
+        canvas.drawText(
+            censoredLabel, at: Point(x: row.minX - theme.tickLength - 3, y: row.midY),
+            style: theme.tickLabelStyle, anchor: .trailing)
     }
 
     /// Open triangles where runs did not reach the target, with "k/n" beside them where there is room.
@@ -337,8 +360,11 @@ public struct ResultChart: AxisSharing {
             for result in series.results where result.censored > 0 || result.median == nil {
                 guard let x = canvasX(setting: result.setting, series: index, geometry: geometry) else { continue }
                 let point = Point(x: x, y: seriesCount > 1 ? row.minY + 9 : row.midY)
-                triangles.append((point, triangle(color(index), filled: result.median == nil),
-                                  "\(result.censored)/\(result.runs)"))
+                triangles.append(
+                    (
+                        point, triangle(color(index), filled: result.median == nil),
+                        "\(result.censored)/\(result.runs)"
+                    ))
                 placer.occupied.append(Rect(x: x - 6, y: point.y - 6, width: 12, height: 12))
             }
         }
@@ -347,10 +373,13 @@ public struct ResultChart: AxisSharing {
             marker.draw(at: point, on: &canvas)
             let extents = canvas.measure(text, style: style)
             let top = row.midY - extents.height / 2
-            let candidates = seriesCount > 1
+            let candidates =
+                seriesCount > 1
                 ? [Rect(x: point.x - extents.width / 2, y: point.y + 7, width: extents.width, height: extents.height)]
-                : [Rect(x: point.x + 7, y: top, width: extents.width, height: extents.height),
-                   Rect(x: point.x - 7 - extents.width, y: top, width: extents.width, height: extents.height)]
+                : [
+                    Rect(x: point.x + 7, y: top, width: extents.width, height: extents.height),
+                    Rect(x: point.x - 7 - extents.width, y: top, width: extents.width, height: extents.height),
+                ]
             guard let box = placer.place(candidates) else { continue }
             canvas.drawText(text, at: Point(x: box.minX, y: box.minY), style: style, anchor: .topLeading)
         }

@@ -38,7 +38,8 @@ struct ScatterPointsLayer: Sendable {
     func marker(for point: ScatterPoint, classification: Bool) -> PointMarker {
         let hollow = point.isTest && distinctTestShape
         let fill = PlaygroundPalette.heatMapColor(for: point.value).withAlpha(hollow ? 0.3 : 0.9)
-        let outline = point.isTest
+        let outline =
+            point.isTest
             ? StrokeStyle(color: Color.black.withAlpha(hollow ? 0.8 : 0.6), width: hollow ? 1.3 : 1)
             : StrokeStyle(color: Color.white.withAlpha(0.8), width: 1)
         // A square of the same half-width looks larger than the circle; shrink it to match areas.
@@ -53,8 +54,9 @@ struct ScatterPointsLayer: Sendable {
         let ordered = points.filter(\.isTest) + points.filter { !$0.isTest }
         let markers = ordered.compactMap { point -> PlacedMarker? in
             guard domain.contains(point.x), domain.contains(point.y) else { return nil }
-            return PlacedMarker(center: geometry.position(x: point.x, y: point.y),
-                                marker: marker(for: point, classification: classification))
+            return PlacedMarker(
+                center: geometry.position(x: point.x, y: point.y),
+                marker: marker(for: point, classification: classification))
         }
         canvas.drawMarkers(markers)
     }

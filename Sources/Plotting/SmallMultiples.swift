@@ -32,8 +32,10 @@ public struct SmallMultiples: Figure {
     /// column headers too, see ``restacked(columns:)``).
     public var captionLines = 1
 
-    public init(panels: [Panel], columns: Int, title: String? = nil, columnHeaders: [String] = [],
-                rowHeaders: [String] = [], size: Size, spacing: Double = 10, theme: ChartTheme = .standard) {
+    public init(
+        panels: [Panel], columns: Int, title: String? = nil, columnHeaders: [String] = [],
+        rowHeaders: [String] = [], size: Size, spacing: Double = 10, theme: ChartTheme = .standard
+    ) {
         self.panels = panels
         self.columns = max(1, columns)
         self.title = title
@@ -45,8 +47,10 @@ public struct SmallMultiples: Figure {
     }
 
     /// Sizes the whole figure from the size each panel's figure should get.
-    public init(panels: [Panel], columns: Int, panelSize: Size, title: String? = nil, columnHeaders: [String] = [],
-                rowHeaders: [String] = [], spacing: Double = 10, theme: ChartTheme = .standard, captionLines: Int = 1) {
+    public init(
+        panels: [Panel], columns: Int, panelSize: Size, title: String? = nil, columnHeaders: [String] = [],
+        rowHeaders: [String] = [], spacing: Double = 10, theme: ChartTheme = .standard, captionLines: Int = 1
+    ) {
         let columns = max(1, columns)
         let rows = (panels.count + columns - 1) / columns
         let captionHeight = panels.contains { $0.title != nil } ? Self.captionHeight(lines: captionLines) : 0
@@ -54,17 +58,21 @@ public struct SmallMultiples: Figure {
         let headerHeight = columnHeaders.isEmpty ? 0 : Self.headerBand
         let headerWidth = rowHeaders.isEmpty ? 0 : Self.headerBand
         let width = Double(columns) * panelSize.width + Double(columns - 1) * spacing + 2 * theme.padding + headerWidth
-        let height = Double(rows) * (panelSize.height + captionHeight) + Double(max(0, rows - 1)) * spacing
+        let height =
+            Double(rows) * (panelSize.height + captionHeight) + Double(max(0, rows - 1)) * spacing
             + 2 * theme.padding + titleHeight + headerHeight
-        self.init(panels: panels, columns: columns, title: title, columnHeaders: columnHeaders, rowHeaders: rowHeaders,
-                  size: Size(width: width, height: height), spacing: spacing, theme: theme)
+        self.init(
+            panels: panels, columns: columns, title: title, columnHeaders: columnHeaders, rowHeaders: rowHeaders,
+            size: Size(width: width, height: height), spacing: spacing, theme: theme)
         self.captionLines = max(1, captionLines)
     }
 
     /// A grid for a two-setting sweep: `rows[i][j]` is the panel of row setting i and column
     /// setting j (`nil` leaves the cell empty), with row and column headers.
-    public init(rows: [[(any Figure)?]], rowHeaders: [String], columnHeaders: [String], panelSize: Size,
-                title: String? = nil, spacing: Double = 10, theme: ChartTheme = .standard) {
+    public init(
+        rows: [[(any Figure)?]], rowHeaders: [String], columnHeaders: [String], panelSize: Size,
+        title: String? = nil, spacing: Double = 10, theme: ChartTheme = .standard
+    ) {
         let columns = max(1, rows.map(\.count).max() ?? 1, columnHeaders.count)
         var panels: [Panel] = []
         for row in rows {
@@ -73,8 +81,9 @@ public struct SmallMultiples: Figure {
                 panels.append(Panel(figure: figure ?? EmptyPanel(size: panelSize)))
             }
         }
-        self.init(panels: panels, columns: columns, panelSize: panelSize, title: title, columnHeaders: columnHeaders,
-                  rowHeaders: rowHeaders, spacing: spacing, theme: theme)
+        self.init(
+            panels: panels, columns: columns, panelSize: panelSize, title: title, columnHeaders: columnHeaders,
+            rowHeaders: rowHeaders, spacing: spacing, theme: theme)
     }
 
     static let captionHeight = 22.0
@@ -92,8 +101,9 @@ public struct SmallMultiples: Figure {
     private func cellArea(measuring metrics: some TextMeasuring) -> Rect {
         let frame = TitledFrame(title: title, size: size, theme: theme, measuring: metrics)
         let legendHeight = legendBand(measuring: metrics)
-        return frame.content.inset(top: legendHeight + (columnHeaders.isEmpty ? 0 : Self.headerBand),
-                                   left: rowHeaders.isEmpty ? 0 : Self.headerBand)
+        return frame.content.inset(
+            top: legendHeight + (columnHeaders.isEmpty ? 0 : Self.headerBand),
+            left: rowHeaders.isEmpty ? 0 : Self.headerBand)
     }
 
     private func legendBand(measuring metrics: some TextMeasuring) -> Double {
@@ -117,9 +127,10 @@ public struct SmallMultiples: Figure {
         let width = (area.width - spacing * Double(columns - 1)) / Double(columns)
         let height = (area.height - spacing * Double(max(0, rows - 1))) / Double(max(1, rows))
         return panels.indices.map { index in
-            Rect(x: (area.minX + Double(index % columns) * (width + spacing)).rounded(),
-                 y: (area.minY + Double(index / columns) * (height + spacing)).rounded(),
-                 width: width.rounded(.down), height: height.rounded(.down))
+            Rect(
+                x: (area.minX + Double(index % columns) * (width + spacing)).rounded(),
+                y: (area.minY + Double(index / columns) * (height + spacing)).rounded(),
+                width: width.rounded(.down), height: height.rounded(.down))
         }
     }
 
@@ -130,8 +141,9 @@ public struct SmallMultiples: Figure {
         for (panel, cell) in zip(panels, cells) {
             var top = cell.minY
             if let title = panel.title {
-                let fitted = FittedText.fit(title, style: captionStyle, maxWidth: cell.width, maximumLines: captionLines,
-                                            measuring: canvas)
+                let fitted = FittedText.fit(
+                    title, style: captionStyle, maxWidth: cell.width, maximumLines: captionLines,
+                    measuring: canvas)
                 fitted.draw(on: &canvas, centerX: cell.midX, top: top)
                 // Captions that may wrap take their whole band, so the panels of a row stay level.
                 top += (captionLines > 1 ? max(fitted.height, Self.captionHeight(lines: captionLines) - 4) : fitted.height) + 2
@@ -148,8 +160,9 @@ public struct SmallMultiples: Figure {
         if !legend.isEmpty {
             let band = legendBand(measuring: canvas) - 6
             Legend(entries: legend, style: theme.legendStyle)
-                .draw(in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width, height: band),
-                      on: &canvas)
+                .draw(
+                    in: Rect(x: frame.content.minX, y: frame.content.minY, width: frame.content.width, height: band),
+                    on: &canvas)
         }
         frame.drawTitle(on: &canvas)
     }
@@ -158,17 +171,20 @@ public struct SmallMultiples: Figure {
         let area = cellArea(measuring: canvas)
         for (column, header) in columnHeaders.prefix(columns).enumerated() where column < cells.count {
             let cell = cells[column]
-            let fitted = FittedText.fit(header, style: headerStyle, maxWidth: cell.width, maximumLines: 1,
-                                        measuring: canvas)
+            let fitted = FittedText.fit(
+                header, style: headerStyle, maxWidth: cell.width, maximumLines: 1,
+                measuring: canvas)
             fitted.draw(on: &canvas, centerX: cell.midX, top: area.minY - Self.headerBand + 2)
         }
         for (row, header) in rowHeaders.prefix(rows).enumerated() where row * columns < cells.count {
             let cell = cells[row * columns]
-            let fitted = FittedText.fit(header, style: headerStyle, maxWidth: cell.height, maximumLines: 1,
-                                        measuring: canvas)
+            let fitted = FittedText.fit(
+                header, style: headerStyle, maxWidth: cell.height, maximumLines: 1,
+                measuring: canvas)
             let x = area.minX - Self.headerBand / 2
-            canvas.drawText(fitted.lines.first ?? "", at: Point(x: x, y: cell.midY), style: fitted.style,
-                            anchor: .center, rotation: -Double.pi / 2)
+            canvas.drawText(
+                fitted.lines.first ?? "", at: Point(x: x, y: cell.midY), style: fitted.style,
+                anchor: .center, rotation: -Double.pi / 2)
         }
     }
 }

@@ -12,8 +12,10 @@ public struct StrokeStyle: Sendable, Hashable {
     public var lineCap: LineCap
     public var lineJoin: LineJoin
 
-    public init(color: Color, width: Double = 1, dash: [Double] = [], dashOffset: Double = 0,
-                lineCap: LineCap = .butt, lineJoin: LineJoin = .round) {
+    public init(
+        color: Color, width: Double = 1, dash: [Double] = [], dashOffset: Double = 0,
+        lineCap: LineCap = .butt, lineJoin: LineJoin = .round
+    ) {
         self.color = color
         self.width = width
         self.dash = dash

@@ -6,8 +6,10 @@ public struct FittedText: Sendable, Hashable {
     public var lineHeight: Double
     public var height: Double { lineHeight * Double(lines.count) }
 
-    public static func fit(_ text: String, style: TextStyle, maxWidth: Double, maximumLines: Int = 2,
-                           minimumSize: Double = ChartTheme.minimumTextSize, measuring metrics: some TextMeasuring) -> FittedText {
+    public static func fit(
+        _ text: String, style: TextStyle, maxWidth: Double, maximumLines: Int = 2,
+        minimumSize: Double = ChartTheme.minimumTextSize, measuring metrics: some TextMeasuring
+    ) -> FittedText {
         var size = style.size
         while true {
             let current = style.withSize(size)
@@ -30,7 +32,9 @@ public struct FittedText: Sendable, Hashable {
     }
 
     /// Greedy word wrap on spaces.
-    static func wrap(_ text: String, style: TextStyle, maxWidth: Double, measuring metrics: some TextMeasuring)
+    static func wrap(
+        _ text: String, style: TextStyle, maxWidth: Double, measuring metrics: some TextMeasuring
+    )
         -> [String]
     {
         var lines: [String] = []
@@ -49,7 +53,9 @@ public struct FittedText: Sendable, Hashable {
     }
 
     /// Drops characters from the end, adding "…", until the line fits.
-    static func truncate(_ line: String, style: TextStyle, maxWidth: Double, measuring metrics: some TextMeasuring)
+    static func truncate(
+        _ line: String, style: TextStyle, maxWidth: Double, measuring metrics: some TextMeasuring
+    )
         -> String
     {
         guard metrics.measure(line, style: style).width > maxWidth else { return line }
@@ -65,8 +71,9 @@ public struct FittedText: Sendable, Hashable {
     /// Draws the lines centred horizontally on `centerX`, the first line's top at `top`.
     public func draw<C: Canvas>(on canvas: inout C, centerX: Double, top: Double) {
         for (index, line) in lines.enumerated() {
-            canvas.drawText(line, at: Point(x: centerX, y: top + Double(index) * lineHeight), style: style,
-                            anchor: .top)
+            canvas.drawText(
+                line, at: Point(x: centerX, y: top + Double(index) * lineHeight), style: style,
+                anchor: .top)
         }
     }
 }

@@ -78,7 +78,8 @@ public struct TextAnchor: Sendable, Hashable {
     /// The unrotated box the text occupies when drawn at `point`.
     public func box(at point: Point, extents: TextExtents) -> Rect {
         let origin = baselineOrigin(for: extents)
-        return Rect(x: point.x + origin.x, y: point.y + origin.y - extents.ascent,
-                    width: extents.width, height: extents.height)
+        return Rect(
+            x: point.x + origin.x, y: point.y + origin.y - extents.ascent,
+            width: extents.width, height: extents.height)
     }
 }

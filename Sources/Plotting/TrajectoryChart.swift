@@ -31,9 +31,11 @@ public struct TrajectoryChart: Figure {
     public var lastEpochShown: Int?
     public var valueRange: ClosedRange<Double>?
 
-    public init(lines: [Line], groupLabels: [String], markedEpochs: [Int] = [], title: String? = nil,
-                xAxisTitle: String = "Epoch", yAxisTitle: String = "Value",
-                size: Size = Size(width: 640, height: 380), theme: ChartTheme = .standard) {
+    public init(
+        lines: [Line], groupLabels: [String], markedEpochs: [Int] = [], title: String? = nil,
+        xAxisTitle: String = "Epoch", yAxisTitle: String = "Value",
+        size: Size = Size(width: 640, height: 380), theme: ChartTheme = .standard
+    ) {
         self.lines = lines
         self.groupLabels = groupLabels
         self.markedEpochs = markedEpochs
@@ -88,9 +90,10 @@ public struct TrajectoryChart: Figure {
     }
 
     private var legend: Legend {
-        let entries = groupLabels.indices.map {
-            LegendEntry(label: groupLabels[$0], sample: .line(SeriesPalette.stroke($0, width: 1.5)))
-        } + (lines.contains(where: \.isDashed) ? [LegendEntry(label: "dashed: biases", sample: .none)] : [])
+        let entries =
+            groupLabels.indices.map {
+                LegendEntry(label: groupLabels[$0], sample: .line(SeriesPalette.stroke($0, width: 1.5)))
+            } + (lines.contains(where: \.isDashed) ? [LegendEntry(label: "dashed: biases", sample: .none)] : [])
         return Legend(entries: entries, style: theme.legendStyle)
     }
 

@@ -51,6 +51,7 @@ public struct QRCode: Sendable, Hashable {
             default: escapedTitle.append(character)
             }
         }
-        return "<svg class=\"lb-qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(sizeCSS)\" height=\"\(sizeCSS)\" role=\"img\" shape-rendering=\"crispEdges\"><title>\(escapedTitle)</title><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
+        return
+            "<svg class=\"lb-qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(sizeCSS)\" height=\"\(sizeCSS)\" role=\"img\" shape-rendering=\"crispEdges\"><title>\(escapedTitle)</title><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
     }
 }

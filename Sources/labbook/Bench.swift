@@ -1,8 +1,8 @@
 import ArgumentParser
 import CairoRendering
 import Foundation
-import Plotting
 import PlaygroundTrainer
+import Plotting
 import Workbook
 
 struct Bench: ParsableCommand {
@@ -15,23 +15,30 @@ struct Bench: ParsableCommand {
     var format: Format = .text
     @Option(help: "Timed repetitions per figure (the median is reported).")
     var repetitions = 9
-    @Option(name: .customLong("synthetic-course"),
-            help: "Instead: build a synthetic course of about this many runs (sweeps of 20) and print training and rendering CPU seconds.")
+    @Option(
+        name: .customLong("synthetic-course"),
+        help: "Instead: build a synthetic course of about this many runs (sweeps of 20) and print training and rendering CPU seconds.")
     var syntheticCourse: Int?
-    @Option(name: .customLong("roster-students"),
-            help: "Instead: build the student editions of the book (--chapters) for a generated roster of this many students from an empty cache, then for one student more, and print CPU seconds, runs trained and output size of each build.")
+    @Option(
+        name: .customLong("roster-students"),
+        help:
+            "Instead: build the student editions of the book (--chapters) for a generated roster of this many students from an empty cache, then for one student more, and print CPU seconds, runs trained and output size of each build."
+    )
     var rosterStudents: Int?
     @Option(help: "The book's chapters for --roster-students.")
     var chapters = "Chapters"
     @Option(help: "Jobs in parallel for --synthetic-course and --roster-students (default: one per core).")
     var jobs: Int?
-    @Option(name: .customLong("slurm-tasks"),
-            help: "With --synthetic-course: also build it on Slurm (SLURM_CONF) over this many array tasks and compare.")
+    @Option(
+        name: .customLong("slurm-tasks"),
+        help: "With --synthetic-course: also build it on Slurm (SLURM_CONF) over this many array tasks and compare.")
     var slurmTasks: Int?
 
     func run() throws {
         if let students = rosterStudents {
-            guard students > 0, students < Roster.limit else { throw ValidationError("--roster-students: a number of students from 1 to \(Roster.limit - 1)") }
+            guard students > 0, students < Roster.limit else {
+                throw ValidationError("--roster-students: a number of students from 1 to \(Roster.limit - 1)")
+            }
             return try printRoster(students: students)
         }
         if let runs = syntheticCourse {
@@ -78,9 +85,13 @@ struct Bench: ParsableCommand {
                     ("framesBytes", .integer($0.framesBytes)),
                 ])
             }
-            print(JSONValue.object([("configs", .array(configs)), ("render", .array(renderRows)), ("timelines", .array(timelineRows))]).serialized(indent: 2))
+            print(
+                JSONValue.object([("configs", .array(configs)), ("render", .array(renderRows)), ("timelines", .array(timelineRows))])
+                    .serialized(indent: 2))
         case .text:
-            print("config  description                                  epochs/s   grid (all nodes)   figures (boundary+network+loss, PNG+SVG)")
+            print(
+                "config  description                                  epochs/s   grid (all nodes)   figures (boundary+network+loss, PNG+SVG)"
+            )
             for row in rows {
                 let name = row.1.padding(toLength: 44, withPad: " ", startingAt: 0)
                 print(String(format: "%@       %@ %9.0f   %9.3f ms       %7.1f ms", row.0, name, row.2, row.3, row.4))
@@ -89,16 +100,31 @@ struct Bench: ParsableCommand {
             print("Targets: ≥ 10× Node on c and g, ≥ 4× on h and on the grids; figures ≤ 50 ms.")
             print("\nrendering (CPU ms per figure and format, median; bytes written)")
             for row in render {
-                print(String(format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 24, withPad: " ", startingAt: 0), row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
+                print(
+                    String(
+                        format: "%@ %@ %8.1f ms %10d bytes", row.figure.padding(toLength: 24, withPad: " ", startingAt: 0),
+                        row.format.padding(toLength: 4, withPad: " ", startingAt: 0), row.cpuMilliseconds, row.bytes))
             }
             print("\nfigures over time, config h, 1000 epochs, \(TimelineBench.snapshots) snapshots (CPU ms, median; bytes a build writes)")
             for row in timelines {
-                print(String(format: "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes", row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds, row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
+                print(
+                    String(
+                        format:
+                            "%@ training+recording %7.1f ms · timeline PNG+SVG+PDF %7.1f ms %9d bytes · %d slider frames PNG %7.1f ms %9d bytes",
+                        row.kind.padding(toLength: 17, withPad: " ", startingAt: 0), row.trainingMilliseconds, row.timelineMilliseconds,
+                        row.timelineBytes, TimelineBench.snapshots, row.framesMilliseconds, row.framesBytes))
             }
             let landscape = LandscapeBench.run()
             print("\nloss landscape, config c (one set evaluation for both; a training epoch also runs the backward pass)")
-            print(String(format: "landscape loss evaluations %9.0f per CPU-s (%.0f examples forwarded per CPU-s)", landscape.landscapeEvaluationsPerSecond, landscape.landscapeExamplesPerSecond))
-            print(String(format: "trainer epochs             %9.0f per CPU-s (%.0f examples forwarded per CPU-s: training pass, training and test loss)", landscape.trainerEpochsPerSecond, landscape.trainerExamplesPerSecond))
+            print(
+                String(
+                    format: "landscape loss evaluations %9.0f per CPU-s (%.0f examples forwarded per CPU-s)",
+                    landscape.landscapeEvaluationsPerSecond, landscape.landscapeExamplesPerSecond))
+            print(
+                String(
+                    format:
+                        "trainer epochs             %9.0f per CPU-s (%.0f examples forwarded per CPU-s: training pass, training and test loss)",
+                    landscape.trainerEpochsPerSecond, landscape.trainerExamplesPerSecond))
         }
     }
 
@@ -112,8 +138,12 @@ struct Bench: ParsableCommand {
             for (index, build) in builds.enumerated() {
                 let what = index == 0 ? "from an empty cache" : "one student added, same cache"
                 print("\(build.students) students (\(what)): \(build.report.trainedRuns) runs trained, \(build.report.cachedRuns) cached")
-                print(String(format: "  training  %8.2f CPU-s (%.2f s wall)", build.report.trainingCPUSeconds, build.report.trainingSeconds))
-                print(String(format: "  rendering %8.2f CPU-s (%.2f s wall); whole build %.2f s wall", build.report.renderingCPUSeconds, build.report.renderingSeconds, build.report.totalSeconds))
+                print(
+                    String(format: "  training  %8.2f CPU-s (%.2f s wall)", build.report.trainingCPUSeconds, build.report.trainingSeconds))
+                print(
+                    String(
+                        format: "  rendering %8.2f CPU-s (%.2f s wall); whole build %.2f s wall", build.report.renderingCPUSeconds,
+                        build.report.renderingSeconds, build.report.totalSeconds))
                 print(String(format: "  output    %8.1f MB in %d files", Double(build.outputBytes) / 1_000_000, build.outputFiles))
             }
         }
@@ -138,15 +168,17 @@ struct Bench: ParsableCommand {
         let bytes = result.bytesByExtension.sorted { $0.key < $1.key }
         switch format {
         case .json:
-            print(JSONValue.object([
-                ("runs", .integer(report.trainedRuns)), ("experiments", .integer(result.experiments)),
-                ("figures", .integer(report.renderedFigures)),
-                ("trainingCPUSeconds", .number((report.trainingCPUSeconds * 100).rounded() / 100)),
-                ("renderingCPUSeconds", .number((report.renderingCPUSeconds * 100).rounded() / 100)),
-                ("bytes", .object(bytes.map { ($0.key, JSONValue.integer($0.value)) })),
-            ]).serialized(indent: 2))
+            print(
+                JSONValue.object([
+                    ("runs", .integer(report.trainedRuns)), ("experiments", .integer(result.experiments)),
+                    ("figures", .integer(report.renderedFigures)),
+                    ("trainingCPUSeconds", .number((report.trainingCPUSeconds * 100).rounded() / 100)),
+                    ("renderingCPUSeconds", .number((report.renderingCPUSeconds * 100).rounded() / 100)),
+                    ("bytes", .object(bytes.map { ($0.key, JSONValue.integer($0.value)) })),
+                ]).serialized(indent: 2))
         case .text:
-            print("synthetic course: \(report.trainedRuns) runs in \(result.experiments) sweeps, \(report.renderedFigures) figures rendered")
+            print(
+                "synthetic course: \(report.trainedRuns) runs in \(result.experiments) sweeps, \(report.renderedFigures) figures rendered")
             print(String(format: "training  %7.2f CPU-s (%.2f s wall)", report.trainingCPUSeconds, report.trainingSeconds))
             print(String(format: "rendering %7.2f CPU-s (%.2f s wall)", report.renderingCPUSeconds, report.renderingSeconds))
             print("bytes: " + bytes.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -176,7 +208,11 @@ struct Bench: ParsableCommand {
 
     /// Milliseconds to evaluate every node on the 100 × 100 grid, median of repetitions.
     func measureGrid(_ configuration: TrainingConfiguration) -> Double {
-        let result = Trainer(configuration: { var c = configuration; c.epochs = 5; return c }()).run()
+        let result = Trainer(
+            configuration: {
+                var c = configuration; c.epochs = 5; return c
+            }()
+        ).run()
         let network = Network(configuration: configuration, parameters: result.final)
         var samples: [Double] = []
         _ = network.nodeGrids()

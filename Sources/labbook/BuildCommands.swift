@@ -32,11 +32,16 @@ struct Build: ParsableCommand {
     var jobs: Int?
     @Option(help: "instructor (answers included) or student (answers left out).")
     var edition: String = "instructor"
-    @Option(help: "A roster CSV (columns id,name): with --edition student one edition per student under Output/students/ID/, each on its own seeds; with the instructor edition also key.csv and key.html, the key to every student's worksheets.")
+    @Option(
+        help:
+            "A roster CSV (columns id,name): with --edition student one edition per student under Output/students/ID/, each on its own seeds; with the instructor edition also key.csv and key.html, the key to every student's worksheets."
+    )
     var roster: String?
     @Flag(help: "Also print the handout to Output/handout.pdf with headless Chromium.")
     var pdf = false
-    @Option(name: .customLong("max-training-minutes"), help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
+    @Option(
+        name: .customLong("max-training-minutes"),
+        help: "Refuse before training a build estimated to need more CPU time than this (default 60).")
     var maxTrainingMinutes: Double = 60
     @OptionGroup var executorOptions: ExecutorOptions
     @Flag(help: "Print every place of a repeated warning or error (by default one line per cause, with its count).")
@@ -64,8 +69,11 @@ struct Build: ParsableCommand {
         if pdf {
             // A roster's student build prints each student's handout in their folder.
             let students = options.output.appendingPathComponent("students")
-            let folders = options.roster != nil && chosen == .student
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: students.path)) ?? []).sorted().map { students.appendingPathComponent($0) }
+            let folders =
+                options.roster != nil && chosen == .student
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: students.path)) ?? []).sorted().map {
+                    students.appendingPathComponent($0)
+                }
                 : [options.output]
             for folder in folders {
                 try HandoutPrinter.printPDF(output: folder)
@@ -91,17 +99,22 @@ func runBuild(_ options: BuildOptions, verbose: Bool = false) throws -> BuildRep
         live.clear()
         for line in DiagnosticSummary.lines(failure.diagnostics, verbose: verbose) { printError(line) }
         let errors = failure.errorCount
-        printError("labbook: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.lastPathComponent)/ was left as it was")
+        printError(
+            "labbook: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.lastPathComponent)/ was left as it was")
         throw ExitCode(1)
     } catch let error as FileError {
         live.clear()
         printError("labbook: error: \(error); \(options.output.lastPathComponent)/ was left as it was")
         throw ExitCode(1)
-    } catch let error where error is SlurmFailure || error is SlurmCommandError || error is MissingRunsError || error is CapturedProcess.NotFound {
+    } catch let error
+        where error is SlurmFailure || error is SlurmCommandError || error is MissingRunsError || error is CapturedProcess.NotFound
+    {
         // Training on the cluster failed: what failed, with the logs' last lines.
         live.clear()
         printError("\(error)")
-        printError("labbook: training on Slurm failed; \(options.output.lastPathComponent)/ was left as it was (runs already trained stay in the cache)")
+        printError(
+            "labbook: training on Slurm failed; \(options.output.lastPathComponent)/ was left as it was (runs already trained stay in the cache)"
+        )
         throw ExitCode(1)
     }
 }

@@ -7,7 +7,10 @@ import Workbook
 struct ExecutorOptions: ParsableArguments {
     enum Executor: String, ExpressibleByArgument, CaseIterable { case local, slurm }
 
-    @Option(help: "Where missing runs are trained: local (this process) or slurm (one sbatch array job; the cache folder must be shared with the compute nodes).")
+    @Option(
+        help:
+            "Where missing runs are trained: local (this process) or slurm (one sbatch array job; the cache folder must be shared with the compute nodes)."
+    )
     var executor: Executor = .local
     @Option(name: .customLong("slurm-partition"), help: "Slurm partition (default: the cluster's default).")
     var slurmPartition: String?
@@ -26,8 +29,11 @@ struct ExecutorOptions: ParsableArguments {
     /// a mistake, not something to ignore.
     func remoteTraining(event: @escaping @Sendable (String) -> Void) throws -> SlurmTraining? {
         guard executor == .slurm else {
-            let given = [("--slurm-partition", slurmPartition != nil), ("--slurm-tasks", slurmTasks != nil), ("--slurm-time", slurmTime != nil),
-                         ("--slurm-cpus-per-task", slurmCPUsPerTask != nil), ("--slurm-retries", slurmRetries != nil), ("--slurm-labbook", slurmLabbook != nil)]
+            let given = [
+                ("--slurm-partition", slurmPartition != nil), ("--slurm-tasks", slurmTasks != nil), ("--slurm-time", slurmTime != nil),
+                ("--slurm-cpus-per-task", slurmCPUsPerTask != nil), ("--slurm-retries", slurmRetries != nil),
+                ("--slurm-labbook", slurmLabbook != nil),
+            ]
             if let flag = given.first(where: \.1) {
                 throw ValidationError("\(flag.0): only with --executor slurm")
             }
@@ -40,7 +46,8 @@ struct ExecutorOptions: ParsableArguments {
         let retries = slurmRetries ?? 2
         guard (0...100).contains(retries) else { throw ValidationError("--slurm-retries: a number from 0 to 100") }
         let labbook = URL(fileURLWithPath: slurmLabbook ?? Self.thisExecutable)
-        var settings = SlurmSettings(tasks: tasks, partition: slurmPartition, timeLimit: slurmTime, cpusPerTask: cpus, retries: retries, labbook: labbook)
+        var settings = SlurmSettings(
+            tasks: tasks, partition: slurmPartition, timeLimit: slurmTime, cpusPerTask: cpus, retries: retries, labbook: labbook)
         // Tests and demos on a one-node cluster look at the queue more often than a real build
         // should; not a flag, because no user needs it.
         if let poll = ProcessInfo.processInfo.environment["LABBOOK_SLURM_POLL_SECONDS"].flatMap(Double.init), poll > 0 {
@@ -66,7 +73,9 @@ final class CancelOnInterrupt {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 let jobs = training.submitted.all
-                if !jobs.isEmpty { printError("\nlabbook: interrupted; cancelling Slurm job\(jobs.count == 1 ? "" : "s") \(jobs.joined(separator: ", "))") }
+                if !jobs.isEmpty {
+                    printError("\nlabbook: interrupted; cancelling Slurm job\(jobs.count == 1 ? "" : "s") \(jobs.joined(separator: ", "))")
+                }
                 training.cancel()
                 printError("labbook: build interrupted; Output/ was left as it was")
                 Foundation.exit(128 + signalNumber)

@@ -6,7 +6,9 @@ import Workbook
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the book's questions for an LMS: an IMS QTI 2.1 package or Moodle XML.",
-        discussion: "Values come from the runs (trained where the cache lacks them); maths is pre-rendered. With --roster, every numeric question becomes one item per student, with that student's own value. The file is never written into an output folder a build wrote.")
+        discussion:
+            "Values come from the runs (trained where the cache lacks them); maths is pre-rendered. With --roster, every numeric question becomes one item per student, with that student's own value. The file is never written into an output folder a build wrote."
+    )
 
     @OptionGroup var book: BookOptions
     @Option(help: "Write an IMS QTI 2.1 content package (a ZIP) to this file.")
@@ -35,7 +37,9 @@ struct Export: ParsableCommand {
         do {
             let report = try Builder(options: options, progress: { live.show($0) }).export(format, to: URL(fileURLWithPath: path))
             live.clear()
-            print("Wrote \(path): \(report.items) item\(report.items == 1 ? "" : "s"), \(report.figures) figure\(report.figures == 1 ? "" : "s"), \(report.bytes) bytes (\(report.trainedRuns) run\(report.trainedRuns == 1 ? "" : "s") trained)")
+            print(
+                "Wrote \(path): \(report.items) item\(report.items == 1 ? "" : "s"), \(report.figures) figure\(report.figures == 1 ? "" : "s"), \(report.bytes) bytes (\(report.trainedRuns) run\(report.trainedRuns == 1 ? "" : "s") trained)"
+            )
         } catch let failure as BuildFailure {
             live.clear()
             for diagnostic in failure.diagnostics { printError(diagnostic.line) }

@@ -161,8 +161,10 @@ extension Gallery {
             chart.size = Size(width: 340, height: 240)
             return SmallMultiples.Panel(title: label, figure: chart)
         }
-        let common = SmallMultiples(panels: panels, columns: 2, panelSize: Size(width: 340, height: 240),
-                                    title: "Learning rates on common axes").sharingAxes()
+        let common = SmallMultiples(
+            panels: panels, columns: 2, panelSize: Size(width: 340, height: 240),
+            title: "Learning rates on common axes"
+        ).sharingAxes()
         let result = ResultChart(
             settings: .numeric(rates, logarithmic: true),
             results: byRate.enumerated().map { epochResult(setting: $0.offset, $0.element) },
@@ -174,22 +176,27 @@ extension Gallery {
         let hiddenNames = hiddens.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
         let sweep = try activations.map { a in try hiddens.map { try xorRuns(learningRate: 0.03, activation: a, hidden: $0) } }
         let grid = SmallMultiples(
-            rows: sweep.map { row in row.map { runs -> (any Figure)? in
-                var chart = LossChart(runs: lossRuns(runs), threshold: threshold)
-                chart.size = Size(width: 230, height: 190)
-                chart.showsLegend = false
-                return chart
-            } },
+            rows: sweep.map { row in
+                row.map { runs -> (any Figure)? in
+                    var chart = LossChart(runs: lossRuns(runs), threshold: threshold)
+                    chart.size = Size(width: 230, height: 190)
+                    chart.showsLegend = false
+                    return chart
+                }
+            },
             rowHeaders: activations.map { "activation = \($0.rawValue)" }, columnHeaders: hiddenNames.map { "hidden = \($0)" },
             panelSize: Size(width: 230, height: 190), title: "XOR: loss by activation and hidden layers"
         ).sharingAxes().withLegend(LossChart(runs: lossRuns(sweep[0][0])).legendEntries)
         let results = sweep.map { row in row.enumerated().map { epochResult(setting: $0.offset, $0.element) } }
         let best = results.flatMap { $0.compactMap(\.median) }.min()
         let metricGrid = MetricGrid(
-            cells: results.map { row in row.map { r in
-                MetricGrid.Cell(value: r.median, label: r.median.map { NumberFormatting.shortest($0) } ?? "not reached",
-                                isEmphasised: r.median != nil && r.median == best)
-            } },
+            cells: results.map { row in
+                row.map { r in
+                    MetricGrid.Cell(
+                        value: r.median, label: r.median.map { NumberFormatting.shortest($0) } ?? "not reached",
+                        isEmphasised: r.median != nil && r.median == best)
+                }
+            },
             rowHeaders: activations.map(\.rawValue), columnHeaders: hiddenNames, rowTitle: "activation",
             columnTitle: "hidden layers", metricName: "median epochs to test loss ≤ 0.02 (3 seeds)",
             shading: .lowerIsDarker, title: "XOR: epochs to target")
@@ -200,7 +207,9 @@ extension Gallery {
             },
             title: "Epochs to test loss ≤ 0.02 by hidden layers", xAxisTitle: "hidden layers",
             yAxisTitle: "epochs to test loss ≤ 0.02")
-        return [("sweep-overlay", overlay), ("sweep-common-axes", common), ("sweep-result", result),
-                ("sweep-grid", grid), ("sweep-metric-grid", metricGrid), ("sweep-result-categorical", byCategory)]
+        return [
+            ("sweep-overlay", overlay), ("sweep-common-axes", common), ("sweep-result", result),
+            ("sweep-grid", grid), ("sweep-metric-grid", metricGrid), ("sweep-result-categorical", byCategory),
+        ]
     }
 }

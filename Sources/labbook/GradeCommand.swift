@@ -15,7 +15,9 @@ struct Grade: ParsableCommand {
     var answers: String
     @Option(name: .customLong("epochs-tolerance"), help: "Epochs a reported epoch may be off (default 3).")
     var epochsTolerance: Double = 3
-    @Option(name: .customLong("loss-tolerance"), help: "How far a reported loss may be from the one shown (default 0.0005: the page's three decimals).")
+    @Option(
+        name: .customLong("loss-tolerance"),
+        help: "How far a reported loss may be from the one shown (default 0.0005: the page's three decimals).")
     var lossTolerance: Double = 0.0005
     @Option(name: .customLong("accuracy-tolerance"), help: "Percentage points a reported accuracy may be off (default 2).")
     var accuracyTolerance: Double = 2
@@ -23,7 +25,9 @@ struct Grade: ParsableCommand {
     var report: String?
 
     func run() throws {
-        for (flag, value) in [("--epochs-tolerance", epochsTolerance), ("--loss-tolerance", lossTolerance), ("--accuracy-tolerance", accuracyTolerance)]
+        for (flag, value) in [
+            ("--epochs-tolerance", epochsTolerance), ("--loss-tolerance", lossTolerance), ("--accuracy-tolerance", accuracyTolerance),
+        ]
         where !(value >= 0 && value.isFinite) {
             throw ValidationError("\(flag): must be a number 0 or greater")
         }
@@ -59,7 +63,8 @@ struct Grade: ParsableCommand {
             for verdict in grading.verdicts where verdict.key.studentID == student.id && !verdict.agrees {
                 let key = verdict.key
                 let which = [key.experiment, key.combination, key.run].filter { !$0.isEmpty }.joined(separator: ", ")
-                print("  \(which) · \(key.quantity.rawValue): reported \(verdict.reported ?? "nothing"), the Playground showed \(key.value)")
+                print(
+                    "  \(which) · \(key.quantity.rawValue): reported \(verdict.reported ?? "nothing"), the Playground showed \(key.value)")
             }
         }
         let agreed = grading.verdicts.count { $0.agrees }
@@ -68,8 +73,13 @@ struct Grade: ParsableCommand {
             var lines = ["student_id,experiment,combination,run,quantity,reported,key,agrees"]
             for verdict in grading.verdicts {
                 let k = verdict.key
-                lines.append([k.studentID, k.experiment, k.combination, k.run, k.quantity.rawValue, verdict.reported ?? "", k.value, verdict.agrees ? "yes" : "no"]
-                    .map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ","))
+                lines.append(
+                    [
+                        k.studentID, k.experiment, k.combination, k.run, k.quantity.rawValue, verdict.reported ?? "", k.value,
+                        verdict.agrees ? "yes" : "no",
+                    ]
+                    .map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                    .joined(separator: ","))
             }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: report))
         }

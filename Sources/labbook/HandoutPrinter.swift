@@ -12,7 +12,9 @@ enum HandoutPrinter {
         do {
             let report = try HandoutPrinting(output: output, browser: browser).print()
             if let note = report.note { printError("labbook: note: \(note)") }
-            print("Printed the handout: \(report.pages) pages, contents with page numbers for \(report.numberedEntries) of \(report.entries) lines (\(report.printings) printings)")
+            print(
+                "Printed the handout: \(report.pages) pages, contents with page numbers for \(report.numberedEntries) of \(report.entries) lines (\(report.printings) printings)"
+            )
         } catch {
             printError("labbook: error: \(error)")
             throw ExitCode(1)

@@ -7,7 +7,10 @@ struct Labbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labbook",
         abstract: "Compile neural-network course chapters with live experiments into an HTML workbook.",
-        subcommands: [Build.self, Check.self, Clean.self, Export.self, Grade.self, Train.self, Activations.self, Gallery.self, Serve.self, Bench.self, Plan.self, TrainJobs.self])
+        subcommands: [
+            Build.self, Check.self, Clean.self, Export.self, Grade.self, Train.self, Activations.self, Gallery.self, Serve.self, Bench.self,
+            Plan.self, TrainJobs.self,
+        ])
 
     /// Usage mistakes print one line and exit with status 2 (not ArgumentParser's 64), so
     /// scripts can tell a bad flag from a failed build (status 1).

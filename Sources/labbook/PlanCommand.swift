@@ -7,7 +7,9 @@ import Workbook
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the runs a build would train (what the cache lacks) to a jobs file, with their count and CPU time.",
-        discussion: "One line per run: its cache key and its configuration as JSON. `labbook train-jobs --jobs FILE --shard I/N` trains them into the cache; the next build then only renders.")
+        discussion:
+            "One line per run: its cache key and its configuration as JSON. `labbook train-jobs --jobs FILE --shard I/N` trains them into the cache; the next build then only renders."
+    )
 
     @OptionGroup var book: BookOptions
     @Option(help: "instructor or student: the edition whose runs are planned.")

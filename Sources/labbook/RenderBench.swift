@@ -1,7 +1,7 @@
 import CairoRendering
 import Foundation
-import Plotting
 import PlaygroundTrainer
+import Plotting
 import Workbook
 
 /// `labbook bench`'s rendering part: CPU milliseconds (this thread's CPU time, so other load
@@ -27,7 +27,11 @@ struct RenderBench {
         for k in 0..<10 {
             var swept = c
             swept.learningRate = 0.001 * Double(k + 1)
-            panels.append(("learning rate = \(swept.learningRate)", ExperimentFigure.loss.make(configuration: swept, runs: [Trainer(configuration: swept).run()])))
+            panels.append(
+                (
+                    "learning rate = \(swept.learningRate)",
+                    ExperimentFigure.loss.make(configuration: swept, runs: [Trainer(configuration: swept).run()])
+                ))
         }
         figures.append(("sweep-10-loss", ExperimentFigure.smallMultiples(panels)))
         // The figures inside the network: every run of 1 seed and 3 resets (200 epochs each),
@@ -56,7 +60,8 @@ struct RenderBench {
                     bytes = try renderer.render(figure, as: format).count
                     samples.append((Self.cpuSeconds() - start) * 1000)
                 }
-                rows.append(Row(figure: name, format: format.fileExtension, cpuMilliseconds: samples.sorted()[samples.count / 2], bytes: bytes))
+                rows.append(
+                    Row(figure: name, format: format.fileExtension, cpuMilliseconds: samples.sorted()[samples.count / 2], bytes: bytes))
             }
         }
         return rows

@@ -43,9 +43,10 @@ struct RosterBench {
             options.trainingBudgetMinutes = 24 * 60
             let report = try Builder(options: options).build()
             let sizes = SyntheticCourseBench.bytes(under: options.output)
-            builds.append(Build(
-                students: count, report: report, outputBytes: sizes.values.reduce(0, +),
-                outputFiles: Self.files(under: options.output)))
+            builds.append(
+                Build(
+                    students: count, report: report, outputBytes: sizes.values.reduce(0, +),
+                    outputFiles: Self.files(under: options.output)))
         }
         return builds
     }

@@ -25,8 +25,9 @@ struct SlurmBench {
         defer { try? FileManager.default.removeItem(at: root) }
         let chapters = try course.write(into: root)
         func options(_ name: String) -> BuildOptions {
-            var options = BuildOptions(chapters: chapters, output: root.appendingPathComponent("Output-\(name)"),
-                                       cache: root.appendingPathComponent("cache-\(name)"), jobs: jobs)
+            var options = BuildOptions(
+                chapters: chapters, output: root.appendingPathComponent("Output-\(name)"),
+                cache: root.appendingPathComponent("cache-\(name)"), jobs: jobs)
             options.trainingBudgetMinutes = 600
             return options
         }
@@ -71,7 +72,9 @@ struct SlurmBench {
                     if line.contains(" started at "), let last = words.last, let time = Double(last) { log.startedAt = time }
                     if line.hasPrefix("first run started "), words.count > 3, let seconds = Double(words[3]) { log.firstRunAfter = seconds }
                     if line.hasPrefix("trained ") { log.trained += 1 }
-                    if let range = line.range(of: " s wall, "), let cpu = line[range.upperBound...].split(separator: " ").first.flatMap({ Double($0) }) {
+                    if let range = line.range(of: " s wall, "),
+                        let cpu = line[range.upperBound...].split(separator: " ").first.flatMap({ Double($0) })
+                    {
                         log.cpuSeconds = cpu
                     }
                 }

@@ -21,12 +21,14 @@ struct SyntheticCourseBench {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-synthetic-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
         let chapters = try course.write(into: root)
-        var options = BuildOptions(chapters: chapters, output: root.appendingPathComponent("Output"),
-                                   cache: root.appendingPathComponent("cache"), jobs: jobs)
+        var options = BuildOptions(
+            chapters: chapters, output: root.appendingPathComponent("Output"),
+            cache: root.appendingPathComponent("cache"), jobs: jobs)
         options.trainingBudgetMinutes = 600
         let report = try Builder(options: options).build()
-        return Result(experiments: course.experiments, report: report,
-                      bytesByExtension: Self.bytes(under: options.output))
+        return Result(
+            experiments: course.experiments, report: report,
+            bytesByExtension: Self.bytes(under: options.output))
     }
 
     /// Total file sizes under `folder` by extension.

@@ -1,7 +1,7 @@
 import CairoRendering
 import Foundation
-import Plotting
 import PlaygroundTrainer
+import Plotting
 import Workbook
 
 /// `labbook bench`'s figures over time: config h (spiral, 7 features, [8, 8, 5]) trained for
@@ -28,11 +28,12 @@ struct TimelineBench {
         var c = BenchmarkConfigurations.all.first { $0.0 == "h" }!.2
         c.epochs = 1000
         var recorded: RecordedRun?
-        let training = median((0..<max(1, repetitions / 3)).map { _ in
-            let start = RenderBench.cpuSeconds()
-            recorded = ExperimentFigure.recordTimeline(configuration: c, snapshots: Self.snapshots)
-            return (RenderBench.cpuSeconds() - start) * 1000
-        })
+        let training = median(
+            (0..<max(1, repetitions / 3)).map { _ in
+                let start = RenderBench.cpuSeconds()
+                recorded = ExperimentFigure.recordTimeline(configuration: c, snapshots: Self.snapshots)
+                return (RenderBench.cpuSeconds() - start) * 1000
+            })
         var rows: [Row] = []
         for network in [false, true] {
             var timelineSamples: [Double] = [], frameSamples: [Double] = []
@@ -51,10 +52,11 @@ struct TimelineBench {
                 timelineSamples.append(timelineSeconds * 1000)
                 frameSamples.append((RenderBench.cpuSeconds() - start) * 1000)
             }
-            rows.append(Row(
-                kind: network ? "network-timeline" : "boundary-timeline", trainingMilliseconds: training,
-                timelineMilliseconds: median(timelineSamples), timelineBytes: timelineBytes,
-                framesMilliseconds: median(frameSamples), framesBytes: framesBytes))
+            rows.append(
+                Row(
+                    kind: network ? "network-timeline" : "boundary-timeline", trainingMilliseconds: training,
+                    timelineMilliseconds: median(timelineSamples), timelineBytes: timelineBytes,
+                    framesMilliseconds: median(frameSamples), framesBytes: framesBytes))
         }
         return rows
     }

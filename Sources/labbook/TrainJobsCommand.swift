@@ -12,7 +12,9 @@ struct TrainJobs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-jobs",
         abstract: "Train shard I of N of a jobs file (labbook plan) into the cache.",
-        discussion: "Safe with other shards writing the same cache at once, on a shared filesystem without locks: each run appears whole or not at all. Run again after a kill, it trains only what is missing. Prints one line per run trained.")
+        discussion:
+            "Safe with other shards writing the same cache at once, on a shared filesystem without locks: each run appears whole or not at all. Run again after a kill, it trains only what is missing. Prints one line per run trained."
+    )
 
     @Option(help: "The jobs file written by labbook plan.")
     var jobs: String
@@ -39,9 +41,14 @@ struct TrainJobs: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let workers = threads ?? environment["SLURM_CPUS_PER_TASK"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
-        writeLine(String(format: "labbook train-jobs: shard %@ of %@ (%d threads) started at %.3f", locale: Locale(identifier: "en_US_POSIX"), part.description, jobs, workers, Date().timeIntervalSince1970))
+        writeLine(
+            String(
+                format: "labbook train-jobs: shard %@ of %@ (%d threads) started at %.3f", locale: Locale(identifier: "en_US_POSIX"),
+                part.description, jobs, workers, Date().timeIntervalSince1970))
         do {
-            let report = try ShardTraining(cache: BuildCache(root: cacheURL), workers: workers).train(list, shard: part, alreadySelected: true) { writeLine($0) }
+            let report = try ShardTraining(cache: BuildCache(root: cacheURL), workers: workers).train(
+                list, shard: part, alreadySelected: true
+            ) { writeLine($0) }
             if let first = report.secondsToFirstRun {
                 writeLine(String(format: "first run started %.3f s after the start", locale: Locale(identifier: "en_US_POSIX"), first))
             }

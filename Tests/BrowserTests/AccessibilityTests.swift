@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// What `scripts/browser-audit` reports: per page and viewport width, axe-core's violations
@@ -118,7 +119,9 @@ struct BrowserAudit: Decodable {
     /// Starts one audit process over every HTML page of `output` (one browser for all pages
     /// and widths); `finish` waits for it and decodes its report. Two can run side by side.
     /// `dark`: audit each page in the dark scheme too.
-    static func start(_ output: URL, search: String? = nil, navigation: String? = nil, dark: Bool = true) throws -> () throws -> BrowserAudit {
+    static func start(
+        _ output: URL, search: String? = nil, navigation: String? = nil, dark: Bool = true
+    ) throws -> () throws -> BrowserAudit {
         let pages = try FileManager.default.contentsOfDirectory(atPath: output.path)
             .filter { $0.hasSuffix(".html") }.sorted()
         let process = Process()
@@ -190,7 +193,9 @@ struct BrowserAudit: Decodable {
                     #expect(image.loaded, "\(place): \(image.src ?? "?") did not load")
                     #expect(alt.count > 20, "\(place): \(image.src ?? "?") has no alt text that says what it shows: \"\(alt)\"")
                     // The configuration string reads "xor · x1, x2 · hidden 4 · relu · lr 0.001 · batch 10 …".
-                    #expect(!alt.contains(" · lr ") && !alt.contains(" · batch "), "\(place): \(image.src ?? "?") alt is the configuration: \(alt)")
+                    #expect(
+                        !alt.contains(" · lr ") && !alt.contains(" · batch "),
+                        "\(place): \(image.src ?? "?") alt is the configuration: \(alt)")
                 }
             }
         }
@@ -232,8 +237,9 @@ struct AccessibilityTests {
         let navigation = try #require(instructorReport.navigation, "the navigation check did not run")
         #expect(navigation.menuOpened && navigation.menuClosedByEscape, "Escape does not close the phone menu")
         #expect(navigation.focusOnMenuButton, "focus did not return to the menu's button")
-        #expect(!navigation.scrolledTo.isEmpty && navigation.marked == ["#" + navigation.scrolledTo],
-                "scrolled to \(navigation.scrolledTo), the section list marks \(navigation.marked)")
+        #expect(
+            !navigation.scrolledTo.isEmpty && navigation.marked == ["#" + navigation.scrolledTo],
+            "scrolled to \(navigation.scrolledTo), the section list marks \(navigation.marked)")
         #expect(navigation.headings > 1 && navigation.headingLinks == navigation.headings)
         #expect(navigation.topPager >= 1 && navigation.footerPager >= 1)
         let viewer = try #require(navigation.viewer, "no figure to open full size")
@@ -261,7 +267,8 @@ struct AccessibilityTests {
         let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed")
         let printed = try HandoutPrinting(output: printing, browser: browser).print()
         let pdf = printing.appendingPathComponent("handout.pdf")
-        let outline = PDFOutlineItem.items(inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
+        let outline = PDFOutlineItem.items(
+            inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
         try HandoutCheck.measure(printing).expectReadable(
             chapterStarts: Set(outline.filter { $0.depth == 0 }.map(\.page)), pages: printed.pages, place: "seed handout")
 
@@ -274,14 +281,18 @@ struct AccessibilityTests {
 
 @Suite struct SearchIndexTests {
     @Test func theIndexHasASectionPerHeadingWithItsTextAndLinksToIt() {
-        let body = "<p>Intro &amp; more</p>\n<h2 id=\"a\">First <em>one</em></h2>\n<p>alpha</p>\n<h3 id=\"b\">Second</h3><p>beta <span class=\"lb-value\">0.02</span></p>"
-        let sections: [SearchIndex.Page.Section] = [.init(id: "a", level: 2, title: "First one"), .init(id: "b", level: 3, title: "Second")]
+        let body =
+            "<p>Intro &amp; more</p>\n<h2 id=\"a\">First <em>one</em></h2>\n<p>alpha</p>\n<h3 id=\"b\">Second</h3><p>beta <span class=\"lb-value\">0.02</span></p>"
+        let sections: [SearchIndex.Page.Section] = [
+            .init(id: "a", level: 2, title: "First one"), .init(id: "b", level: 3, title: "Second"),
+        ]
         let index = SearchIndex(pages: [.init(href: "12-x.html", label: "Chapter 12 · X", sections: sections, bodyHTML: body)])
-        #expect(index.entries == [
-            .init(href: "12-x.html", page: "Chapter 12 · X", section: "", text: "Intro & more"),
-            .init(href: "12-x.html#a", page: "Chapter 12 · X", section: "First one", text: "alpha"),
-            .init(href: "12-x.html#b", page: "Chapter 12 · X", section: "Second", text: "beta 0.02"),
-        ])
+        #expect(
+            index.entries == [
+                .init(href: "12-x.html", page: "Chapter 12 · X", section: "", text: "Intro & more"),
+                .init(href: "12-x.html#a", page: "Chapter 12 · X", section: "First one", text: "alpha"),
+                .init(href: "12-x.html#b", page: "Chapter 12 · X", section: "Second", text: "beta 0.02"),
+            ])
         #expect(index.javaScript.contains("window.labbookSearchIndex = [{\"href\":\"12-x.html\""))
     }
 

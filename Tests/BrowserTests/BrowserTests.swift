@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Headless Chromium (Debian's `chromium`, installed by .ci/run) loads the built pages and
@@ -170,7 +171,8 @@ struct BrowserTests {
         #expect(result.status == 0, "\(result.error)")
         let pdf = book.output.appendingPathComponent("handout.pdf")
         let info = try shell("/usr/bin/pdfinfo", [pdf.path])
-        let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) })
+        let pages = try #require(
+            info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) })
         #expect(info.contains("(A4)"), "\(info)")
         // The index links the PDF it now has, with its page count.
         let index = try book.page("index.html")
@@ -181,7 +183,9 @@ struct BrowserTests {
         var starts: [String] = []
         for page in 1...pages {
             let text = try shell("/usr/bin/pdftotext", ["-f", "\(page)", "-l", "\(page)", "-layout", pdf.path, "-"])
-            if let first = text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty && !$0.hasPrefix("Neural networks in the Playground") }) {  // past the running title
+            if let first = text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: {
+                !$0.isEmpty && !$0.hasPrefix("Neural networks in the Playground")
+            }) {  // past the running title
                 starts.append(first)
             }
         }

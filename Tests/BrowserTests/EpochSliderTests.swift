@@ -1,7 +1,8 @@
 import Foundation
 import LabbookTestSupport
-import Testing
 import PlaygroundTrainer
+import Testing
+
 @testable import Workbook
 
 /// What `scripts/epoch-slider-check` saw in headless Chromium: the slider before and after one
@@ -68,7 +69,9 @@ func shellChecked(_ executable: String, _ arguments: [String]) throws -> String 
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
         throw BrowserAudit.AuditFailure(
-            message: "\(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            message:
+                "\(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")"
+        )
     }
     return String(decoding: data, as: UTF8.self)
 }
@@ -133,9 +136,10 @@ struct EpochSliderTests {
         #expect(before.liveRegions == 0 && after.liveRegions == 0)
         #expect(after.label == "Epoch")
         // The boundary and the network frame of the next snapshot, loaded, described.
-        #expect(after.images.map { $0[0].text } == [
-            "figures/xor-time-boundary-epoch-\(epochs[1]).png", "figures/xor-time-network-epoch-\(epochs[1]).png",
-        ])
+        #expect(
+            after.images.map { $0[0].text } == [
+                "figures/xor-time-boundary-epoch-\(epochs[1]).png", "figures/xor-time-network-epoch-\(epochs[1]).png",
+            ])
         for image in before.images + after.images {
             #expect(image[1].flag, "\(image[0].text) did not load")
             // A sentence: the figure, then its epoch and losses, then a full stop.
@@ -155,7 +159,9 @@ struct EpochSliderTests {
     @Test func aSweepsSliderStepsEveryCombinationAndSaysEachOnesLosses() throws {
         let scenario = try SliderScenario(experiment: "act-time")
         defer { scenario.book.remove() }
-        let (book, before, after, spec, store, results) = (scenario.book, scenario.before, scenario.after, scenario.spec, scenario.store, scenario.results)
+        let (book, before, after, spec, store, results) = (
+            scenario.book, scenario.before, scenario.after, scenario.spec, scenario.store, scenario.results
+        )
         let panels = ResultPanel.panels(of: spec, results: results)
         #expect(panels.count == 2)
         let runs = try panels.map { try store.result($0.jobs[$0.results.representativeIndex]) }
@@ -181,9 +187,10 @@ struct EpochSliderTests {
         #expect(before.captions == captions(epochs[0][0]))
         #expect(after.captions == captions(epochs[0][1]))
         // One frame per combination, each its own representative run's, loaded and described.
-        #expect(after.images.map { $0[0].text } == [
-            "figures/act-time-boundary-c1-epoch-\(epochs[0][1]).png", "figures/act-time-boundary-c2-epoch-\(epochs[0][1]).png",
-        ])
+        #expect(
+            after.images.map { $0[0].text } == [
+                "figures/act-time-boundary-c1-epoch-\(epochs[0][1]).png", "figures/act-time-boundary-c2-epoch-\(epochs[0][1]).png",
+            ])
         for (image, (panel, caption)) in zip(after.images, zip(panels, captions(epochs[0][1]))) {
             #expect(image[1].flag, "\(image[0].text) did not load")
             #expect(image[2].text.hasSuffix("\(panel.title), \(caption)."))
@@ -205,7 +212,8 @@ struct EpochSliderTests {
         for combination in [early, late] {
             for epoch in combination.epochs {
                 let stem = SliderFrames.stem(ownerID: "q4", kind: .boundaryTimeline, combination: combination.index, epoch: epoch)
-                rendered[stem] = RenderedFigure(files: [:], width: 300, height: 312, label: "training loss 0.\(epoch), test loss 1.\(epoch)")
+                rendered[stem] = RenderedFigure(
+                    files: [:], width: 300, height: 312, label: "training loss 0.\(epoch), test loss 1.\(epoch)")
             }
         }
         let slider = EpochSliderHTML(
@@ -213,15 +221,22 @@ struct EpochSliderTests {
         let frames = try #require(slider.frames)
         #expect(frames.count == 5)
         #expect(frames[1].text == "epoch 20: seed = 2, training loss 0.20, test loss 1.20; seed = 6, training loss 0.20, test loss 1.20")
-        #expect(frames[2].text == "seed = 2, epoch 50: training loss 0.50, test loss 1.50; seed = 6, epoch 60: training loss 0.60, test loss 1.60")
+        #expect(
+            frames[2].text
+                == "seed = 2, epoch 50: training loss 0.50, test loss 1.50; seed = 6, epoch 60: training loss 0.60, test loss 1.60")
         #expect(frames[4].captions?["1"] == "epoch 50 (its last): training loss 0.50, test loss 1.50")
         #expect(frames[4].captions?["2"] == "epoch 3000: training loss 0.3000, test loss 1.3000")
         #expect(frames[4].text.hasPrefix("seed = 2, epoch 50 (its last): training loss 0.50, test loss 1.50; seed = 6, epoch 3000:"))
-        #expect(frames[4].images == ["boundary-1": "figures/q4-boundary-c1-epoch-50.png", "boundary-2": "figures/q4-boundary-c2-epoch-3000.png"])
+        #expect(
+            frames[4].images == [
+                "boundary-1": "figures/q4-boundary-c1-epoch-50.png", "boundary-2": "figures/q4-boundary-c2-epoch-3000.png",
+            ])
         // A frame never drawn leaves no slider rather than a broken image.
         rendered["q4-boundary-c2-epoch-150"] = nil
-        #expect(EpochSliderHTML(
-            ownerID: "q4", kinds: [.boundaryTimeline], combinations: [early, late], rendered: rendered, figurePrefix: "figures/").html == "")
+        #expect(
+            EpochSliderHTML(
+                ownerID: "q4", kinds: [.boundaryTimeline], combinations: [early, late], rendered: rendered, figurePrefix: "figures/"
+            ).html == "")
     }
 
     /// Without script the slider is an inert template and the timeline figure is all there is;
@@ -231,7 +246,8 @@ struct EpochSliderTests {
         defer { book.remove() }
         try book.build()
         let page = try book.page("01-over-time.html")
-        let figureStart = try #require(page.range(of: "<figure class=\"lb-figure lb-wide lb-has-slider\" id=\"fig-xor-time-boundary-timeline\">"))
+        let figureStart = try #require(
+            page.range(of: "<figure class=\"lb-figure lb-wide lb-has-slider\" id=\"fig-xor-time-boundary-timeline\">"))
         let figure = page[figureStart.lowerBound...]
         let end = try #require(figure.range(of: "</figure>"))
         let html = String(figure[..<end.upperBound])
@@ -239,7 +255,9 @@ struct EpochSliderTests {
         let template = try #require(html.range(of: "<template class=\"lb-epoch-slider\""))
         #expect(html[..<template.lowerBound].contains("src=\"figures/xor-time-boundary-timeline.png\""))
         #expect(!html[..<template.lowerBound].contains("type=\"range\""))
-        #expect(page.components(separatedBy: "<template class=\"lb-epoch-slider\"").count == 3, "xor-time and the sweep act-time have a slider each")
+        #expect(
+            page.components(separatedBy: "<template class=\"lb-epoch-slider\"").count == 3,
+            "xor-time and the sweep act-time have a slider each")
         #expect(!(try book.page("handout.html")).contains("lb-epoch-slider"))
         // The sweep's timeline caption speaks of every combination, not of the first one's seed.
         #expect(page.contains("Each combination") && page.contains("s network at epochs 0, 10, 60, each panel titled"))

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The printed handout as a book: bookmarks for every chapter, page numbers on every page after
@@ -23,7 +24,8 @@ import Testing
         #expect(PDFInfoUpdateTests.field("Author", in: info) == "Ada Lovelace, Alan Turing", "\(info)")
         #expect(PDFInfoUpdateTests.field("Title", in: info)?.hasPrefix("Editions test book") == true, "\(info)")
 
-        let outline = PDFOutlineItem.items(inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
+        let outline = PDFOutlineItem.items(
+            inPdftohtmlXML: try HandoutPrinting.run("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf.path]))
         let chapters = outline.filter { $0.depth == 0 }
         #expect(chapters.map(\.title) == ["Worksheets", "Comparisons"], "\(outline)")
         #expect(outline.contains { $0.depth == 1 && $0.title == "Question A: a worksheet by its section" })
@@ -50,8 +52,9 @@ import Testing
         // The contents give each chapter's first page.
         let contents = pages[1]
         for chapter in chapters {
-            #expect(contents.range(of: "\(chapter.title)\\s+\(chapter.page)\\n", options: .regularExpression) != nil,
-                    "contents lack \(chapter.title) … \(chapter.page)")
+            #expect(
+                contents.range(of: "\(chapter.title)\\s+\(chapter.page)\\n", options: .regularExpression) != nil,
+                "contents lack \(chapter.title) … \(chapter.page)")
         }
     }
 }
@@ -61,8 +64,10 @@ import Testing
     static let minimal: Data = {
         var text = "%PDF-1.4\n"
         var offsets: [Int] = []
-        for object in ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>", "<< /Title (Old) /Producer (Skia/PDF) >>"] {
+        for object in [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>", "<< /Title (Old) /Producer (Skia/PDF) >>",
+        ] {
             offsets.append(text.utf8.count)
             text += "\(offsets.count) 0 obj\n\(object)\nendobj\n"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Pages fetch what they show, measured as a reader's browser fetches them: headless Chromium's
@@ -36,8 +37,9 @@ struct PageWeightTests {
         let book = try FixtureBook("timelines")
         defer { book.remove() }
         try book.build()
-        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: book.output.path)
-            .first { $0.hasSuffix(".html") && !["index.html", "handout.html", "answers.html"].contains($0) })
+        let page = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: book.output.path)
+                .first { $0.hasSuffix(".html") && !["index.html", "handout.html", "answers.html"].contains($0) })
         let html = try book.page(page)
         // The timelines are in the page, for print and for readers without script …
         #expect(html.contains("figures/xor-time-boundary-timeline.png\" loading=\"lazy\""))

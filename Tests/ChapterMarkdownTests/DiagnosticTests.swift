@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Diagnostics and helpers")

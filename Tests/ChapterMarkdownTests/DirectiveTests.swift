@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Directives")
@@ -74,7 +75,8 @@ struct DirectiveTests {
     }
 
     @Test func unknownDirectiveHasExactDiagnosticWithSuggestion() throws {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             Intro.
 
             ```{experimnt} xor
@@ -84,8 +86,9 @@ struct DirectiveTests {
         #expect(document.directives.isEmpty)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
-        #expect(diagnostic.description
-            == "Chapters/test.md:3:4: error: unknown directive '{experimnt}'; did you mean '{experiment}'?")
+        #expect(
+            diagnostic.description
+                == "Chapters/test.md:3:4: error: unknown directive '{experimnt}'; did you mean '{experiment}'?")
         // The block is left as the code the author wrote.
         #expect(render(document).contains("<pre><code class=\"language-{experimnt}\">epochs: 10\n</code></pre>"))
     }
@@ -103,7 +106,8 @@ struct DirectiveTests {
     }
 
     @Test func malformedYAMLBodyIsReportedAtTheRightLine() throws {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: T
             ---
@@ -135,8 +139,9 @@ struct DirectiveTests {
 
     @Test func bodyThatIsNotAMappingIsAnError() throws {
         let diagnostic = try #require(parse("Text\n\n```{question}\n- a\n- b\n```\n").1.first)
-        #expect(diagnostic.description
-            == "Chapters/test.md:4:1: error: the body of {question} must be 'key: value' lines, found a list")
+        #expect(
+            diagnostic.description
+                == "Chapters/test.md:4:1: error: the body of {question} must be 'key: value' lines, found a list")
     }
 
     @Test func duplicateKeysAreErrorsAtTheRepeatedKey() throws {
@@ -148,7 +153,8 @@ struct DirectiveTests {
     }
 
     @Test func reportsAllProblemsOfAFile() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ```{experimnt} a
             ```
 
@@ -188,8 +194,9 @@ struct DirectiveTests {
         let (document, diagnostics) = parse("Intro.\n\n```{experiment} open\nepochs: 1\n\n# Not a heading now\n")
         #expect(document.directives.isEmpty)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.description
-            == "Chapters/test.md:3:1: error: {experiment} block is not closed; it runs to the end of the file")
+        #expect(
+            diagnostic.description
+                == "Chapters/test.md:3:1: error: {experiment} block is not closed; it runs to the end of the file")
     }
 
     @Test func tildeFencesAndLongerFencesWork() {

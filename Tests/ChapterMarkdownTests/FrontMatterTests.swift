@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Front matter")
 struct FrontMatterTests {
     @Test func titleChapterAndOtherKeys() throws {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: "Learning XOR"
             chapter: 3
@@ -40,7 +42,8 @@ struct FrontMatterTests {
     }
 
     @Test func malformedFrontMatterIsReportedAtTheChapterLine() throws {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: XOR
             chapter: [3
@@ -51,8 +54,9 @@ struct FrontMatterTests {
         #expect(diagnostics.count == 1)
         // libyaml only notices at the end of the YAML (the closing '---' on line 4);
         // the note points at the unclosed '[' on line 3.
-        #expect(diagnostic.description
-            == "Chapters/test.md:4:1: error: malformed YAML in front matter: did not find expected ',' or ']'")
+        #expect(
+            diagnostic.description
+                == "Chapters/test.md:4:1: error: malformed YAML in front matter: did not find expected ',' or ']'")
         #expect(diagnostic.notes == ["while parsing a flow sequence at Chapters/test.md:3:10"])
         #expect(render(document) == "<p>Body.</p>\n")
     }

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Headings")
 struct HeadingTests {
     @Test func headingsGetUniqueIDs() {
-        let (document, _) = parse("""
+        let (document, _) = parse(
+            """
             # Learning XOR
 
             ## Why *non-linear*?

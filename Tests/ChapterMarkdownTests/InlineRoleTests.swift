@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Inline roles")
 struct InlineRoleTests {
     @Test func rolesAreFoundWithLocations() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: T
             ---
@@ -34,7 +36,8 @@ struct InlineRoleTests {
     }
 
     @Test func rolesInListsTablesAndHeadings() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ## Result {value}`r.loss`
 
             - item {ref}`fig-1`
@@ -54,8 +57,9 @@ struct InlineRoleTests {
         let (document, diagnostics) = parse("Intro.\n\nThe loss is {valeu}`xor.loss`.\n")
         #expect(document.inlineRoles.isEmpty)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.description
-            == "Chapters/test.md:3:13: error: unknown role '{valeu}'; did you mean '{value}'?")
+        #expect(
+            diagnostic.description
+                == "Chapters/test.md:3:13: error: unknown role '{valeu}'; did you mean '{value}'?")
         #expect(render(document).contains("{valeu}<code>xor.loss</code>"))
     }
 

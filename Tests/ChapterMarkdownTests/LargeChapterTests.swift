@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChapterMarkdown
 @testable import ChapterStress
 
@@ -19,8 +20,10 @@ struct LargeChapterTests {
         let before = line[..<lastPiece.lowerBound].unicodeScalars.count
         #expect(document.math.last?.location == SourceLocation(file: "Chapters/test.md", line: 3, column: before + 3))
         let lastRole = try #require(line.range(of: "{value}`e\(count - 1).epochs`"))
-        #expect(document.inlineRoles.last?.location == SourceLocation(
-            file: "Chapters/test.md", line: 3, column: line[..<lastRole.lowerBound].unicodeScalars.count + 1))
+        #expect(
+            document.inlineRoles.last?.location
+                == SourceLocation(
+                    file: "Chapters/test.md", line: 3, column: line[..<lastRole.lowerBound].unicodeScalars.count + 1))
     }
 
     @Test func manyUnclosedOpenersStayText() {

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("GFM rendering")
 struct MarkdownRenderingTests {
     @Test func tablesRenderWithAlignment() {
-        let output = html("""
+        let output = html(
+            """
             | epoch | loss |
             |:------|-----:|
             | 1     | 0.69 |
@@ -22,7 +24,8 @@ struct MarkdownRenderingTests {
     }
 
     @Test func footnotesRender() {
-        let output = html("""
+        let output = html(
+            """
             Backpropagation[^bp] is old.
 
             [^bp]: Rumelhart, Hinton and Williams, 1986.
@@ -44,7 +47,8 @@ struct MarkdownRenderingTests {
     }
 
     @Test func ordinaryFencedCodeStaysCode() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ```swift
             let x = a_1 * b_2 // $5 and \\(y\\)
             ```

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 @Suite("Math survives Markdown")
 struct MathTests {
     @Test func dollarInlineBecomesBackslashParen() {
         let output = html("The loss $L = \\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2$ shrinks.")
-        #expect(output.contains(
-            "<span class=\"math inline\">\\(L = \\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2\\)</span>"))
+        #expect(
+            output.contains(
+                "<span class=\"math inline\">\\(L = \\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2\\)</span>"))
     }
 
     @Test func backslashParenInline() {
@@ -23,7 +25,8 @@ struct MathTests {
     }
 
     @Test func multiLineBackslashBracketDisplay() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             Before.
 
             \\[
@@ -34,8 +37,9 @@ struct MathTests {
             """)
         #expect(diagnostics.isEmpty)
         let output = render(document)
-        #expect(output.contains(
-            "<div class=\"math display\">\\[\n\\sigma(x) = \\frac{1}{1 + e^{-x}}, \\quad a_1 * b_2\n\\]</div>"))
+        #expect(
+            output.contains(
+                "<div class=\"math display\">\\[\n\\sigma(x) = \\frac{1}{1 + e^{-x}}, \\quad a_1 * b_2\n\\]</div>"))
         #expect(!output.contains("<p><div"))
         #expect(document.math.count == 1)
         #expect(document.math[0].style == .display)
@@ -43,21 +47,24 @@ struct MathTests {
     }
 
     @Test func doubleDollarDisplayInsideParagraph() {
-        let output = html("""
+        let output = html(
+            """
             The update is
             $$
             w \\leftarrow w - \\eta \\nabla_w L
             $$
             for each batch.
             """)
-        #expect(output.contains(
-            "<span class=\"math display\">\\[\nw \\leftarrow w - \\eta \\nabla_w L\n\\]</span>"))
+        #expect(
+            output.contains(
+                "<span class=\"math display\">\\[\nw \\leftarrow w - \\eta \\nabla_w L\n\\]</span>"))
         #expect(output.contains("<p>The update is\n<span"))
         #expect(output.contains("</span>\nfor each batch.</p>"))
     }
 
     @Test func displayMathInsideListItem() {
-        let output = html("""
+        let output = html(
+            """
             1. First:
 
                $$
@@ -107,7 +114,8 @@ struct MathTests {
     }
 
     @Test func mathInHeadingAndTable() {
-        let output = html("""
+        let output = html(
+            """
             ## The $\\tanh$ unit
 
             | f | formula |
@@ -119,7 +127,8 @@ struct MathTests {
     }
 
     @Test func lineNumbersAfterMultiLineMathStayTrue() {
-        let (document, _) = parse("""
+        let (document, _) = parse(
+            """
             $$
             a
             $$
@@ -173,7 +182,8 @@ struct MathTests {
     }
 
     @Test func oneLineFormulasNeedOneParse() {
-        let text = String(repeating: "A formula $a_1 * b_2$ in prose and \\(x\\).\n\n", count: 3)
+        let text =
+            String(repeating: "A formula $a_1 * b_2$ in prose and \\(x\\).\n\n", count: 3)
             + "```\n$code$\n```\n"
         let output = html(text)
         #expect(output.contains("<pre><code>$code$\n</code></pre>"))

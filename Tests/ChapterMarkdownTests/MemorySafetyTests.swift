@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 /// The parser edits cmark's tree (directives and roles become placeholders) and then walks it
@@ -9,7 +10,8 @@ import Testing
 struct MemorySafetyTests {
     /// The 7-line reproducer from the hardening issue: one role, then a heading pass.
     @Test func roleFollowedByHeadingPass() {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: T
             ---

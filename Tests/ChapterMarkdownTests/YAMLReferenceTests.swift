@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChapterMarkdown
 
 /// YAML anchors and aliases are refused before anything is composed: an alias bomb of a few
@@ -33,7 +34,8 @@ struct YAMLReferenceTests {
     }
 
     @Test func smallAnchorAndMergeKeyAreRefusedToo() {
-        let (_, diagnostics) = parse("""
+        let (_, diagnostics) = parse(
+            """
             ```{experiment} e
             base: &base {epochs: 3}
             vary:
@@ -52,7 +54,8 @@ struct YAMLReferenceTests {
     }
 
     @Test func ampersandsAndStarsInsideTextAreNotReferences() throws {
-        let (document, diagnostics) = parse("""
+        let (document, diagnostics) = parse(
+            """
             ---
             title: "*Quoted* & fine"
             note: a & b * c

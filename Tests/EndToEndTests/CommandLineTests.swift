@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 @Suite("labbook on the command line", .serialized)

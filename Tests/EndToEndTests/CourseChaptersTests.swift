@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Builds the real course in `Chapters/` (every experiment trained once, into a temporary
@@ -21,11 +22,15 @@ import Testing
         .init(page: "12-gaussian", question: "q1a-question", experiments: ["q1a"], figures: ["boundary", "network", "loss"]),
         .init(page: "12-gaussian", question: "q1b-question", experiments: ["q1b"], figures: ["boundary", "network", "loss"]),
         .init(page: "12-gaussian", question: "q1c-question", experiments: ["q1c-none", "q1c-one", "q1c-two"], figures: ["network"]),
-        .init(page: "14-xor", question: "q2-question", experiments: ["q2-linear", "q2-product", "q2-hidden"], figures: ["boundary", "network", "loss"]),
+        .init(
+            page: "14-xor", question: "q2-question", experiments: ["q2-linear", "q2-product", "q2-hidden"],
+            figures: ["boundary", "network", "loss"]),
         .init(page: "15-activations", question: "q3-question", experiments: ["q3"], figures: ["boundary", "network", "loss"]),
         .init(page: "16-randomness", question: "q4-question", experiments: ["q4"], figures: ["loss", "boundary", "runs"]),
         .init(page: "17-circle", question: "q5-question", experiments: ["q5"], figures: ["network", "boundary", "loss"]),
-        .init(page: "17-circle", question: "q6-question", experiments: ["q6-two", "q6-four", "q6-three-three"], figures: ["boundary", "network", "loss"]),
+        .init(
+            page: "17-circle", question: "q6-question", experiments: ["q6-two", "q6-four", "q6-three-three"],
+            figures: ["boundary", "network", "loss"]),
         .init(page: "17-circle", question: "q7-question", experiments: ["q7", "q7-clean"], figures: ["boundary", "loss"]),
     ]
 
@@ -37,7 +42,7 @@ import Testing
 
     /// `{compare}` blocks: page, ID and figures.
     static let comparisons: [(page: String, id: String, figures: [String])] = [
-        ("12-gaussian", "q1c", ["loss", "boundary"]),
+        ("12-gaussian", "q1c", ["loss", "boundary"])
     ]
 
     /// Figures of `{activations}` and `{dataset}` directives: page, ID and kind.
@@ -80,7 +85,9 @@ import Testing
         for q in Self.questions {
             let page = try #require(trees[q.page], "missing page \(q.page)")
             let question = try #require(page.element(id: q.question), "\(q.page): no question \(q.question)")
-            #expect(question.tag == "div" && question.hasClass("lb-question"), "\(q.page): \(q.question) is a \(question.tag) \(question.classes)")
+            #expect(
+                question.tag == "div" && question.hasClass("lb-question"),
+                "\(q.page): \(q.question) is a \(question.tag) \(question.classes)")
             #expect(!question.all(class: "lb-answer").isEmpty, "\(q.question): no answer")
             for id in q.experiments {
                 Self.checkExperiment(id, figures: q.figures, in: page, pageName: q.page)
@@ -166,27 +173,32 @@ import Testing
         // Output (pages, search index, downloads). 0.020 is the stop threshold as the page shows
         // it — setup, stated on the sheets.
         let pages = Self.pages.map { "\($0).html" }
-        let instructorPlan = Builder(options: BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Output"), cache: cache)).check()
+        let instructorPlan = Builder(options: BuildOptions(chapters: chapters, output: tmp.appendingPathComponent("Output"), cache: cache))
+            .check()
         let worksheetIDs = instructorPlan.worksheets.sorted()
         let resultIDs = instructorPlan.experimentsInOrder.map(\.id).filter { !instructorPlan.worksheets.contains($0) }
         let numbers = try WorksheetLeaks.worksheetNumbers(
-            pages: Array(Set(pages)).sorted(), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs, results: resultIDs
+            pages: Array(Set(pages)).sorted(), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs,
+            results: resultIDs
         ).subtracting(["0.020"])
         #expect(numbers.count > 50, "\(numbers.count) numbers")
         let leaks = try WorksheetLeaks.leaks(
-            of: numbers, in: tmp.appendingPathComponent("Student"), instructor: tmp.appendingPathComponent("Output"), worksheets: worksheetIDs)
+            of: numbers, in: tmp.appendingPathComponent("Student"), instructor: tmp.appendingPathComponent("Output"),
+            worksheets: worksheetIDs)
         #expect(leaks.isEmpty, "\(leaks.prefix(40))")
         #expect(!asked.contains("figures/q1a-loss") && !asked.contains("figures/q1c-boundary"))
 
         // Issue 23: the words fit the numbers in both editions — no unit printed twice, no range
         // with equal ends, alt texts of at most 250 characters that name no experiment ID, and
         // search snippets without raw TeX.
-        let ids = instructorPlan.experimentsInOrder.map(\.id) + instructorPlan.chapters.flatMap { chapter in
-            chapter.blocks.compactMap { block -> String? in
-                if case .comparison(let comparison) = block { return comparison.id }
-                return nil
+        let ids =
+            instructorPlan.experimentsInOrder.map(\.id)
+            + instructorPlan.chapters.flatMap { chapter in
+                chapter.blocks.compactMap { block -> String? in
+                    if case .comparison(let comparison) = block { return comparison.id }
+                    return nil
+                }
             }
-        }
         for edition in ["Output", "Student"] {
             let scan = try WordsScan(folder: tmp.appendingPathComponent(edition), pages: pages, ids: ids)
             print("words scan, \(edition): \(scan)")

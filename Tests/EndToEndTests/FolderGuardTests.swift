@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 26, F1: no output or cache folder a user mistypes may cost them a file. Each test

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 24.4: the book's questions exported to an LMS — an IMS QTI 2.1 package whose items
@@ -21,7 +22,10 @@ struct LMSExportTests {
     static func validate(_ file: URL) throws -> ToolResult {
         try tool(
             "/usr/bin/xmllint",
-            ["--nonet", "--noout", "--schema", schemaFolder.appendingPathComponent("www.imsglobal.org/xsd/imsqti_v2p1.xsd").path, file.path],
+            [
+                "--nonet", "--noout", "--schema", schemaFolder.appendingPathComponent("www.imsglobal.org/xsd/imsqti_v2p1.xsd").path,
+                file.path,
+            ],
             environment: ["XML_CATALOG_FILES": schemaFolder.appendingPathComponent("catalog.xml").path])
     }
 
@@ -32,7 +36,8 @@ struct LMSExportTests {
 
     /// Unpacks a ZIP with Python's zipfile (a reader that is not ours), after its CRC check.
     static func unzip(_ archive: URL, into folder: URL) throws {
-        let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nassert bad is None, bad\nz.extractall(sys.argv[2])\n"
+        let script =
+            "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nassert bad is None, bad\nz.extractall(sys.argv[2])\n"
         let result = try tool("/usr/bin/env", ["python3", "-c", script, archive.path, folder.path])
         #expect(result.status == 0, "\(result.error)")
     }
@@ -41,7 +46,8 @@ struct LMSExportTests {
     static func printedAnswer(_ book: FixtureBook) throws -> Int {
         try book.build()
         let page = try book.page("01-questions.html")
-        let match = try #require(page.firstMatch(of: /<strong>Answer:<\/strong> <span[^>]*>(\d+) epochs(?:<span[^>]*>[^<]*<\/span>)?<\/span> \(± 5 %\)/))
+        let match = try #require(
+            page.firstMatch(of: /<strong>Answer:<\/strong> <span[^>]*>(\d+) epochs(?:<span[^>]*>[^<]*<\/span>)?<\/span> \(± 5 %\)/))
         return try #require(Int(match.output.1))
     }
 
@@ -62,7 +68,8 @@ struct LMSExportTests {
         }
         // The schema is no rubber stamp: an item with an element QTI does not know fails.
         let broken = book.root.appendingPathComponent("broken.xml")
-        try Data(try String(contentsOf: items[0], encoding: .utf8).replacingOccurrences(of: "<itemBody>", with: "<itemBody><blink/>").utf8).write(to: broken)
+        try Data(try String(contentsOf: items[0], encoding: .utf8).replacingOccurrences(of: "<itemBody>", with: "<itemBody><blink/>").utf8)
+            .write(to: broken)
         #expect(try Self.validate(broken).status != 0)
 
         // The choice item: the correct choice, maths pre-rendered, the figure with its alt text.
@@ -168,14 +175,18 @@ struct LMSExportTests {
         let book = try FixtureBook("lms")
         defer { book.remove() }
         try book.edit("01-questions.md") { text in
-            text.replacingOccurrences(of: "answer: {value: lms-gauss.epochs, tolerance: 5%}", with: "answer: {value: lms-gauss.epochs-range, tolerance: five}")
-                .replacingOccurrences(of: "answer: A vertical line.", with: "answer: {valeu: lms-gauss.epochs}")
-                .replacingOccurrences(of: "answer: a\n", with: "answer: {value: lms-gauss.test-loss}\n")
+            text.replacingOccurrences(
+                of: "answer: {value: lms-gauss.epochs, tolerance: 5%}", with: "answer: {value: lms-gauss.epochs-range, tolerance: five}"
+            )
+            .replacingOccurrences(of: "answer: A vertical line.", with: "answer: {valeu: lms-gauss.epochs}")
+            .replacingOccurrences(of: "answer: a\n", with: "answer: {value: lms-gauss.test-loss}\n")
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)
         let lines = result.error.split(separator: "\n").map(String.init)
-        func has(_ line: Int, _ id: String) -> Bool { lines.contains { $0.hasPrefix("Chapters/01-questions.md:\(line):") && $0.hasSuffix("[\(id)]") } }
+        func has(_ line: Int, _ id: String) -> Bool {
+            lines.contains { $0.hasPrefix("Chapters/01-questions.md:\(line):") && $0.hasSuffix("[\(id)]") }
+        }
         #expect(has(24, "labbook.settings-conflict"), "choices with a numeric answer\n\(result.error)")
         #expect(has(31, "labbook.bad-value"), "tolerance: five\n\(result.error)")
         #expect(has(37, "labbook.unknown-key"), "valeu\n\(result.error)")
@@ -186,7 +197,8 @@ struct LMSExportTests {
         let book = try FixtureBook("lms")
         defer { book.remove() }
         try book.edit("01-questions.md") {
-            $0.replacingOccurrences(of: "answer: {value: lms-gauss.epochs, tolerance: 5%}", with: "answer:\n  value: lms-gauss.epochs-range\n  tolerance: 3")
+            $0.replacingOccurrences(
+                of: "answer: {value: lms-gauss.epochs, tolerance: 5%}", with: "answer:\n  value: lms-gauss.epochs-range\n  tolerance: 3")
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)

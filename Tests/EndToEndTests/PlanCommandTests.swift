@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 30: `labbook plan` writes the runs a build would train, and `labbook train-jobs`
@@ -18,9 +19,13 @@ struct PlanCommandTests {
         #expect(!planned.isEmpty)
         #expect(plan.output.contains("\(planned.count) of \(planned.count) runs to train: about "))
         for index in 0..<2 {
-            let shard = try Labbook.run(["train-jobs", "--jobs", jobs.path, "--shard", "\(index)/2", "--cache-dir", book.cache.path, "--threads", "2"])
+            let shard = try Labbook.run([
+                "train-jobs", "--jobs", jobs.path, "--shard", "\(index)/2", "--cache-dir", book.cache.path, "--threads", "2",
+            ])
             #expect(shard.status == 0, "\(shard.error)")
-            #expect(shard.output.split(separator: "\n").filter { $0.hasPrefix("trained ") }.count == Shard(index: index, count: 2)!.select(planned).count)
+            #expect(
+                shard.output.split(separator: "\n").filter { $0.hasPrefix("trained ") }.count
+                    == Shard(index: index, count: 2)!.select(planned).count)
         }
         let again = try Labbook.run(["plan"] + paths + ["--jobs", jobs.path])
         #expect(again.output.contains("0 of \(planned.count) runs to train"))
@@ -48,7 +53,10 @@ struct PlanCommandTests {
         let book = try FixtureBook("basic")
         defer { book.remove() }
         let result = try Labbook.run(
-            ["build", "--chapters", book.chapters.path, "--output", book.output.path, "--cache-dir", book.cache.path, "--executor", "slurm"],
+            [
+                "build", "--chapters", book.chapters.path, "--output", book.output.path, "--cache-dir", book.cache.path, "--executor",
+                "slurm",
+            ],
             environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
         #expect(result.error.contains("cannot run sbatch: it is not on the PATH"), "\(result.error)")

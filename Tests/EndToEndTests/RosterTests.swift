@@ -1,7 +1,8 @@
 import Foundation
 import LabbookTestSupport
-import Testing
 import PlaygroundTrainer
+import Testing
+
 @testable import Workbook
 
 /// Issue 24: per-student variants from a roster — each student's worksheets on seeds of their
@@ -120,12 +121,17 @@ struct RosterTests {
             let failure = try #require(throws: BuildFailure.self) {
                 try Self.build(book, roster: Data(text.utf8), edition: .student, output: "Students")
             }
-            #expect(failure.diagnostics.contains { $0.line.hasPrefix(expected) && $0.id == .badRoster }, "\(failure.diagnostics.map(\.line))")
+            #expect(
+                failure.diagnostics.contains { $0.line.hasPrefix(expected) && $0.id == .badRoster }, "\(failure.diagnostics.map(\.line))")
         }
         var latin1 = Data("id,name\nst1,Jos".utf8)
         latin1.append(0xE9)
-        let failure = try #require(throws: BuildFailure.self) { try Self.build(book, roster: latin1, edition: .student, output: "Students") }
-        #expect(failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:1: error: the roster is not UTF-8 text") }, "\(failure.diagnostics.map(\.line))")
+        let failure = try #require(throws: BuildFailure.self) {
+            try Self.build(book, roster: latin1, edition: .student, output: "Students")
+        }
+        #expect(
+            failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:1: error: the roster is not UTF-8 text") },
+            "\(failure.diagnostics.map(\.line))")
         #expect(!FileManager.default.fileExists(atPath: book.root.appendingPathComponent("Students").path))
     }
 
@@ -193,13 +199,18 @@ struct GradingTests {
                 value = String(Int(row.exact)! + 3)  // three epochs late
                 edge += 1
             }
-            lines.append([row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, value].map(KeyRow.csvField).joined(separator: ","))
+            lines.append(
+                [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, value].map(KeyRow.csvField)
+                    .joined(separator: ","))
         }
         #expect(planted == 1 && edge == 2)
         let answers = book.root.appendingPathComponent("answers.csv")
         try Data(lines.joined(separator: "\n").utf8).write(to: answers)
         let result = try Labbook.run(
-            ["grade", "--roster", roster.path, "--answers", answers.path, "--cache-dir", book.cache.path, "--chapters", book.chapters.path],
+            [
+                "grade", "--roster", roster.path, "--answers", answers.path, "--cache-dir", book.cache.path, "--chapters",
+                book.chapters.path,
+            ],
             in: book.root)
         #expect(result.status == 0, "\(result.error)")
         let perStudent = key.count / 2
@@ -213,7 +224,8 @@ struct GradingTests {
         defer { book.remove() }
         let (_, key) = try Self.key(book, students: 1)
         let row = try #require(key.first)
-        let good = [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue].map(KeyRow.csvField).joined(separator: ",")
+        let good = [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue].map(KeyRow.csvField).joined(
+            separator: ",")
         let text = [
             Grading.answersHeader,
             good + ",12",

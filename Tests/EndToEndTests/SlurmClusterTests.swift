@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 30, on a real one-node Slurm (`scripts/slurm-local start`; `scripts/test` runs this
@@ -21,8 +22,9 @@ struct SlurmClusterTests {
         }
 
         func build(output: String, cache: String, _ extra: [String] = []) throws -> Labbook.Result {
-            try Labbook.run(["build", "--chapters", chapters.path, "--output", path(output), "--cache-dir", path(cache)] + extra,
-                            environment: SlurmClusterTests.environment)
+            try Labbook.run(
+                ["build", "--chapters", chapters.path, "--output", path(output), "--cache-dir", path(cache)] + extra,
+                environment: SlurmClusterTests.environment)
         }
 
         /// Every log the Slurm build left: file name → contents.
@@ -57,8 +59,10 @@ struct SlurmClusterTests {
     static func startSlurmBuild(_ book: Book) throws -> (Process, Locked<Data>) {
         let build = Process()
         build.executableURL = Labbook.executable
-        build.arguments = ["build", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"),
-                           "--executor", "slurm", "--slurm-tasks", "2"]
+        build.arguments = [
+            "build", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"),
+            "--executor", "slurm", "--slurm-tasks", "2",
+        ]
         build.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
         let errors = Pipe()
         build.standardError = errors
@@ -149,12 +153,19 @@ struct SlurmClusterTests {
         let book = try Book(course)
         defer { book.remove() }
         let jobs = book.path("runs.jobs")
-        let plan = try Labbook.run(["plan", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"), "--jobs", jobs])
+        let plan = try Labbook.run([
+            "plan", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"), "--jobs", jobs,
+        ])
         #expect(plan.status == 0, "\(plan.error)")
         #expect(plan.output.contains("40 of 40 runs to train"))
         let script = book.root.appendingPathComponent("same.sh")
-        try Data("#!/bin/sh\nexec '\(Labbook.executable.path)' train-jobs --jobs '\(jobs)' --shard 0/1 --cache-dir '\(book.path("cache"))' --threads 1\n".utf8).write(to: script)
-        let submitted = try CapturedProcess.run(["sbatch", "--parsable", "--array=0-1", "--output=\(book.path("same-%a.log"))", script.path])
+        try Data(
+            "#!/bin/sh\nexec '\(Labbook.executable.path)' train-jobs --jobs '\(jobs)' --shard 0/1 --cache-dir '\(book.path("cache"))' --threads 1\n"
+                .utf8
+        ).write(to: script)
+        let submitted = try CapturedProcess.run([
+            "sbatch", "--parsable", "--array=0-1", "--output=\(book.path("same-%a.log"))", script.path,
+        ])
         let job = try #require(SlurmCommands.submittedJob(submitted.output), "\(submitted.error)")
         var states: [SlurmTask: SlurmTaskRecord] = [:]
         for _ in 0..<600 {
@@ -166,7 +177,9 @@ struct SlurmClusterTests {
         let files = try FileManager.default.subpathsOfDirectory(atPath: book.path("cache/runs"))
         #expect(files.filter { $0.hasSuffix(".tmp") }.isEmpty, "no temporary file left")
         #expect(files.filter { $0.hasSuffix(".digest.json") }.count == 40)
-        let again = try Labbook.run(["plan", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"), "--jobs", jobs])
+        let again = try Labbook.run([
+            "plan", "--chapters", book.chapters.path, "--output", book.path("Output"), "--cache-dir", book.path("cache"), "--jobs", jobs,
+        ])
         #expect(again.output.contains("0 of 40 runs to train"), "\(again.output)")
         let build = try book.build(output: "Output", cache: "cache")
         #expect(build.status == 0 && build.output.contains("(0 runs trained)"), "\(build.output)\(build.error)")
@@ -231,8 +244,11 @@ struct SlurmClusterTests {
         course.figures = "[loss]"
         let book = try Book(course)
         defer { book.remove() }
-        let result = try book.build(output: "Output", cache: "cache", [
-            "--executor", "slurm", "--slurm-tasks", "1", "--slurm-retries", "0", "--slurm-labbook", "/nonexistent/labbook"])
+        let result = try book.build(
+            output: "Output", cache: "cache",
+            [
+                "--executor", "slurm", "--slurm-tasks", "1", "--slurm-retries", "0", "--slurm-labbook", "/nonexistent/labbook",
+            ])
         #expect(result.status == 1)
         #expect(result.error.contains("slurm: task 0"), "\(result.error)")
         #expect(result.error.contains("/nonexistent/labbook"), "\(result.error)")

@@ -1,5 +1,6 @@
 import ChapterMarkdown
 import Foundation
+
 @testable import Workbook
 
 /// A fixture book copied into a fresh temporary folder, so builds, caches and outputs of
@@ -58,7 +59,9 @@ public struct FixtureBook: Sendable {
     public static func tree(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return [:]
+        }
         for case let url as URL in enumerator {
             guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
             let path = url.standardizedFileURL.path

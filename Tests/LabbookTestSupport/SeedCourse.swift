@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Workbook
 
 /// The seed course (the repository's `Chapters/`) built once per test process, both editions
@@ -31,7 +32,9 @@ public struct SeedCourse: Sendable {
         atexit { try? FileManager.default.removeItem(atPath: SeedCourse.folderPath) }
         let chapters = repositoryRoot.appendingPathComponent("Chapters")
         let cache = folder.appendingPathComponent("cache")
-        instructorReport = try Builder(options: BuildOptions(chapters: chapters, output: folder.appendingPathComponent("Output"), cache: cache)).build()
+        instructorReport = try Builder(
+            options: BuildOptions(chapters: chapters, output: folder.appendingPathComponent("Output"), cache: cache)
+        ).build()
         var options = BuildOptions(chapters: chapters, output: folder.appendingPathComponent("Student"), cache: cache)
         options.edition = .student
         studentReport = try Builder(options: options).build()

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Workbook
 
 /// Finds a worksheet's numbers in the instructor edition and looks for them in a student
@@ -77,7 +78,9 @@ public enum WorksheetLeaks {
     /// The instructor's worksheet key (its per-run table) inside an experiment's block.
     public static func keyTable(in block: String) -> String? {
         guard let start = block.range(of: "lb-key-table") else { return nil }
-        return table(in: String(block[start.lowerBound...]).replacingOccurrences(of: "lb-key-table", with: "<table lb-key-table", options: [], range: nil))
+        return table(
+            in: String(block[start.lowerBound...]).replacingOccurrences(
+                of: "lb-key-table", with: "<table lb-key-table", options: [], range: nil))
     }
 
     public static func resultNumbers(inTable table: String) -> Set<String> {
@@ -97,7 +100,10 @@ public enum WorksheetLeaks {
         while let found = rest.range(of: number) {
             let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
             let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
-            if !(before.isNumber || before == "." || after.isNumber || (after == "." && found.upperBound < text.index(before: text.endIndex) && text[text.index(after: found.upperBound)].isNumber)) {
+            if !(before.isNumber || before == "." || after.isNumber
+                || (after == "." && found.upperBound < text.index(before: text.endIndex)
+                    && text[text.index(after: found.upperBound)].isNumber))
+            {
                 return true
             }
             rest = text[found.upperBound...]

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// `Network.backwardPass`: one example's δ, gradients and update, the trainer's own numbers.
 @Suite("The backward pass of one example")
 struct BackwardPassTests {
-    static func configuration(_ activation: Activation, loss: LossFunction, regularization: Regularization = .none) -> TrainingConfiguration {
+    static func configuration(_ activation: Activation, loss: LossFunction, regularization: Regularization = .none) -> TrainingConfiguration
+    {
         var c = TrainingConfiguration()
         c.dataset = .xor
         c.hidden = [3, 2]
@@ -30,7 +32,8 @@ struct BackwardPassTests {
         let train = c.makeData(seed: "4").0.train
         var parameters = run.initial
         for point in train {
-            parameters = Network(configuration: c, parameters: parameters).backwardPass(x1: point.x, x2: point.y, label: point.label).updated
+            parameters =
+                Network(configuration: c, parameters: parameters).backwardPass(x1: point.x, x2: point.y, label: point.label).updated
         }
         let trained = try #require(run.afterFirstEpoch)
         #expect(parameters.weights == trained.weights)

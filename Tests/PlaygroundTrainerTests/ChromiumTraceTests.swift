@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// The trainer against runs recorded from the real Playground in Chromium 156, whose libm gives

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// Every key the deployed Playground (`gh-pages` bundle.js, `State.PROPS` and the `_hide`
@@ -73,7 +74,9 @@ struct DeployedLinkKeysTests {
         let reading = try PlaygroundLink.read(
             "#hideText=true&colour=red&tutorial=x&cosX=true&learningRate=&seed=3&hideText=true&batchSize_hide=true&xSquared_hide=false")
         #expect(reading.notes.map(\.key) == ["hideText", "colour", "tutorial", "cosX", "learningRate", "batchSize_hide"])
-        #expect(reading.notes[0].description == "playground link: hideText=true: changes only the page (it hides the explanatory text); training is the same")
+        #expect(
+            reading.notes[0].description
+                == "playground link: hideText=true: changes only the page (it hides the explanatory text); training is the same")
     }
 
     @Test func aLinkWithoutSeedSaysWhichSeedIsUsed() throws {

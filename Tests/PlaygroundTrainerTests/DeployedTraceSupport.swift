@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlaygroundTrainer
 
 /// A run recorded from the deployed Playground (`deployed-extras/`): a link with keys the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// Links read as the deployed Playground reads them, and the reset button, against runs
@@ -133,9 +134,10 @@ struct DeployedTraceTests {
         var c = try DeployedTrace.load("resets-circle.json").configuration()
         c.epochs = 3
         let experiment = Trainer(configuration: c).run(seeds: ["2", "3"], resets: 2)
-        #expect(experiment.runs.map(\.identity.description) == [
-            "seed 2", "seed 2, reset 1", "seed 2, reset 2", "seed 3", "seed 3, reset 1", "seed 3, reset 2",
-        ])
+        #expect(
+            experiment.runs.map(\.identity.description) == [
+                "seed 2", "seed 2, reset 1", "seed 2, reset 2", "seed 3", "seed 3, reset 1", "seed 3, reset 2",
+            ])
         #expect(experiment.runs[1].digest.reset == 1)
     }
 }

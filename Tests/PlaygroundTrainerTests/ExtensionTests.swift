@@ -1,8 +1,10 @@
+import Testing
+
+@testable import PlaygroundTrainer
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-@testable import PlaygroundTrainer
 
 /// Labbook's opt-in behaviour beyond the Playground.
 @Suite("Beyond the Playground")

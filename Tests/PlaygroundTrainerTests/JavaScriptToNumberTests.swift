@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// `javaScriptToNumber` gives what `+text` gives in JavaScript (values checked in node).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// `LandscapeSlice(center:towards:seed:)`: the slice through the final and the initial weights.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// `LossEvaluator` and `LandscapeSlice`: the loss landscape through a run's final weights.
@@ -56,8 +57,10 @@ struct LossLandscapeTests {
             for layer in 1..<p.layerSizes.count {
                 for _ in 0..<p.layerSizes[layer] {
                     let indices = Array(link..<(link + p.layerSizes[layer - 1]))
-                    let centerNorm = (indices.map { p.weights[$0] * p.weights[$0] }.reduce(0, +) + p.biases[node] * p.biases[node]).squareRoot()
-                    let norm = (indices.map { direction[$0] * direction[$0] }.reduce(0, +) + direction[w + node] * direction[w + node]).squareRoot()
+                    let centerNorm = (indices.map { p.weights[$0] * p.weights[$0] }.reduce(0, +) + p.biases[node] * p.biases[node])
+                        .squareRoot()
+                    let norm = (indices.map { direction[$0] * direction[$0] }.reduce(0, +) + direction[w + node] * direction[w + node])
+                        .squareRoot()
                     #expect(abs(norm - centerNorm) <= 1e-12 * max(1, centerNorm))
                     link += p.layerSizes[layer - 1]
                     node += 1

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// The same Playground code run under Node 20, whose libm differs from glibc in the last bit:

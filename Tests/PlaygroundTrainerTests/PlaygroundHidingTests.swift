@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// Lesson-shaped links: `playground-hide` writes the Playground's own `<control>_hide=true` keys

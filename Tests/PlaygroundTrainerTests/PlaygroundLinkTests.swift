@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 @Suite("Playground links")
@@ -31,7 +32,8 @@ struct PlaygroundLinkTests {
 
     @Test func followsTheDeployedPagesParsingRules() throws {
         let (c, display) = try PlaygroundLink.parse(
-            "#activation=relu&batchSize=&networkShape=&seed=abc&showTestData=yes&noise=95&problem=regression&regDataset=reg-gauss&sinX=true&x=false&unknown=1")
+            "#activation=relu&batchSize=&networkShape=&seed=abc&showTestData=yes&noise=95&problem=regression&regDataset=reg-gauss&sinX=true&x=false&unknown=1"
+        )
         #expect(c.activation == .relu)
         #expect(c.batchSize == 10)  // empty value keeps the default
         #expect(c.hidden == [])  // except for networkShape, where empty means no layers
@@ -64,8 +66,10 @@ struct PlaygroundLinkTests {
     }
 
     @Test func rejectsNamesThePlaygroundWouldIgnoreWithTheKeyAndTheValidOnes() {
-        for (link, key) in [("#activation=swish", "activation"), ("#regularization=l1", "regularization"),
-                            ("#dataset=toString", "dataset"), ("#problem=Regression", "problem")] {
+        for (link, key) in [
+            ("#activation=swish", "activation"), ("#regularization=l1", "regularization"),
+            ("#dataset=toString", "dataset"), ("#problem=Regression", "problem"),
+        ] {
             let error = #expect(throws: PlaygroundLink.ParseError.self) { try PlaygroundLink.parse(link) }
             #expect(error?.key == key)
             #expect(error?.problem == .unknownValue)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// The reset button beyond the recorded traces: every initialisation and data set.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 @Suite("Seeded random numbers (seedrandom 2.4.4 ARC4)")

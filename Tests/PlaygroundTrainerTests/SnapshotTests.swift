@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// Snapshots are what the run held at an epoch, not a recomputation: the same bits as the same

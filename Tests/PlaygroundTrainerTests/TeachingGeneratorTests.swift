@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlaygroundTrainer
 
 /// The generators beyond the Playground's: moons and checkerboard. Each is a pure function of
@@ -69,7 +70,7 @@ struct TeachingGeneratorTests {
     @Test func knownSquaresOfTheCheckerboard() {
         let points = Self.points(.checkerboard, cells: 4)  // squares of side 2.5
         let lowerLeft = points.filter { $0.x < -2.5 && $0.y < -2.5 }
-        let rightOfIt = points.filter { (-2.5 ..< 0).contains($0.x) && $0.y < -2.5 }
+        let rightOfIt = points.filter { (-2.5..<0).contains($0.x) && $0.y < -2.5 }
         let upperRight = points.filter { $0.x >= 2.5 && $0.y >= 2.5 }
         #expect(!lowerLeft.isEmpty && lowerLeft.allSatisfy { $0.label == 1 })
         #expect(!rightOfIt.isEmpty && rightOfIt.allSatisfy { $0.label == -1 })

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PlaygroundTrainer
 
 /// Where the reference traces live: `shared/` beside the repository (CI lays it there too).

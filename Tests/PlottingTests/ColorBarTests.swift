@@ -24,8 +24,9 @@ import Testing
         chart.draw(on: &canvas)
         #expect(canvas.texts.contains("training loss"))
         let numbers = canvas.texts.compactMap { Double($0) }
-        #expect(numbers.contains(0.0100) && numbers.contains { abs($0 - losses[8][8]) / losses[8][8] < 0.01 },
-                "the first and last edges are written: \(canvas.texts)")
+        #expect(
+            numbers.contains(0.0100) && numbers.contains { abs($0 - losses[8][8]) / losses[8][8] < 0.01 },
+            "the first and last edges are written: \(canvas.texts)")
     }
 
     /// Given one scale, charts of different losses colour a loss alike.

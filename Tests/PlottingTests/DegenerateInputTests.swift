@@ -6,10 +6,13 @@ import Testing
 @Suite struct DegenerateInputTests {
     static let figures: [(String, any Figure)] = [
         ("empty loss", LossChart(runs: [])),
-        ("diverging loss", LossChart(
-            training: LossChart.Curve(values: [0.5, 0.7, 3, .infinity, .nan]),
-            test: LossChart.Curve(values: [0.6, 0.9, 5, .nan, .nan]), logarithmic: true,
-            threshold: LossChart.Threshold(value: 0.01), divergedAtEpoch: 3)),
+        (
+            "diverging loss",
+            LossChart(
+                training: LossChart.Curve(values: [0.5, 0.7, 3, .infinity, .nan]),
+                test: LossChart.Curve(values: [0.6, 0.9, 5, .nan, .nan]), logarithmic: true,
+                threshold: LossChart.Threshold(value: 0.01), divergedAtEpoch: 3)
+        ),
         ("empty boundary", BoundaryChart(values: [])),
         ("nan boundary", BoundaryChart(values: [[.nan, 1], [-1, .infinity]])),
         ("empty network", NetworkDiagram(layers: [], links: [])),

@@ -13,11 +13,21 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let figures: [(String, any Figure)] = [
             ("boundary", SampleFigures.boundary()),
-            ("boundary-discretized", { var c = SampleFigures.boundary(); c.discretize = true; return c }()),
+            (
+                "boundary-discretized",
+                {
+                    var c = SampleFigures.boundary(); c.discretize = true; return c
+                }()
+            ),
             ("network", SampleFigures.network()),
             ("loss", SampleFigures.loss()),
             ("loss-log", SampleFigures.loss(logarithmic: true)),
-            ("loss-single", { var c = SampleFigures.loss(runs: 1); c.divergedAtEpoch = 120; return c }()),
+            (
+                "loss-single",
+                {
+                    var c = SampleFigures.loss(runs: 1); c.divergedAtEpoch = 120; return c
+                }()
+            ),
             ("activation", SampleFigures.activation()),
             ("activation-overlaid", SampleFigures.activation(arrangement: .overlaid)),
             ("data", SampleFigures.data()),

@@ -28,8 +28,9 @@ struct LabelCheck {
 
     func recordOverlaps(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for (first, second) in overlaps {
-            Issue.record("\(name): “\(first.text)” \(first.box) overlaps “\(second.text)” \(second.box)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name): “\(first.text)” \(first.box) overlaps “\(second.text)” \(second.box)",
+                sourceLocation: sourceLocation)
         }
     }
 

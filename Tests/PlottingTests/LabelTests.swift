@@ -4,14 +4,15 @@ import Testing
 
 /// Issue 9 item 6: labels that read and never collide.
 @Suite struct LabelTests {
-    static let figures: [(String, any Figure)] = LayoutTests.figures + [
-        ("overlay", SampleFigures.overlay()),
-        ("overlay-training", SampleFigures.overlay(curves: .trainingAndTest)),
-        ("result-numeric", SampleFigures.resultNumeric()),
-        ("result-categorical", SampleFigures.resultCategorical()),
-        ("sweep-grid", SampleFigures.sweepGrid()),
-        ("metric-grid", SampleFigures.metricGrid()),
-    ]
+    static let figures: [(String, any Figure)] =
+        LayoutTests.figures + [
+            ("overlay", SampleFigures.overlay()),
+            ("overlay-training", SampleFigures.overlay(curves: .trainingAndTest)),
+            ("result-numeric", SampleFigures.resultNumeric()),
+            ("result-categorical", SampleFigures.resultCategorical()),
+            ("sweep-grid", SampleFigures.sweepGrid()),
+            ("metric-grid", SampleFigures.metricGrid()),
+        ]
 
     /// Loss charts built to push labels into each other: the threshold at the top of the plot,
     /// the crossing at the right edge, a crossing close under the threshold label's first spot.
@@ -20,13 +21,23 @@ import Testing
         let runs = SampleFigures.seedRuns(speed: 1, floor: 0.02)
         cases.append(("threshold near the top", LossChart(runs: runs, threshold: .init(value: 0.5, label: "test loss ≤ 0.5"))))
         let late = (0...300).map { 0.5 - 0.45 * Double($0) / 300 }
-        cases.append(("epoch marker at the right edge",
-                      LossChart(training: nil, test: .init(values: late),
-                                threshold: .init(value: 0.05, label: "test loss ≤ 0.05"))))
-        cases.append(("crossing under the threshold label",
-                      LossChart(runs: runs, threshold: .init(value: 0.021, label: "test loss ≤ 0.021"))))
-        cases.append(("diverged with a threshold",
-                      LossChart(runs: runs, threshold: .init(value: 0.05, label: "test loss ≤ 0.05"), divergedAtEpoch: 399)))
+        cases.append(
+            (
+                "epoch marker at the right edge",
+                LossChart(
+                    training: nil, test: .init(values: late),
+                    threshold: .init(value: 0.05, label: "test loss ≤ 0.05"))
+            ))
+        cases.append(
+            (
+                "crossing under the threshold label",
+                LossChart(runs: runs, threshold: .init(value: 0.021, label: "test loss ≤ 0.021"))
+            ))
+        cases.append(
+            (
+                "diverged with a threshold",
+                LossChart(runs: runs, threshold: .init(value: 0.05, label: "test loss ≤ 0.05"), divergedAtEpoch: 399)
+            ))
         var small = LossChart(runs: runs, threshold: .init(value: 0.05, label: "test loss ≤ 0.05"))
         small.size = Size(width: 230, height: 190)
         cases.append(("small panel", small))
@@ -56,14 +67,17 @@ import Testing
         #expect(hiding.isEmpty, "\(name): \(hiding) sit on the bold curve")
         let plot = chart.geometry(measuring: sharedRenderer.fontMetrics).plotRect
         for text in check.canvas.placedTexts where annotations.contains(text.text) {
-            #expect(plot.contains(Point(x: text.box.minX, y: text.box.minY))
+            #expect(
+                plot.contains(Point(x: text.box.minX, y: text.box.minY))
                     && plot.contains(Point(x: text.box.maxX, y: text.box.maxY)), "\(name): “\(text.text)” leaves the plot")
         }
     }
 
     @Test func legendsSitOutsideThePlotSoTheyCannotCoverCurves() {
         var overlay = SampleFigures.overlay(curves: .trainingAndTest)
-        overlay.series += overlay.series.map { var s = $0; s.label += " (second sweep)"; return s }
+        overlay.series += overlay.series.map {
+            var s = $0; s.label += " (second sweep)"; return s
+        }
         let check = LabelCheck(overlay)
         check.recordOverlaps("crowded overlay")
         let plot = overlay.geometry(measuring: sharedRenderer.fontMetrics).plotRect

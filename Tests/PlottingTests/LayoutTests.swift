@@ -37,9 +37,10 @@ import Testing
         let figure = Self.figures.first { $0.0 == name }!.1
         let bounds = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
         for text in Self.record(figure).placedTexts {
-            #expect(text.box.minX >= bounds.minX - 0.5 && text.box.maxX <= bounds.maxX + 0.5
+            #expect(
+                text.box.minX >= bounds.minX - 0.5 && text.box.maxX <= bounds.maxX + 0.5
                     && text.box.minY >= bounds.minY - 0.5 && text.box.maxY <= bounds.maxY + 0.5,
-                    "\(name): “\(text.text)” at \(text.box) leaves the figure")
+                "\(name): “\(text.text)” at \(text.box) leaves the figure")
         }
     }
 
@@ -62,8 +63,9 @@ import Testing
     }
 
     @Test func pointsOutsideTheDomainAreNotDrawn() {
-        let chart = BoundaryChart(values: SampleFigures.grid { _, _ in 0 },
-                                  points: [ScatterPoint(x: 7, y: 0, value: 1), ScatterPoint(x: 0, y: 0, value: 1)])
+        let chart = BoundaryChart(
+            values: SampleFigures.grid { _, _ in 0 },
+            points: [ScatterPoint(x: 7, y: 0, value: 1), ScatterPoint(x: 0, y: 0, value: 1)])
         var canvas = RecordingCanvas(size: chart.size)
         chart.draw(on: &canvas)
         let pointFills = canvas.commands.filter {

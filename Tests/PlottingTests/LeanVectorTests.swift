@@ -1,7 +1,8 @@
-@testable import CairoRendering
 import Foundation
 import Plotting
 import Testing
+
+@testable import CairoRendering
 
 /// Issue 16: scatter points, paths and heat maps in vector files cost a few bytes each.
 @Suite struct LeanVectorTests {
@@ -11,8 +12,9 @@ import Testing
         (0..<count).map { index in
             let angle = Double(index) * 2.399963  // golden angle: no two points coincide
             let radius = 5.5 * (Double(index) / Double(max(count, 1))).squareRoot()
-            return ScatterPoint(x: radius * cos(angle), y: radius * sin(angle), value: index % 3 == 0 ? -1 : 1,
-                                isTest: index % 2 == 1)
+            return ScatterPoint(
+                x: radius * cos(angle), y: radius * sin(angle), value: index % 3 == 0 ? -1 : 1,
+                isTest: index % 2 == 1)
         }
     }
 
@@ -48,7 +50,8 @@ import Testing
         for layer in MarkerLayers.layers(placed) {
             for (index, a) in layer.enumerated() {
                 for b in layer[(index + 1)...] {
-                    let distance = ((a.center.x - b.center.x) * (a.center.x - b.center.x)
+                    let distance =
+                        ((a.center.x - b.center.x) * (a.center.x - b.center.x)
                         + (a.center.y - b.center.y) * (a.center.y - b.center.y)).squareRoot()
                     #expect(distance >= a.reach + b.reach)
                 }
@@ -59,8 +62,9 @@ import Testing
     @Test func pathDataIsRoundedToHundredthsAndWrittenInItsShortestForm() throws {
         func short(_ text: String) -> String? { SVGPathData.shortened(Array(text.utf8)[...]).map { String(decoding: $0, as: UTF8.self) } }
         // A dot (line to the current point), a horizontal step, a relative move that is shorter.
-        #expect(short("M 186.945312 179.250781 L 186.945312 179.250781 M 190.5 179.250781 L 193.359375 179.250781 ")
-            == "M186.95 179.25h0m3.55 0h2.86")
+        #expect(
+            short("M 186.945312 179.250781 L 186.945312 179.250781 M 190.5 179.250781 L 193.359375 179.250781 ")
+                == "M186.95 179.25h0m3.55 0h2.86")
         #expect(short("M 10 10 L 20 10 L 20 30 L 0.5 -0.25 Z M 10 10") == "M10 10H20V30L.5-.25Zm0 0")
         #expect(short("M 1 2 C 3 4 5 6 7 8 C 9 10 11 12 13 14") == "M1 2C3 4 5 6 7 8c2 2 4 4 6 6")
         #expect(short("M 1 2 Q 3 4 5 6") == nil, "unknown commands are left alone")

@@ -2,8 +2,10 @@ import Plotting
 import Testing
 
 @Suite struct PaletteTests {
-    @Test(arguments: [(-1.0, 0), (-0.0323, 14), (-0.032, 15), (0.0, 15), (0.0322, 15), (0.0323, 16), (1.0, 30),
-                      (5.0, 30), (-5.0, 0)])
+    @Test(arguments: [
+        (-1.0, 0), (-0.0323, 14), (-0.032, 15), (0.0, 15), (0.0322, 15), (0.0323, 16), (1.0, 30),
+        (5.0, 30), (-5.0, 0),
+    ])
     func shadeIndexFollowsD3Quantize(value: Double, expected: Int) {
         #expect(PlaygroundPalette.shadeIndex(for: value) == expected)
     }
@@ -21,8 +23,10 @@ import Testing
         #expect(PlaygroundPalette.heatMapShades.last == PlaygroundPalette.positive)
     }
 
-    @Test(arguments: [(-0.5, 0xefbf87 as UInt32), (-0.25, 0xebd4b9), (0.25, 0xb0cde0), (0.5, 0x78b1d4),
-                      (-1, 0xf59322), (0, 0xe8eaeb), (1, 0x0877bd), (3, 0x0877bd)])
+    @Test(arguments: [
+        (-0.5, 0xefbf87 as UInt32), (-0.25, 0xebd4b9), (0.25, 0xb0cde0), (0.5, 0x78b1d4),
+        (-1, 0xf59322), (0, 0xe8eaeb), (1, 0x0877bd), (3, 0x0877bd),
+    ])
     func continuousScaleMatchesReferenceExamples(value: Double, hex: UInt32) {
         #expect(PlaygroundPalette.continuousColor(for: value) == Color(hex: hex))
     }

@@ -1,8 +1,9 @@
-@testable import CairoRendering
 import CCairo
 import Foundation
 import Plotting
 import Testing
+
+@testable import CairoRendering
 
 /// Issue 16: PNG figures are cheaper to draw and to store, and look as before.
 @Suite struct RasterOutputTests {
@@ -64,10 +65,12 @@ import Testing
     @Test func markersKeepTheirOrder() throws {
         let first = PointMarker(shape: .circle, radius: 6, fill: Color(hex: 0x0877bd), outline: nil)
         let second = PointMarker(shape: .square, radius: 6, fill: Color(hex: 0xf59322), outline: nil)
-        let chart = Markers(placed: [PlacedMarker(center: Point(x: 20, y: 20), marker: first),
-                                     PlacedMarker(center: Point(x: 22, y: 21), marker: second),
-                                     PlacedMarker(center: Point(x: 50, y: 20), marker: second),
-                                     PlacedMarker(center: Point(x: 52, y: 21), marker: first)])
+        let chart = Markers(placed: [
+            PlacedMarker(center: Point(x: 20, y: 20), marker: first),
+            PlacedMarker(center: Point(x: 22, y: 21), marker: second),
+            PlacedMarker(center: Point(x: 50, y: 20), marker: second),
+            PlacedMarker(center: Point(x: 52, y: 21), marker: first),
+        ])
         let image = try PNGImage(bytes: sharedRenderer.render(chart, as: .png))
         // At 2×, the overlap of each pair shows the later marker's colour.
         #expect(image.pixel(x: 42, y: 41).r == 0xf5)

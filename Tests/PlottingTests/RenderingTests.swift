@@ -1,10 +1,11 @@
 import CairoRendering
 import Foundation
 import Plotting
+import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
 
 @Suite struct PixelTests {
     @Test func boundaryChartShowsBlueAndOrangeWhereTheValuesSayYes() throws {
@@ -158,8 +159,10 @@ private final class RootAttributes: NSObject, XMLParserDelegate {
     var root: String?
     var attributes: [String: String] = [:]
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         guard root == nil else { return }
         root = elementName
         self.attributes = attributes

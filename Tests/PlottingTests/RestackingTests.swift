@@ -25,8 +25,10 @@ import Testing
         let panel = { (title: String) in SmallMultiples.Panel(title: title, figure: EmptyTestPanel()) }
         // A timeline sweep: the first combination has three snapshots, the second two (and a blank).
         let grid = SmallMultiples(
-            panels: [panel("a1"), panel("a2"), panel("a3"), panel("b1"), panel("b2"),
-                     .init(figure: EmptyPanel(size: Size(width: 100, height: 100)))],
+            panels: [
+                panel("a1"), panel("a2"), panel("a3"), panel("b1"), panel("b2"),
+                .init(figure: EmptyPanel(size: Size(width: 100, height: 100))),
+            ],
             columns: 3, panelSize: Size(width: 100, height: 100), rowHeaders: ["seed 1", "seed 2"])
         let restacked = grid.restacked(columns: 2)
         let titles = restacked.panels.map { $0.figure is EmptyPanel ? "-" : ($0.title ?? "") }

@@ -14,8 +14,9 @@ import Testing
                 Int((svg as NSString).substring(with: $0.range(at: 1)))!
             }
             #expect(!numbers.isEmpty || prefix == "surface")
-            #expect(numbers == Array(1...max(1, numbers.count)).prefix(numbers.count).map { $0 },
-                    "\(prefix) ids: \(numbers)")
+            #expect(
+                numbers == Array(1...max(1, numbers.count)).prefix(numbers.count).map { $0 },
+                "\(prefix) ids: \(numbers)")
         }
     }
 }

@@ -30,8 +30,9 @@ enum SampleFigures {
             let inner = index % 2 == 0
             let radius = inner ? random.next() * 2.5 : 3.5 + random.next() * 1.5
             let angle = random.next() * 2 * Double.pi
-            return ScatterPoint(x: radius * cos(angle), y: radius * sin(angle), value: inner ? 1 : -1,
-                                isTest: index % testEvery == 0)
+            return ScatterPoint(
+                x: radius * cos(angle), y: radius * sin(angle), value: inner ? 1 : -1,
+                isTest: index % testEvery == 0)
         }
     }
 
@@ -46,29 +47,36 @@ enum SampleFigures {
             ("X₂²", { _, y in y * y / 18 - 1 }, true), ("X₁X₂", { x, y in x * y / 18 }, false),
             ("sin(X₁)", { x, _ in sin(x) }, false), ("sin(X₂)", { _, y in sin(y) }, false),
         ]
-        let inputs = NetworkDiagram.Layer(caption: "Input", nodes: features.map { label, f, enabled in
-            NetworkDiagram.Node(label: label, thumbnail: grid(f), isEnabled: enabled)
-        })
+        let inputs = NetworkDiagram.Layer(
+            caption: "Input",
+            nodes: features.map { label, f, enabled in
+                NetworkDiagram.Node(label: label, thumbnail: grid(f), isEnabled: enabled)
+            })
         var random = LCG(state: 7)
         func hidden(_ count: Int, caption: String) -> NetworkDiagram.Layer {
-            NetworkDiagram.Layer(caption: caption, nodes: (0..<count).map { _ in
-                let a = random.next() * 2 - 1, b = random.next() * 2 - 1, c = random.next() - 0.5
-                return NetworkDiagram.Node(thumbnail: grid { x, y in tanh(a * x + b * y + c) }, bias: c * 2)
-            })
+            NetworkDiagram.Layer(
+                caption: caption,
+                nodes: (0..<count).map { _ in
+                    let a = random.next() * 2 - 1, b = random.next() * 2 - 1, c = random.next() - 0.5
+                    return NetworkDiagram.Node(thumbnail: grid { x, y in tanh(a * x + b * y + c) }, bias: c * 2)
+                })
         }
         let first = hidden(4, caption: "4 neurons")
         let second = hidden(2, caption: "2 neurons")
-        let output = NetworkDiagram.Layer(caption: "Output", nodes: [
-            NetworkDiagram.Node(label: "ŷ", thumbnail: grid { x, y in tanh(2.2 - 0.3 * (x * x + y * y)) }, bias: 0.4),
-        ])
+        let output = NetworkDiagram.Layer(
+            caption: "Output",
+            nodes: [
+                NetworkDiagram.Node(label: "ŷ", thumbnail: grid { x, y in tanh(2.2 - 0.3 * (x * x + y * y)) }, bias: 0.4)
+            ])
         var weights: [[[Double]]] = []
         for (from, to) in [(7, 4), (4, 2), (2, 1)] {
             weights.append((0..<to).map { _ in (0..<from).map { _ in (random.next() * 2 - 1) * 4 } })
         }
         weights[0][0][1] = 0  // a dead link
         for j in 0..<4 { for i in 4..<7 { weights[0][j][i] = 0 } }  // disabled inputs: no links anyway
-        return NetworkDiagram(layers: [inputs, first, second, output], weights: weights,
-                              title: "Network after 300 epochs (circle data set)")
+        return NetworkDiagram(
+            layers: [inputs, first, second, output], weights: weights,
+            title: "Network after 300 epochs (circle data set)")
     }
 
     static func lossCurve(seed: UInt64, scale: Double, floor: Double, epochs: Int = 300) -> LossChart.Curve {
@@ -87,19 +95,21 @@ enum SampleFigures {
             let test = lossCurve(seed: UInt64(seed + 100), scale: 0.5 + spread, floor: 0.04)
             allRuns.append(LossChart.Run(label: "seed \(seed)", training: training, test: test))
         }
-        return LossChart(runs: allRuns, title: "Loss over 5 seeds, learning rate 0.03", logarithmic: logarithmic,
-                         threshold: LossChart.Threshold(value: 0.1))
+        return LossChart(
+            runs: allRuns, title: "Loss over 5 seeds, learning rate 0.03", logarithmic: logarithmic,
+            threshold: LossChart.Threshold(value: 0.1))
     }
 
     static func activation(arrangement: ActivationChart.Arrangement = .panels(columns: 2)) -> ActivationChart {
         let xs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
         func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
-        return ActivationChart(functions: [
-            .init(name: "ReLU", x: xs, values: xs.map { max(0, $0) }, derivative: xs.map { $0 > 0 ? 1 : 0 }),
-            .init(name: "tanh", x: xs, values: xs.map(tanh), derivative: xs.map { 1 - tanh($0) * tanh($0) }),
-            .init(name: "sigmoid", x: xs, values: xs.map(sigmoid), derivative: xs.map { sigmoid($0) * (1 - sigmoid($0)) }),
-            .init(name: "linear", x: xs, values: xs, derivative: xs.map { _ in 1 }),
-        ], arrangement: arrangement, title: "Activation functions and their derivatives", yRange: -1.5...2)
+        return ActivationChart(
+            functions: [
+                .init(name: "ReLU", x: xs, values: xs.map { max(0, $0) }, derivative: xs.map { $0 > 0 ? 1 : 0 }),
+                .init(name: "tanh", x: xs, values: xs.map(tanh), derivative: xs.map { 1 - tanh($0) * tanh($0) }),
+                .init(name: "sigmoid", x: xs, values: xs.map(sigmoid), derivative: xs.map { sigmoid($0) * (1 - sigmoid($0)) }),
+                .init(name: "linear", x: xs, values: xs, derivative: xs.map { _ in 1 }),
+            ], arrangement: arrangement, title: "Activation functions and their derivatives", yRange: -1.5...2)
     }
 
     static func data() -> DataChart {
@@ -111,8 +121,9 @@ enum SampleFigures {
         var panels: [SmallMultiples.Panel] = []
         for (index, rate) in rates.enumerated() {
             let sharpness = [0.6, 2.2, 5][index]
-            var chart = BoundaryChart(values: grid { x, y in tanh(sharpness * (1 - 0.15 * (x * x + y * y))) },
-                                      points: circlePoints(count: 80))
+            var chart = BoundaryChart(
+                values: grid { x, y in tanh(sharpness * (1 - 0.15 * (x * x + y * y))) },
+                points: circlePoints(count: 80))
             chart.discretize = index == 2
             panels.append(.init(title: "learning rate \(rate)", figure: chart))
         }
@@ -123,7 +134,8 @@ enum SampleFigures {
             if index == 2 { chart.divergedAtEpoch = 57 }
             panels.append(.init(title: "loss, learning rate \(rate)", figure: chart))
         }
-        return SmallMultiples(panels: panels, columns: 3, panelSize: Size(width: 260, height: 250),
-                              title: "Learning rate sweep")
+        return SmallMultiples(
+            panels: panels, columns: 3, panelSize: Size(width: 260, height: 250),
+            title: "Learning rate sweep")
     }
 }

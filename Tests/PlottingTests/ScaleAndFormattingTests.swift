@@ -2,8 +2,10 @@ import Plotting
 import Testing
 
 @Suite struct ScaleAndFormattingTests {
-    @Test(arguments: [(0.05, 2, "0.05"), (-3, 0, "−3"), (-0.0001, 2, "0.00"), (1234.5, 1, "1234.5"), (0.5, 0, "1"),
-                      (2, 3, "2.000")])
+    @Test(arguments: [
+        (0.05, 2, "0.05"), (-3, 0, "−3"), (-0.0001, 2, "0.00"), (1234.5, 1, "1234.5"), (0.5, 0, "1"),
+        (2, 3, "2.000"),
+    ])
     func decimalFormatting(value: Double, digits: Int, expected: String) {
         #expect(NumberFormatting.decimal(value, fractionDigits: digits) == expected)
     }

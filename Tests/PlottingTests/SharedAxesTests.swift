@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func logarithmicPanelsShareWholeDecades() {
-        let shared = SampleFigures.lossPanels().map { var c = $0; c.logarithmic = true; return c }.sharingAxes()
+        let shared = SampleFigures.lossPanels().map {
+            var c = $0; c.logarithmic = true; return c
+        }.sharingAxes()
         let scales = Set(shared.map { $0.geometry(measuring: metrics).yScale })
         #expect(scales.count == 1)
         let scale = scales.first!
@@ -49,8 +51,13 @@ import Testing
     }
 
     @Test func overlayAndResultChartsShareToo() {
-        let overlays = [SampleFigures.overlay(), { var o = SampleFigures.overlay(); o.series.removeLast(2); return o }()]
-            .sharingAxes()
+        let overlays = [
+            SampleFigures.overlay(),
+            {
+                var o = SampleFigures.overlay(); o.series.removeLast(2); return o
+            }(),
+        ]
+        .sharingAxes()
         #expect(Set(overlays.map { $0.geometry(measuring: metrics).yScale }).count == 1)
         var second = SampleFigures.resultNumeric()
         second.series[0].results[3].median = 4000

@@ -35,7 +35,11 @@ import Testing
         }
         let withTraining = LabelCheck(SampleFigures.overlay(curves: .trainingAndTest))
         let strokes = withTraining.canvas.commands.filter {
-            if case .stroke(let path, let style) = $0 { return path.elements.count > 8 && style.color != chart.theme.frameColor } else { return false }
+            if case .stroke(let path, let style) = $0 {
+                return path.elements.count > 8 && style.color != chart.theme.frameColor
+            } else {
+                return false
+            }
         }
         #expect(strokes.count == 2 * seeds)
     }
@@ -86,10 +90,12 @@ import Testing
         #expect(dots.count == 4)
         for result in chart.series[0].results {
             guard let median = result.median else { continue }
-            let expected = Point(x: chart.canvasX(setting: result.setting, series: 0, geometry: geometry)!,
-                                 y: geometry.canvasY(median))
-            #expect(dots.contains { abs($0.x - expected.x) < 0.01 && abs($0.y - expected.y) < 0.01 },
-                    "no dot at \(expected) for setting \(result.setting)")
+            let expected = Point(
+                x: chart.canvasX(setting: result.setting, series: 0, geometry: geometry)!,
+                y: geometry.canvasY(median))
+            #expect(
+                dots.contains { abs($0.x - expected.x) < 0.01 && abs($0.y - expected.y) < 0.01 },
+                "no dot at \(expected) for setting \(result.setting)")
         }
         let whiskers = check.canvas.commands.filter {
             if case .stroke(let path, let style) = $0 { return style.width == 1.5 && path.elements.count == 2 } else { return false }

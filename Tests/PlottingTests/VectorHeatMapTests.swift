@@ -45,14 +45,18 @@ import Testing
                 let fromSVG = embedded.pixel(x: column, y: row)
                 if !isClose(fromSVG, to: expected, tolerance: 1) { mismatches += 1 }
                 // The PNG's cell centre, away from the data points drawn on top.
-                let centre = Point(x: plot.minX + (Double(column) + 0.5) * plot.width / Double(grid.width),
-                                   y: plot.minY + (Double(row) + 0.5) * plot.height / Double(grid.height))
+                let centre = Point(
+                    x: plot.minX + (Double(column) + 0.5) * plot.width / Double(grid.width),
+                    y: plot.minY + (Double(row) + 0.5) * plot.height / Double(grid.height))
                 let covered = chart.points.contains { p in
                     let at = chart.geometry(measuring: sharedRenderer.fontMetrics).position(x: p.x, y: p.y)
                     return abs(at.x - centre.x) < 6 && abs(at.y - centre.y) < 6
                 }
-                if !covered && !isClose(pixel(png, at: centre), to: Color(red8: fromSVG.r, green8: fromSVG.g, blue8: fromSVG.b),
-                                        tolerance: 2) {
+                if !covered
+                    && !isClose(
+                        pixel(png, at: centre), to: Color(red8: fromSVG.r, green8: fromSVG.g, blue8: fromSVG.b),
+                        tolerance: 2)
+                {
                     mismatches += 1
                 }
             }

@@ -1,8 +1,9 @@
 import ChapterMarkdown
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// The analyser on chapters in memory: typed settings, one ID rule, limits before work.
@@ -32,7 +33,8 @@ struct AnalysisTests {
     }
 
     @Test func settingsAreTypedOnceWhateverTheSpelling() throws {
-        let plan = Self.analyse("""
+        let plan = Self.analyse(
+            """
             ```{experiment} s
             hidden: [4, 2]
             vary:
@@ -53,7 +55,10 @@ struct AnalysisTests {
         #expect(other.experiments["t"]?.spec.combinations[0].jobs[0].key == spec.combinations[0].jobs[0].key)
     }
 
-    @Test(arguments: [("batch-size: 1e30", "batch-size"), ("batch-size: 1e999", "batch-size"), ("epochs: 2.5", "epochs"), ("noise: nan", "noise"), ("seeds: -3", "seeds")])
+    @Test(arguments: [
+        ("batch-size: 1e30", "batch-size"), ("batch-size: 1e999", "batch-size"), ("epochs: 2.5", "epochs"), ("noise: nan", "noise"),
+        ("seeds: -3", "seeds"),
+    ])
     func numbersAreRangeCheckedBeforeConversion(line: String, key: String) {
         let plan = Self.analyse("```{experiment} n\n\(line)\n```\n")
         let errors = Self.errors(plan)
@@ -66,7 +71,9 @@ struct AnalysisTests {
     @Test func aHugeSweepIsCountedBeforeItIsBuilt() {
         let values = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
         let started = Date()
-        let plan = Self.analyse("```{experiment} big\nvary:\n  epochs: \(values)\n  batch-size: \(values)\n  noise: \((0...49).map(String.init).joined(separator: ", ").wrappedInBrackets)\n  seed: \(values)\n```\n")
+        let plan = Self.analyse(
+            "```{experiment} big\nvary:\n  epochs: \(values)\n  batch-size: \(values)\n  noise: \((0...49).map(String.init).joined(separator: ", ").wrappedInBrackets)\n  seed: \(values)\n```\n"
+        )
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(plan.diagnostics.has(.tooManyCombinations, at: "Chapters/01-a.md:6:1"))
         #expect(Self.errors(plan).contains { $0.contains("vary makes 50000000 combinations") })
@@ -78,7 +85,8 @@ struct AnalysisTests {
     }
 
     @Test func questionsAreParsedAndResolvedDuringAnalysis() throws {
-        let plan = Self.analyse("""
+        let plan = Self.analyse(
+            """
             ```{experiment} e
             until: test-loss <= 0.02
             ```
@@ -114,7 +122,8 @@ struct ResetAnalysisTests {
     }
 
     @Test func seedAndResetSelectorsPickRuns() throws {
-        let plan = AnalysisTests.analyse("""
+        let plan = AnalysisTests.analyse(
+            """
             ```{experiment} r
             seeds: 2
             resets: 2
@@ -138,14 +147,17 @@ struct ResetAnalysisTests {
     @Test func noisePastTheSliderIsAWarningNotAnError() {
         let plan = AnalysisTests.analyse("```{experiment} n\ndataset: spiral\nnoise: 80\n```\n")
         #expect(AnalysisTests.errors(plan).isEmpty)
-        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.line.contains("noise: 80 is beyond the Playground's control (0–50)") })
+        #expect(
+            plan.diagnostics.contains { $0.severity == .warning && $0.line.contains("noise: 80 is beyond the Playground's control (0–50)") }
+        )
     }
 }
 
 @Suite("Diagnostic kinds")
 struct DiagnosticKindTests {
     @Test func everyKindOfProblemCarriesItsID() {
-        let plan = AnalysisTests.analyse("""
+        let plan = AnalysisTests.analyse(
+            """
             ```{experiment} a
             noise: 70
             ```
@@ -172,7 +184,8 @@ struct DiagnosticKindTests {
 @Suite("Weights by name")
 struct WeightValueTests {
     @Test func weightsAndBiasesAreNamedAsTheFigureShowsTheNodes() {
-        let plan = AnalysisTests.analyse("""
+        let plan = AnalysisTests.analyse(
+            """
             ```{experiment} w
             hidden: [3]
             ```

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `show: [backprop]` and `show: [neuron-maps]`: the numbers inside one network, the trainer's own.
@@ -42,7 +43,8 @@ struct BackpropFigureTests {
         }
         let page = try book.page("03-inside.html")
         #expect(page.contains(HTMLEscaped("loss \(BackpropChart.valueText(pass.loss))")))
-        let alt = try #require(page.components(separatedBy: "alt=\"").dropFirst().first { $0.hasPrefix("Backward pass") }?.components(separatedBy: "\"").first)
+        let alt = try #require(
+            page.components(separatedBy: "alt=\"").dropFirst().first { $0.hasPrefix("Backward pass") }?.components(separatedBy: "\"").first)
         #expect(alt.count <= 250, "\(alt.count): \(alt)")
         #expect(!alt.contains("card-q"), "the alt text does not name the experiment's ID")
     }
@@ -69,7 +71,8 @@ struct BackpropFigureTests {
 
     /// The example is required, in range, and a point needs its label.
     @Test func theExampleIsChecked() {
-        let plan = HandSetWeightsTests.analyse("""
+        let plan = HandSetWeightsTests.analyse(
+            """
             ```{experiment} a
             hidden: [2]
             show: [backprop]

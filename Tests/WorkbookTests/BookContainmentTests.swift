@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 26, F2: a chapter or `labbook.yml` that is a symbolic link out of the book (Git keeps
@@ -30,7 +31,9 @@ struct BookContainmentTests {
             atPath: book.chapters.appendingPathComponent("02-notes.md").path, withDestinationPath: target)
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
         let error = try #require(plan.diagnostics.first { $0.severity == .error })
-        #expect(error.description.hasPrefix("Chapters/02-notes.md:1:1: error: the chapter is not read: it is a symbolic link to \(target), really "))
+        #expect(
+            error.description.hasPrefix(
+                "Chapters/02-notes.md:1:1: error: the chapter is not read: it is a symbolic link to \(target), really "))
         #expect(error.message.contains("outside the book folder"))
         #expect(!plan.chapters.contains { $0.displayPath == "Chapters/02-notes.md" })
         #expect(!plan.chapters.contains { $0.title.contains(Self.secret) })
@@ -42,7 +45,10 @@ struct BookContainmentTests {
         try FileManager.default.createSymbolicLink(
             atPath: book.chapters.appendingPathComponent("02-host.md").path, withDestinationPath: "/etc/hostname")
         let failure = try #require(throws: BuildFailure.self) { try book.build() }
-        #expect(failure.diagnostics.contains { $0.description.hasPrefix("Chapters/02-host.md:1:1: error: the chapter is not read: it is a symbolic link to /etc/hostname") })
+        #expect(
+            failure.diagnostics.contains {
+                $0.description.hasPrefix("Chapters/02-host.md:1:1: error: the chapter is not read: it is a symbolic link to /etc/hostname")
+            })
         #expect(!FileManager.default.fileExists(atPath: book.output.path))
     }
 
@@ -51,10 +57,13 @@ struct BookContainmentTests {
         defer { book.remove(); try? FileManager.default.removeItem(at: outside) }
         let settings = book.root.appendingPathComponent("labbook.yml")
         try? FileManager.default.removeItem(at: settings)
-        try FileManager.default.createSymbolicLink(atPath: settings.path, withDestinationPath: outside.appendingPathComponent("labbook.yml").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: settings.path, withDestinationPath: outside.appendingPathComponent("labbook.yml").path)
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
         let error = try #require(plan.diagnostics.first { $0.severity == .error })
-        #expect(error.description.hasPrefix("labbook.yml:1:1: error: labbook.yml is not read: it is a symbolic link to \(outside.path)/labbook.yml"))
+        #expect(
+            error.description.hasPrefix(
+                "labbook.yml:1:1: error: labbook.yml is not read: it is a symbolic link to \(outside.path)/labbook.yml"))
         #expect(plan.settings.title != Self.secret)
     }
 

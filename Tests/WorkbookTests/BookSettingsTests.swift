@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `labbook.yml`: the book's title, cover and experiment defaults; problems are `file:line:col`
@@ -26,7 +27,10 @@ import Testing
 
     @Test func anUnknownKeyIsAnErrorAtItsLineWithASuggestion() {
         let (_, diagnostics) = BookSettings.parse("title: Nets\ntitel: typo\n", displayPath: "labbook.yml")
-        #expect(diagnostics.map(\.line) == ["labbook.yml:2:1: error: unknown key 'titel' in labbook.yml; did you mean 'title'? [labbook.unknown-key]"])
+        #expect(
+            diagnostics.map(\.line) == [
+                "labbook.yml:2:1: error: unknown key 'titel' in labbook.yml; did you mean 'title'? [labbook.unknown-key]"
+            ])
         #expect(diagnostics.first?.end == SourceLocation(file: "labbook.yml", line: 2, column: 6))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// A small book built end to end, checked in the HTML it produces.
@@ -49,7 +50,9 @@ struct BuildTests {
         #expect(xor.contains("(median of"))
         #expect(xor.contains("of 3 seeds</span>"))
         // A sweep's best combination, and one combination's value.
-        #expect(xor.contains("class=\"lb-value\" title=\"from experiment xor-acts\">relu</span>") || xor.contains("title=\"from experiment xor-acts\">tanh</span>"))
+        #expect(
+            xor.contains("class=\"lb-value\" title=\"from experiment xor-acts\">relu</span>")
+                || xor.contains("title=\"from experiment xor-acts\">tanh</span>"))
         // The rule in its own span, said once per paragraph (``ValueRule``).
         #expect(xor.contains(" %<span class=\"lb-value-rule\"> (median of 2 seeds)</span></span>"))
         #expect(!xor.contains("class=\"lb-value\">?</span>"))

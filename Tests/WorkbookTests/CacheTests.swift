@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The two-stage cache: prose edits retrain nothing, setting changes retrain exactly what

@@ -70,7 +70,9 @@ struct ClaimTests {
         #expect(ClaimCheck.compare(side("−0.53"), .less, side("0")))
         #expect(ClaimCheck.compare(side("4 of 5"), .equal, side("4")))
         #expect(!ClaimCheck.compare(side("diverged"), .less, side("1")))
-        #expect(ClaimCheck.compare(ClaimCheck.parse("relu", isSetting: true), .equal, ClaimCheck.Side(text: "relu", low: .nan, high: .nan, word: "relu")))
+        #expect(
+            ClaimCheck.compare(
+                ClaimCheck.parse("relu", isSetting: true), .equal, ClaimCheck.Side(text: "relu", low: .nan, high: .nan, word: "relu")))
         #expect(ClaimSyntax.parse("a.epochs<=b.epochs or c[x=1, y=2].epochs == 3 and d.seeds >= 97.6 %")?.map(\.count) == [1, 2])
         #expect(ClaimSyntax.parse("a.epochs < ") == nil)
         #expect(ClaimSyntax.parse("a.epochs b.epochs") == nil)

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// A page never contradicts itself: for every combination of a sweep whose seeds partly miss
@@ -44,7 +45,11 @@ struct ConsistencyTests {
             let target = r.medianEpochs.map { "reached test loss ≤ 0.02 at epoch \($0)" } ?? "did not reach test loss ≤ 0.02 in 3000 epochs"
             // (In the alt text, or — where the alt text has no room — in the long description.)
             let combination = "For learning rate = \(spec.sweep[0].values[index].text), "
-            #expect(page.contains(combination + "8 seeds, of which \(r.reachedCount) reached the target; the bold curve is median seed \(run.seed), which \(target)"))
+            #expect(
+                page.contains(
+                    combination
+                        + "8 seeds, of which \(r.reachedCount) reached the target; the bold curve is median seed \(run.seed), which \(target)"
+                ))
             #expect(page.contains(combination + "median seed \(run.seed) \(target)"))
         }
         // Every panel of the loss figure shares one epoch axis and one loss axis.

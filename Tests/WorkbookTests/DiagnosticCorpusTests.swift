@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `labbook check` on a corpus of broken chapters (Fixtures/broken): every diagnostic has a

@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Diagnostics a person can read: one line per distinct cause with its count and first place,

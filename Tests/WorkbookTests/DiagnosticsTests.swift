@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Every error of every chapter, in one run, before any training, with file, line and column.
@@ -11,10 +12,22 @@ struct DiagnosticsTests {
     static let expected: [(line: String, id: DiagnosticID)] = [
         ("Chapters/01-bad.md:5:4: error: unknown directive '{experimnet}'; did you mean '{experiment}'?", .unknownDirective),
         ("Chapters/01-bad.md:11:1: error: unknown key 'learning_rate' in {experiment}; did you mean 'learning-rate'?", .unknownKey),
-        ("Chapters/01-bad.md:12:16: error: learning-rate: learning rate 0 is outside the accepted range; valid: a number greater than 0 (the Playground's control offers 0.00001–10)", .badValue),
-        ("Chapters/01-bad.md:13:13: error: batch-size: batch size 0 is outside the accepted range; valid: a whole number from 1 to 1200", .badValue),
-        ("Chapters/01-bad.md:14:14: error: train-ratio: train ratio 100 is outside the accepted range; valid: a percentage, a number between 0 and 100", .badValue),
-        ("Chapters/01-bad.md:15:8: warning: noise: 70 is beyond the Playground's control (0–50); a link still trains with it", .beyondPlayground),
+        (
+            "Chapters/01-bad.md:12:16: error: learning-rate: learning rate 0 is outside the accepted range; valid: a number greater than 0 (the Playground's control offers 0.00001–10)",
+            .badValue
+        ),
+        (
+            "Chapters/01-bad.md:13:13: error: batch-size: batch size 0 is outside the accepted range; valid: a whole number from 1 to 1200",
+            .badValue
+        ),
+        (
+            "Chapters/01-bad.md:14:14: error: train-ratio: train ratio 100 is outside the accepted range; valid: a percentage, a number between 0 and 100",
+            .badValue
+        ),
+        (
+            "Chapters/01-bad.md:15:8: warning: noise: 70 is beyond the Playground's control (0–50); a link still trains with it",
+            .beyondPlayground
+        ),
         ("Chapters/01-bad.md:16:11: error: features: unknown feature 'x3'; did you mean 'x1'?", .badValue),
         ("Chapters/01-bad.md:17:13: error: activation: unknown activation 'rellu'; did you mean 'relu'?", .badValue),
         ("Chapters/01-bad.md:18:9: error: epochs takes one value, not a list; to try several values, put it under 'vary:'", .wrongType),
@@ -64,7 +77,11 @@ struct DiagnosticsTests {
             """
         let plan = BookLoader.analyse(sources: [("01-x.md", "Chapters/01-x.md", chapter)])
         let lines = plan.diagnostics.map(\.line)
-        #expect(lines.contains { $0.hasPrefix("Chapters/01-x.md:8:1: error: {value}`sweep.epochs`: 'sweep' is a sweep; name one value for each of: activation") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "Chapters/01-x.md:8:1: error: {value}`sweep.epochs`: 'sweep' is a sweep; name one value for each of: activation")
+            })
         #expect(plan.diagnostics.count { $0.id == .badReference && $0.location?.line == 8 } == 2)
         #expect(plan.diagnostics.has(.unknownMetric, at: "Chapters/01-x.md:8:"))
         #expect(lines.contains { $0.contains("did you mean 'test-loss'?") })

@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// A downloaded run (or one run of `labbook train --format json`) as far as the numbers go.
@@ -148,7 +149,8 @@ struct DownloadTests {
                 for job in combination.jobs {
                     let name = (spec.isSweep ? "c\(k + 1)-" : "") + "seed-\(job.seed)"
                     let run = try store.result(job)
-                    let json = try JSONDecoder().decode(DownloadedRun.self, from: Data(contentsOf: folder.appendingPathComponent(name + ".json")))
+                    let json = try JSONDecoder().decode(
+                        DownloadedRun.self, from: Data(contentsOf: folder.appendingPathComponent(name + ".json")))
                     #expect(json.losses["run"] == name)
                     // Epoch 0 to the last epoch run, each exactly once, in order.
                     #expect(table.rows[name]?.map { $0[1] } == (0..<run.trainLoss.count).map(String.init))
@@ -188,10 +190,12 @@ struct DownloadTests {
         #expect(borrowed.data == "../xor-seeds/data-seed-2.csv")
         var xor = TrainingConfiguration()
         xor.dataset = .xor
-        #expect(try Data(contentsOf: Self.folder(book, "xor-seeds").appendingPathComponent("data-seed-2.csv"))
-            == Data(DownloadFormat.dataCSV(xor.makeData(seed: "2").0).utf8))
-        let relu = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Self.folder(book, "xor-acts").appendingPathComponent("c1-seed-1.json"))) as? [String: Any]
+        #expect(
+            try Data(contentsOf: Self.folder(book, "xor-seeds").appendingPathComponent("data-seed-2.csv"))
+                == Data(DownloadFormat.dataCSV(xor.makeData(seed: "2").0).utf8))
+        let relu =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.folder(book, "xor-acts").appendingPathComponent("c1-seed-1.json"))) as? [String: Any]
         #expect((relu?["combination"] as? [String: String]) == ["activation": "relu"])
     }
 

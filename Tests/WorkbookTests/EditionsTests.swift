@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The student edition asks instead of tells: worksheet experiments show their setup and a blank
@@ -35,11 +36,14 @@ import Testing
         let student = try pages.map { try built.page($0, built.student) }.joined()
         let handout = try built.page("handout.html", built.student)
         // A number a results experiment also shows (100.0 % accuracy, say) may appear.
-        let shared = Self.resultExperiments.compactMap { WorksheetLeaks.block($0, in: instructor) }.map { WorksheetLeaks.resultNumbers(inTableOf: $0) }.reduce(Set(), { $0.union($1) })
+        let shared = Self.resultExperiments.compactMap { WorksheetLeaks.block($0, in: instructor) }.map {
+            WorksheetLeaks.resultNumbers(inTableOf: $0)
+        }.reduce(Set(), { $0.union($1) })
         for id in Self.worksheets {
             let taught = try #require(WorksheetLeaks.block(id, in: instructor), "instructor edition lacks \(id)")
             let key = try #require(WorksheetLeaks.keyTable(in: taught), "\(id): the instructor edition has no worksheet key")
-            let numbers = WorksheetLeaks.resultNumbers(inTableOf: taught).union(WorksheetLeaks.resultNumbers(inTable: key)).subtracting(shared)
+            let numbers = WorksheetLeaks.resultNumbers(inTableOf: taught).union(WorksheetLeaks.resultNumbers(inTable: key)).subtracting(
+                shared)
             #expect(!numbers.isEmpty, "\(id): the instructor table has no numbers to compare with")
             for number in numbers {
                 #expect(!WorksheetLeaks.contains(number, in: student), "student pages show \(number) from \(id)")
@@ -48,10 +52,13 @@ import Testing
             let asked = try #require(WorksheetLeaks.block(id, in: student), "student edition lacks \(id)")
             #expect(asked.contains("lb-worksheet") && asked.contains("lb-blank-table"), "\(id) is no worksheet")
             // The sheet has the key's rows (one per run) and columns, blank.
-            #expect(asked.count(of: "<th scope=\"row\">") == key.count(of: "<th scope=\"row\">"), "\(id): the sheet's rows differ from the key's")
+            #expect(
+                asked.count(of: "<th scope=\"row\">") == key.count(of: "<th scope=\"row\">"),
+                "\(id): the sheet's rows differ from the key's")
             #expect(asked.count(of: "lb-blank-cell") == key.count(of: "<td class=\"num\">"), "\(id): blank table differs in size")
             #expect(key.count(of: "<th scope=\"row\">") > 0)
-            #expect(!asked.contains("-loss.") && !asked.contains("-boundary.") && !asked.contains("-network."), "\(id) shows a result figure")
+            #expect(
+                !asked.contains("-loss.") && !asked.contains("-boundary.") && !asked.contains("-network."), "\(id) shows a result figure")
         }
         // The worksheet's data figure stays, and its caption and alt text carry no result.
         let section = try #require(WorksheetLeaks.block("ws-section", in: student))
@@ -66,7 +73,9 @@ import Testing
         defer { built.book.remove() }
         let browser = try #require(HandoutPrinting.findBrowser(), "headless Chromium is needed (apt-get install chromium)")
         _ = try HandoutPrinting(output: built.student, browser: browser).print()
-        let numbers = try WorksheetLeaks.worksheetNumbers(pages: ["01-worksheets.html", "02-compare.html"], instructor: built.instructor, worksheets: Self.worksheets, results: Self.resultExperiments)
+        let numbers = try WorksheetLeaks.worksheetNumbers(
+            pages: ["01-worksheets.html", "02-compare.html"], instructor: built.instructor, worksheets: Self.worksheets,
+            results: Self.resultExperiments)
         #expect(numbers.count > 5)
         let leaks = try WorksheetLeaks.leaks(of: numbers, in: built.student, instructor: built.instructor, worksheets: Self.worksheets)
         #expect(leaks.isEmpty, "\(leaks)")
@@ -78,9 +87,13 @@ import Testing
         for (page, id) in [("01-worksheets.html", "shown"), ("02-compare.html", "free")] {
             let taught = try #require(WorksheetLeaks.block(id, in: try built.page(page, built.instructor)))
             let shown = try #require(WorksheetLeaks.block(id, in: try built.page(page, built.student)))
-            #expect(WorksheetLeaks.table(in: taught) != nil && WorksheetLeaks.table(in: taught) == WorksheetLeaks.table(in: shown), "\(id): tables differ")
+            #expect(
+                WorksheetLeaks.table(in: taught) != nil && WorksheetLeaks.table(in: taught) == WorksheetLeaks.table(in: shown),
+                "\(id): tables differ")
             for number in WorksheetLeaks.resultNumbers(inTableOf: taught) {
-                #expect(WorksheetLeaks.contains(number, in: try built.page("handout.html", built.student)), "\(id): \(number) missing from the handout")
+                #expect(
+                    WorksheetLeaks.contains(number, in: try built.page("handout.html", built.student)),
+                    "\(id): \(number) missing from the handout")
             }
         }
     }

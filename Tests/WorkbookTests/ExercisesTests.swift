@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// Exercises written the way public Playground courses write them: links that hide features,
@@ -12,9 +13,10 @@ struct ExercisesTests {
         let book = try FixtureBook("exercises")
         defer { book.remove() }
         let report = try book.build()
-        #expect(report.warnings.map(\.line) == [
-            "Chapters/02-noisy-spiral.md:8:1: warning: noise: 80 is beyond the Playground's control (0–50); a link still trains with it [labbook.beyond-playground]"
-        ])
+        #expect(
+            report.warnings.map(\.line) == [
+                "Chapters/02-noisy-spiral.md:8:1: warning: noise: 80 is beyond the Playground's control (0–50); a link still trains with it [labbook.beyond-playground]"
+            ])
 
         let plan = Builder(options: book.options).check()
         // The hidden product feature is not an input: the network is the linear model of x1, x2.

@@ -1,8 +1,9 @@
 import ChapterMarkdown
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// `weights:` and `biases:`: the initial network set by hand, as a list in the downloads' order
@@ -26,7 +27,8 @@ struct HandSetWeightsTests {
     /// same network, bit for bit.
     @Test func byNameAndByListAgree() throws {
         let seeded = try Self.initial(Self.analyse("```{experiment} s\n\(Self.shape)```\n"), "s")
-        let named = Self.analyse("""
+        let named = Self.analyse(
+            """
             ```{experiment} n
             \(Self.shape)weights:
               X1 -> 1.2: 0.75
@@ -46,7 +48,8 @@ struct HandSetWeightsTests {
         #expect(byName == expected)
         #expect(byName.weights[0] == seeded.weights[0] && byName.biases[2] == seeded.biases[2])
 
-        let listText = "weights: [\(expected.weights.map { "\($0)" }.joined(separator: ", "))]\nbiases: [\(expected.biases.map { "\($0)" }.joined(separator: ", "))]\n"
+        let listText =
+            "weights: [\(expected.weights.map { "\($0)" }.joined(separator: ", "))]\nbiases: [\(expected.biases.map { "\($0)" }.joined(separator: ", "))]\n"
         let listed = Self.analyse("```{experiment} l\n\(Self.shape)\(listText)```\n")
         #expect(try Self.initial(listed, "l") == byName)
     }
@@ -69,13 +72,17 @@ struct HandSetWeightsTests {
         let job = try #require(plan.experiments["silent"]?.spec.combinations[0].jobs[0])
         let run = Trainer(configuration: job.configuration).run(seed: job.seed)
         #expect(run.finalTestLoss == 0.5 && run.epochsRun == 0)
-        #expect(page.contains("its test loss is\n<span class=\"lb-value\" title=\"from experiment silent\">\(ValueFormatting.loss(run.finalTestLoss))</span>"), "the inline value prints the loss")
+        #expect(
+            page.contains(
+                "its test loss is\n<span class=\"lb-value\" title=\"from experiment silent\">\(ValueFormatting.loss(run.finalTestLoss))</span>"
+            ), "the inline value prints the loss")
     }
 
     /// A list of the wrong length and an unknown name are errors at their lines, naming what
     /// would be valid.
     @Test func wrongCountsAndUnknownNamesAreErrorsAtTheirLines() {
-        let plan = Self.analyse("""
+        let plan = Self.analyse(
+            """
             ```{experiment} c
             \(Self.shape)weights: [1, 2, 3]
             ```

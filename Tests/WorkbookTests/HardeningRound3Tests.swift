@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 26: what the command line prints from chapters, its flags beside the chapters' rules,
@@ -49,7 +50,8 @@ struct HardeningRound3Tests {
     @Test func anInvalidExperimentAddsNoErrorsAtItsReferences() throws {
         let book = try HardeningTests.book([
             "01-a.md": HardeningTests.chapter(
-                "```{experiment} e\nactivation: relux\nepochs: 1\n```\n\n{value}`e.test-loss`, {value}`e.epochs`, {number}`e.test-accuracy` and {ref}`e`.\n\n{value}`nothing.test-loss`\n")
+                "```{experiment} e\nactivation: relux\nepochs: 1\n```\n\n{value}`e.test-loss`, {value}`e.epochs`, {number}`e.test-accuracy` and {ref}`e`.\n\n{value}`nothing.test-loss`\n"
+            )
         ])
         defer { book.remove() }
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
@@ -77,13 +79,18 @@ struct HardeningRound3Tests {
     /// from the counts alone (no run is built: the experiment is not in the plan).
     @Test func runsThatMultiplyPastTheLimitAreRefusedAtTheDirective() throws {
         let book = try HardeningTests.book([
-            "01-a.md": HardeningTests.chapter("```{experiment} big\nseeds: 100\nresets: 100\nepochs: 1\n" + Self.sweep(64) + "```\n\n{value}`big.runs`\n"),
-            "02-b.md": HardeningTests.chapter("```{experiment} varied\nseeds: 100\nepochs: 1\nvary:\n  resets: [0, 99]\n  activation: [relu, tanh]\n```\n"),
+            "01-a.md": HardeningTests.chapter(
+                "```{experiment} big\nseeds: 100\nresets: 100\nepochs: 1\n" + Self.sweep(64) + "```\n\n{value}`big.runs`\n"),
+            "02-b.md": HardeningTests.chapter(
+                "```{experiment} varied\nseeds: 100\nepochs: 1\nvary:\n  resets: [0, 99]\n  activation: [relu, tanh]\n```\n"),
         ])
         defer { book.remove() }
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
         let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(errors.contains("Chapters/01-a.md:5:1: error: experiment 'big' makes 646400 runs (64 combinations × 100 seeds × 101 runs per seed (resets: 100)); at most 10000 are allowed"), "\(errors)")
+        #expect(
+            errors.contains(
+                "Chapters/01-a.md:5:1: error: experiment 'big' makes 646400 runs (64 combinations × 100 seeds × 101 runs per seed (resets: 100)); at most 10000 are allowed"
+            ), "\(errors)")
         // resets varied: (1 + 100) × 2 activations × 100 seeds = 20,200.
         #expect(errors.contains { $0.hasPrefix("Chapters/02-b.md:5:1: error: experiment 'varied' makes 20200 runs") }, "\(errors)")
         #expect(errors.count == 2, "\(errors)")
@@ -94,12 +101,17 @@ struct HardeningRound3Tests {
     /// figure Cairo could not allocate. Refused at `show` before anything is trained.
     @Test func aTimelineOfTooManyCombinationsIsRefusedAtShow() throws {
         let book = try HardeningTests.book([
-            "01-a.md": HardeningTests.chapter("```{experiment} wide\nepochs: 1\nsnapshots: 12\nshow: [boundary-timeline]\n" + Self.sweep(17) + "```\n"),
-            "02-b.md": HardeningTests.chapter("```{experiment} fits\nepochs: 1\nsnapshots: 12\nshow: [boundary-timeline]\n" + Self.sweep(16) + "```\n"),
+            "01-a.md": HardeningTests.chapter(
+                "```{experiment} wide\nepochs: 1\nsnapshots: 12\nshow: [boundary-timeline]\n" + Self.sweep(17) + "```\n"),
+            "02-b.md": HardeningTests.chapter(
+                "```{experiment} fits\nepochs: 1\nsnapshots: 12\nshow: [boundary-timeline]\n" + Self.sweep(16) + "```\n"),
         ])
         defer { book.remove() }
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
         let errors = plan.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(errors == ["Chapters/01-a.md:8:7: error: show: boundary-timeline draws one row per combination; this sweep has 17, at most 16 fit in one figure"])
+        #expect(
+            errors == [
+                "Chapters/01-a.md:8:7: error: show: boundary-timeline draws one row per combination; this sweep has 17, at most 16 fit in one figure"
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// A careless or hostile chapter, a broken cache, a killed or concurrent build: the build
@@ -53,7 +54,9 @@ struct HardeningTests {
     /// run used to fail the whole build when the cache could not encode them.
     @Test func infiniteWeightsAreCachedAndTheBuildGoesOn() throws {
         let book = try Self.book([
-            "01-a.md": Self.chapter("```{experiment} wild\nlearning-rate: 1e308\nepochs: 5\nuntil: test-loss <= 0.02\nseeds: 2\nshow: [boundary, loss, table]\n```\n\n{value}`wild.epochs`, {value}`wild.test-loss`.\n")
+            "01-a.md": Self.chapter(
+                "```{experiment} wild\nlearning-rate: 1e308\nepochs: 5\nuntil: test-loss <= 0.02\nseeds: 2\nshow: [boundary, loss, table]\n```\n\n{value}`wild.epochs`, {value}`wild.test-loss`.\n"
+            )
         ])
         defer { book.remove() }
         try book.build()
@@ -130,7 +133,8 @@ struct HardeningTests {
         let one = try FixtureBook("basic")
         let two = try FixtureBook("basic")
         defer { one.remove(); two.remove() }
-        let a = try Labbook.run(["build"], in: one.root, environment: ["LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "TZ": "Asia/Kolkata"])
+        let a = try Labbook.run(
+            ["build"], in: one.root, environment: ["LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "TZ": "Asia/Kolkata"])
         let b = try Labbook.run(
             ["build", "--chapters", two.chapters.path, "--output", two.output.path],
             in: FileManager.default.temporaryDirectory, environment: ["LANG": "C", "TZ": "America/Los_Angeles"])
@@ -147,7 +151,8 @@ struct HardeningTests {
 struct WorkOncePerRunTests {
     @Test func eachRunIsEvaluatedOnceForAllItsFigures() throws {
         let book = try HardeningTests.book([
-            "01-a.md": HardeningTests.chapter("""
+            "01-a.md": HardeningTests.chapter(
+                """
                 ```{experiment} one
                 dataset: xor
                 epochs: 20

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `show: [hidden-space]`: the data where two hidden neurons put it.
@@ -35,7 +36,8 @@ struct HiddenSpaceTests {
     }
 
     @Test func theNeuronsAreChecked() {
-        let plan = HandSetWeightsTests.analyse("""
+        let plan = HandSetWeightsTests.analyse(
+            """
             ```{experiment} a
             hidden: [2, 2]
             neurons: [1.1, 2.1]

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `hidden-space` with `snapshots:`: the data where two neurons put it at each snapshot epoch,
@@ -32,8 +33,12 @@ struct HiddenSpaceTimelineTests {
         for (chart, snapshot) in zip(charts, recorded.snapshots) {
             #expect(chart.plane.points.count == train.count)
             for (point, example) in zip(chart.plane.points, train) {
-                let a1 = NeuronComputation(configuration: c, parameters: snapshot.parameters, layer: 1, index: 0, x1: example.x, x2: example.y).a
-                let a2 = NeuronComputation(configuration: c, parameters: snapshot.parameters, layer: 1, index: 1, x1: example.x, x2: example.y).a
+                let a1 = NeuronComputation(
+                    configuration: c, parameters: snapshot.parameters, layer: 1, index: 0, x1: example.x, x2: example.y
+                ).a
+                let a2 = NeuronComputation(
+                    configuration: c, parameters: snapshot.parameters, layer: 1, index: 1, x1: example.x, x2: example.y
+                ).a
                 #expect(point.x == a1 && point.y == a2, "epoch \(snapshot.epoch)")
             }
             #expect(chart.plane.domain == charts[0].plane.domain, "one pair of axes for every snapshot")
@@ -53,7 +58,9 @@ struct HiddenSpaceTimelineTests {
         }
         #expect(page.contains("The data in hidden space of “XOR placed by two tanh neurons as training goes on” at epoch 10"))
         for format in ["png", "svg", "pdf"] {
-            #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("figures/space-time-hidden-space.\(format)").path))
+            #expect(
+                FileManager.default.fileExists(atPath: book.output.appendingPathComponent("figures/space-time-hidden-space.\(format)").path)
+            )
         }
     }
 
@@ -65,8 +72,10 @@ struct HiddenSpaceTimelineTests {
         try book.build()
         let remade = try RemadeFigure(.hiddenSpace, of: "space-time", in: book)
         let timeline = try #require((remade.figure as? DescribedFigure)?.figure as? SmallMultiples)
-        let frame = try HiddenSpaceFigure(panels: remade.panels, display: remade.spec.display, store: remade.store, recordings: RunEvaluations())
-            .frame(epoch: 10, combination: nil)
+        let frame = try HiddenSpaceFigure(
+            panels: remade.panels, display: remade.spec.display, store: remade.store, recordings: RunEvaluations()
+        )
+        .frame(epoch: 10, combination: nil)
         let chart = try #require(frame.figure as? HiddenSpaceChart)
         let panel = try #require(timeline.panels[1].figure as? HiddenSpaceChart)
         #expect(chart.plane.domain == panel.plane.domain)
@@ -85,11 +94,14 @@ struct HiddenSpaceTimelineTests {
         let charts = try timeline.panels.map { try #require($0.figure as? HiddenSpaceChart) }
         #expect(charts.count == 4, "2 combinations × snapshots 0 and 10")
         #expect(Set(charts.map { "\($0.plane.domain)" }).count == 1, "one activation: one pair of axes")
-        let figure = HiddenSpaceFigure(panels: remade.panels, display: remade.spec.display, store: remade.store, recordings: RunEvaluations())
+        let figure = HiddenSpaceFigure(
+            panels: remade.panels, display: remade.spec.display, store: remade.store, recordings: RunEvaluations())
         let frame = try #require(try figure.frame(epoch: 10, combination: 1).figure as? HiddenSpaceChart)
         #expect(frame.plane.domain == charts[3].plane.domain && frame.plane.points == charts[3].plane.points)
         for name in ["c1-epoch-0", "c1-epoch-10", "c2-epoch-0", "c2-epoch-10"] {
-            #expect(FileManager.default.fileExists(atPath: book.output.appendingPathComponent("figures/space-sweep-time-hidden-space-\(name).png").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: book.output.appendingPathComponent("figures/space-sweep-time-hidden-space-\(name).png").path))
         }
         #expect(try book.page("01-over-time.html").contains("Epoch of the 2 hidden spaces"))
     }
@@ -113,7 +125,8 @@ struct HiddenSpaceTimelineTests {
         }
         var independent = remade.spec.display
         independent.sharedAxes = false
-        let own = try HiddenSpaceFigure(panels: remade.panels, display: independent, store: remade.store, recordings: RunEvaluations()).make()
+        let own = try HiddenSpaceFigure(panels: remade.panels, display: independent, store: remade.store, recordings: RunEvaluations())
+            .make()
         let ownDomains = try #require(own.figure as? SmallMultiples).panels.compactMap { ($0.figure as? HiddenSpaceChart)?.plane.domain }
         #expect(Set(ownDomains.map { "\($0)" }).count == 4, "each panel fits itself: \(ownDomains)")
     }

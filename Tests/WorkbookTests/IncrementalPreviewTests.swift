@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `labbook serve` keeps what it computed (decoded runs, chapter bodies, search entries) from
@@ -12,12 +13,21 @@ struct IncrementalPreviewTests {
 
     static let edits: [Edit] = [
         ("a word in a paragraph", "01-gauss.md", { $0.replacingOccurrences(of: "The node computes", with: "The FRESHWORD node computes") }),
-        ("a new paragraph (the lines below it move)", "01-gauss.md", { $0.replacingOccurrences(of: "## Linear data\n", with: "## Linear data\n\nA NEW paragraph.\n") }),
+        (
+            "a new paragraph (the lines below it move)", "01-gauss.md",
+            { $0.replacingOccurrences(of: "## Linear data\n", with: "## Linear data\n\nA NEW paragraph.\n") }
+        ),
         ("a heading (the contents change)", "02-xor.md", { $0.replacingOccurrences(of: "## A sweep", with: "## A RENAMED sweep") }),
-        ("a setting (a run is trained)", "01-gauss.md", { $0.replacingOccurrences(of: "learning-rate: 0.001", with: "learning-rate: 0.003") }),
+        (
+            "a setting (a run is trained)", "01-gauss.md",
+            { $0.replacingOccurrences(of: "learning-rate: 0.001", with: "learning-rate: 0.003") }
+        ),
         ("a broken directive (the build fails)", "01-gauss.md", { $0.replacingOccurrences(of: "dataset: gauss", with: "dataset: gaus") }),
         ("the fix", "01-gauss.md", { $0.replacingOccurrences(of: "dataset: gaus", with: "dataset: gauss") }),
-        ("a word in the other chapter", "02-xor.md", { $0.replacingOccurrences(of: "Over three seeds:", with: "Over three OTHERWORD seeds:") }),
+        (
+            "a word in the other chapter", "02-xor.md",
+            { $0.replacingOccurrences(of: "Over three seeds:", with: "Over three OTHERWORD seeds:") }
+        ),
     ]
 
     @Test func aSequenceOfEditsEndsInTheCleanBuildsBytes() throws {

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `landscape-directions: initial` and a sweep's landscapes on one colour scale.
@@ -42,7 +43,8 @@ struct LandscapeDirectionsTests {
     /// The key takes `random` or `initial`, belongs to the landscape figure, and a bad value is
     /// an error at its line.
     @Test func theDirectionsAreChecked() {
-        let plan = HandSetWeightsTests.analyse("""
+        let plan = HandSetWeightsTests.analyse(
+            """
             ```{experiment} a
             hidden: [2]
             landscape-directions: toward-start

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `show: [landscape]`: the loss around the final weights and the path training took.
@@ -29,7 +30,9 @@ struct LandscapeFigureTests {
         #expect(chart.path.count == run.epochsRun + 1, "30 epochs and epoch 0: every epoch is a point")
         #expect(described.label.contains(ValueFormatting.loss(run.finalTrainLoss)))
         let page = try book.page("03-inside.html")
-        let alt = try #require(page.components(separatedBy: "alt=\"").dropFirst().first { $0.hasPrefix("The loss landscape") }?.components(separatedBy: "\"").first)
+        let alt = try #require(
+            page.components(separatedBy: "alt=\"").dropFirst().first { $0.hasPrefix("The loss landscape") }?.components(separatedBy: "\"")
+                .first)
         #expect(alt.count <= 250, "\(alt.count): \(alt)")
         #expect(!alt.contains("maps"), "the alt text does not name the experiment's ID")
     }
@@ -37,7 +40,8 @@ struct LandscapeFigureTests {
     /// The grid is an odd whole number from 5 to 101, the range a number from 0.01 to 10; both
     /// belong to the landscape figure; bad values are errors at their line.
     @Test func theGridAndRangeAreChecked() {
-        let plan = HandSetWeightsTests.analyse("""
+        let plan = HandSetWeightsTests.analyse(
+            """
             ```{experiment} a
             hidden: [2]
             landscape-grid: 30

@@ -1,9 +1,10 @@
 import CairoRendering
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The numbers inside a network: weights on links, and one neuron worked through.
@@ -34,7 +35,9 @@ struct NetworkValuesTests {
             let half = 0.0005
             for row in printed.inputs {
                 let product = try Self.parse(row.value) * Self.parse(row.weight)
-                #expect(abs(product - (try Self.parse(row.product))) <= half * (abs(try Self.parse(row.value)) + abs(try Self.parse(row.weight)) + 1) + half)
+                #expect(
+                    abs(product - (try Self.parse(row.product))) <= half
+                        * (abs(try Self.parse(row.value)) + abs(try Self.parse(row.weight)) + 1) + half)
             }
             // Σ products + b = z within the rounding of every term.
             let sum = try printed.inputs.map { try Self.parse($0.product) }.reduce(0, +) + Self.parse(printed.bias)
@@ -53,8 +56,11 @@ struct NetworkValuesTests {
             // equals the trainer's evaluation of that node there.
             let job = panels[0].jobs[results[0].representativeIndex]
             let run = try store.result(job)
-            let parameters = neuron.network == .final ? run.final
-                : Trainer(configuration: job.configuration).run(seed: job.seed, recording: SnapshotRecording(epochs: [40])).snapshots[0].parameters
+            let parameters =
+                neuron.network == .final
+                ? run.final
+                : Trainer(configuration: job.configuration).run(seed: job.seed, recording: SnapshotRecording(epochs: [40])).snapshots[0]
+                    .parameters
             let grid = HeatmapGrid.coordinates(density: 100)
             let (column, row) = (17, 71)
             let computed = NeuronComputation(

@@ -1,8 +1,9 @@
 import ChapterMarkdown
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// Own CSV files as spreadsheets write them (issue 26, F3–F5): CRLF, a byte-order mark and
@@ -47,15 +48,18 @@ struct OwnDataCSVTests {
         #expect(quoted.points?.rows.map(\.x) == [1.5, -1])
         #expect(quoted.points?.rows.map(\.y) == [-2, 2])
         // A decimal comma inside quotes is one field, and not a number.
-        #expect(read("x1,x2,label\n\"1,5\",1,1\n").errors == [
-            "Chapters/data/p.csv:2:2: error: x1 '1,5' is not a number"
-        ])
-        #expect(read("x1,x2,label\n\"1.5,1,1\n").errors == [
-            "Chapters/data/p.csv:2:1: error: the quoted field is not closed on its line"
-        ])
-        #expect(read("x1,x2,label\n\"1.5\"x,1,1\n").errors == [
-            "Chapters/data/p.csv:2:6: error: text after the closing quote"
-        ])
+        #expect(
+            read("x1,x2,label\n\"1,5\",1,1\n").errors == [
+                "Chapters/data/p.csv:2:2: error: x1 '1,5' is not a number"
+            ])
+        #expect(
+            read("x1,x2,label\n\"1.5,1,1\n").errors == [
+                "Chapters/data/p.csv:2:1: error: the quoted field is not closed on its line"
+            ])
+        #expect(
+            read("x1,x2,label\n\"1.5\"x,1,1\n").errors == [
+                "Chapters/data/p.csv:2:6: error: text after the closing quote"
+            ])
     }
 
     @Test func aSpreadsheetsEmptyRowIsABlankLine() throws {
@@ -64,13 +68,15 @@ struct OwnDataCSVTests {
         #expect(result.points?.rows.count == 2)
     }
 
-    @Test("control bytes are errors at their line and column", arguments: [
-        ("x1,x2,label\n1.5\u{0}garbage,1,1\n-1,-1,-1\n", "Chapters/data/p.csv:2:4: error: a control character (U+0000) in the file"),
-        ("x1,x2,label\n1,1,1\n-1,-1,-1\u{1B}[2J\n", "Chapters/data/p.csv:3:9: error: a control character (U+001B) in the file"),
-        ("x1,x2,label\n1,1\r,1\n", "Chapters/data/p.csv:2:4: error: a carriage return (U+000D) inside a line in the file"),
-        ("# a comment \u{7}\nx1,x2,label\n1,1,1\n", "Chapters/data/p.csv:1:13: error: a control character (U+0007) in the file"),
-        ("x1,x2,label\n1,1,1\n-1,-1,\u{9B}1\n", "Chapters/data/p.csv:3:7: error: a control character (U+009B) in the file"),
-    ])
+    @Test(
+        "control bytes are errors at their line and column",
+        arguments: [
+            ("x1,x2,label\n1.5\u{0}garbage,1,1\n-1,-1,-1\n", "Chapters/data/p.csv:2:4: error: a control character (U+0000) in the file"),
+            ("x1,x2,label\n1,1,1\n-1,-1,-1\u{1B}[2J\n", "Chapters/data/p.csv:3:9: error: a control character (U+001B) in the file"),
+            ("x1,x2,label\n1,1\r,1\n", "Chapters/data/p.csv:2:4: error: a carriage return (U+000D) inside a line in the file"),
+            ("# a comment \u{7}\nx1,x2,label\n1,1,1\n", "Chapters/data/p.csv:1:13: error: a control character (U+0007) in the file"),
+            ("x1,x2,label\n1,1,1\n-1,-1,\u{9B}1\n", "Chapters/data/p.csv:3:7: error: a control character (U+009B) in the file"),
+        ])
     func controlBytes(text: String, expected: String) throws {
         let result = read(text)
         #expect(result.points == nil)
@@ -82,11 +88,13 @@ struct OwnDataCSVTests {
         #expect(result.errors == ["Chapters/data/p.csv:3:4: error: the file is not UTF-8 text"])
     }
 
-    @Test("numbers are plain decimals or exponents", arguments: [
-        ("0x1p2", false), ("1.5abc", false), ("inf", false), ("nan", false), ("1e400", false), ("1,5", false),
-        ("1_000", false), (".", false), ("e3", false), ("1e", false), ("--1", false), ("", false),
-        ("-2.5", true), ("+3", true), (".5", true), ("3.", true), ("1e-3", true), ("2.5E+1", true), ("-0", true),
-    ])
+    @Test(
+        "numbers are plain decimals or exponents",
+        arguments: [
+            ("0x1p2", false), ("1.5abc", false), ("inf", false), ("nan", false), ("1e400", false), ("1,5", false),
+            ("1_000", false), (".", false), ("e3", false), ("1e", false), ("--1", false), ("", false),
+            ("-2.5", true), ("+3", true), (".5", true), ("3.", true), ("1e-3", true), ("2.5E+1", true), ("-0", true),
+        ])
     func numberForms(text: String, accepted: Bool) {
         #expect((CSVText.number(text) != nil) == accepted)
     }
@@ -132,7 +140,8 @@ struct OwnDataFileTests {
     func load(_ written: String, chapters: URL) -> (PointSet?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         let loader = PointFileLoader(chaptersFolder: chapters, displayPrefix: "Chapters/")
-        let points = loader.load(written, rescale: false, at: SourceLocation(file: "Chapters/01.md", line: 7, column: 10), diagnostics: &diagnostics)
+        let points = loader.load(
+            written, rescale: false, at: SourceLocation(file: "Chapters/01.md", line: 7, column: 10), diagnostics: &diagnostics)
         return (points, diagnostics.diagnostics)
     }
 
@@ -148,9 +157,10 @@ struct OwnDataFileTests {
         try handle.close()
         let (points, diagnostics) = load("data/huge.csv", chapters: chapters)
         #expect(points == nil)
-        #expect(diagnostics.map { $0.description } == [
-            "Chapters/01.md:7:10: error: dataset: Chapters/data/huge.csv has 1073741824 bytes, more than the 16 MB a data file may have"
-        ])
+        #expect(
+            diagnostics.map { $0.description } == [
+                "Chapters/01.md:7:10: error: dataset: Chapters/data/huge.csv has 1073741824 bytes, more than the 16 MB a data file may have"
+            ])
     }
 
     @Test func aDataFileLinkedOutsideTheBookNamesItsTarget() throws {
@@ -159,7 +169,8 @@ struct OwnDataFileTests {
         let outside = book.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString).csv")
         try Data("x1,x2,label\n1,1,1\n-1,-1,-1\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
-        try FileManager.default.createSymbolicLink(atPath: chapters.appendingPathComponent("data/p.csv").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: chapters.appendingPathComponent("data/p.csv").path, withDestinationPath: outside.path)
         let (points, diagnostics) = load("data/p.csv", chapters: chapters)
         #expect(points == nil)
         let message = diagnostics.first?.message ?? ""

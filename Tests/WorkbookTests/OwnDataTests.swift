@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// An instructor's own points (`dataset: data/points.csv`) and the generators beyond the
@@ -86,21 +87,25 @@ struct OwnDataTests {
         #expect(try FixtureBook.tree(book.output) == before)
         // Reported once, though two experiments read the file; the second says where it uses it.
         #expect(failure.diagnostics.count { $0.location?.file == "Chapters/data/points.csv" } == 1)
-        #expect(failure.diagnostics.contains {
-            $0.location?.file == "Chapters/01-points.md" && $0.message == "dataset: data/points.csv cannot be used; its problems are reported above"
-        })
+        #expect(
+            failure.diagnostics.contains {
+                $0.location?.file == "Chapters/01-points.md"
+                    && $0.message == "dataset: data/points.csv cannot be used; its problems are reported above"
+            })
     }
 
-    @Test("bad files name the line and what would be valid", arguments: [
-        ("x1,x2\n1,1\n", "Chapters/data/points.csv:1:1", DiagnosticID.pointFileHeader),
-        ("x1,x2,colour\n1,1,1\n", "Chapters/data/points.csv:1:7", DiagnosticID.pointFileHeader),
-        ("x1,x2,label\n1,1,1\n2,2\n", "Chapters/data/points.csv:3:1", DiagnosticID.pointFileRow),
-        ("x1,x2,label\n1,1,1\n7.5,1,-1\n", "Chapters/data/points.csv:3:1", DiagnosticID.badValue),
-        ("x1,x2,label\n1,1,1\n2,2,0\n3,3,-1\n", "Chapters/data/points.csv:3:5", DiagnosticID.badLabels),
-        ("x1,x2,label\n1,1,1\n2,2,1\n", "Chapters/data/points.csv:2:5", DiagnosticID.badLabels),
-        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,validate\n", "Chapters/data/points.csv:3:8", DiagnosticID.badValue),
-        ("x1,x2,label,split\n1,1,1,train\n2,2,-1,train\n", "Chapters/data/points.csv:3:1", DiagnosticID.tooFewPoints),
-    ])
+    @Test(
+        "bad files name the line and what would be valid",
+        arguments: [
+            ("x1,x2\n1,1\n", "Chapters/data/points.csv:1:1", DiagnosticID.pointFileHeader),
+            ("x1,x2,colour\n1,1,1\n", "Chapters/data/points.csv:1:7", DiagnosticID.pointFileHeader),
+            ("x1,x2,label\n1,1,1\n2,2\n", "Chapters/data/points.csv:3:1", DiagnosticID.pointFileRow),
+            ("x1,x2,label\n1,1,1\n7.5,1,-1\n", "Chapters/data/points.csv:3:1", DiagnosticID.badValue),
+            ("x1,x2,label\n1,1,1\n2,2,0\n3,3,-1\n", "Chapters/data/points.csv:3:5", DiagnosticID.badLabels),
+            ("x1,x2,label\n1,1,1\n2,2,1\n", "Chapters/data/points.csv:2:5", DiagnosticID.badLabels),
+            ("x1,x2,label,split\n1,1,1,train\n2,2,-1,validate\n", "Chapters/data/points.csv:3:8", DiagnosticID.badValue),
+            ("x1,x2,label,split\n1,1,1,train\n2,2,-1,train\n", "Chapters/data/points.csv:3:1", DiagnosticID.tooFewPoints),
+        ])
     func badFiles(text: String, location: String, id: DiagnosticID) throws {
         let book = try FixtureBook("owndata")
         defer { book.remove() }
@@ -116,15 +121,18 @@ struct OwnDataTests {
         try write("x1,x2,label\n12,0,1\n-12,3,-1\n6,6,1\n-6,-6,-1\n", to: "data/points.csv", in: book)
         try book.edit("01-points.md") { $0.replacingOccurrences(of: "seeds: 2\nbatch-size: 5\n", with: "rescale: true\nbatch-size: 1\n") }
         try book.edit("01-points.md") { $0.replacingOccurrences(of: "activation: relu\n", with: "activation: relu\nrescale: true\n") }
-        try book.edit("01-points.md") { $0.replacingOccurrences(of: "epochs: 20\nbatch-size: 5\nshow: [boundary]", with: "epochs: 20\nbatch-size: 1\nshow: [boundary]") }
+        try book.edit("01-points.md") {
+            $0.replacingOccurrences(of: "epochs: 20\nbatch-size: 5\nshow: [boundary]", with: "epochs: 20\nbatch-size: 1\nshow: [boundary]")
+        }
         let plan = BookLoader.load(chaptersFolder: book.chapters, displayPrefix: "Chapters/")
         #expect(plan.diagnostics.filter { $0.severity == .error }.isEmpty, "\(plan.diagnostics)")
         let rows = try #require(plan.experiments["points"]?.spec.base.configuration.pointSet?.rows)
         #expect(rows.map(\.x) == [6, -6, 3, -3])
         #expect(rows.map(\.y) == [0, 1.5, 3, -3])
-        #expect(plan.diagnostics.contains {
-            $0.severity == .warning && $0.id == .beyondPlayground && $0.message.contains("multiplied by 0.5")
-        })
+        #expect(
+            plan.diagnostics.contains {
+                $0.severity == .warning && $0.id == .beyondPlayground && $0.message.contains("multiplied by 0.5")
+            })
     }
 
     @Test("paths must stay inside the book", arguments: ["../../secret.csv", "/etc/points.csv", "../Chapters/../../x.csv"])
@@ -156,19 +164,25 @@ struct OwnDataTests {
         defer { book.remove() }
         try book.edit("01-points.md") { $0.replacingOccurrences(of: "dataset: data/split.csv", with: "dataset: data/nothing.csv") }
         let failure = try failure(book)
-        #expect(failure.diagnostics.contains { $0.description.hasPrefix("Chapters/01-points.md:") && $0.message == "dataset: no file Chapters/data/nothing.csv" })
+        #expect(
+            failure.diagnostics.contains {
+                $0.description.hasPrefix("Chapters/01-points.md:") && $0.message == "dataset: no file Chapters/data/nothing.csv"
+            })
     }
 
     @Test func playgroundHideWritesTheKeysAndUnknownNamesListTheValidOnes() throws {
         let book = try FixtureBook("owndata")
         defer { book.remove() }
         try book.edit("01-points.md") {
-            $0 + "\n```{experiment} locked\ndataset: xor\nhidden: [2]\nepochs: 5\nplayground-hide: [learningRate, text]\nshow: [boundary]\n```\n"
+            $0
+                + "\n```{experiment} locked\ndataset: xor\nhidden: [2]\nepochs: 5\nplayground-hide: [learningRate, text]\nshow: [boundary]\n```\n"
         }
         try book.build()
         let page = try book.page("01-points.html")
         #expect(page.contains("hideText=true&amp;learningRate_hide=true\""))
-        try book.edit("01-points.md") { $0.replacingOccurrences(of: "playground-hide: [learningRate, text]", with: "playground-hide: [learningRate, learnRate]") }
+        try book.edit("01-points.md") {
+            $0.replacingOccurrences(of: "playground-hide: [learningRate, text]", with: "playground-hide: [learningRate, learnRate]")
+        }
         let failure = try failure(book)
         let error = try #require(failure.diagnostics.first { $0.severity == .error })
         #expect(error.description.hasPrefix("Chapters/01-points.md:"))

@@ -15,23 +15,23 @@ struct ParserMemoryTests {
         try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try """
-            ---
-            title: T
-            ---
+        ---
+        title: T
+        ---
 
-            ```{experiment} a
-            epochs: 2
-            until: test-loss <= 0.02
-            ```
+        ```{experiment} a
+        epochs: 2
+        until: test-loss <= 0.02
+        ```
 
-            # One {value}`a.epochs`
+        # One {value}`a.epochs`
 
-            | x | y |
-            |---|---|
-            | {value}`a.test-loss` | {ref}`a` |
+        | x | y |
+        |---|---|
+        | {value}`a.test-loss` | {ref}`a` |
 
-            Value {value}`a.epochs` here and {ref}`a`.
-            """.write(to: chapters.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+        Value {value}`a.epochs` here and {ref}`a`.
+        """.write(to: chapters.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
 
         let result = try Labbook.run(
             ["check"], in: root, environment: ["GLIBC_TUNABLES": "glibc.malloc.mmap_threshold=0"])

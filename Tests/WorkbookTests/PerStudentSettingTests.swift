@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 24.1: a worksheet's data settings drawn per student (`per-student:`), within the
@@ -57,13 +58,18 @@ struct PerStudentSettingTests {
         let book = try FixtureBook("per-student")
         defer { book.remove() }
         try book.edit("01-drawn.md") {
-            $0.replacingOccurrences(of: "  noise: [0, 20]\n  train-ratio: [40, 70]", with: "  noise: [0, 80]\n  train-ratio: [70, 40]\n  learning-rate: [0.01, 0.1]")
-                .replacingOccurrences(of: "seeds: 1\nstudent: results", with: "seeds: 1\nper-student:\n  noise: [1, 4]\nstudent: results")
+            $0.replacingOccurrences(
+                of: "  noise: [0, 20]\n  train-ratio: [40, 70]",
+                with: "  noise: [0, 80]\n  train-ratio: [70, 40]\n  learning-rate: [0.01, 0.1]"
+            )
+            .replacingOccurrences(of: "seeds: 1\nstudent: results", with: "seeds: 1\nper-student:\n  noise: [1, 4]\nstudent: results")
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)
         let lines = result.error.split(separator: "\n").map(String.init)
-        func has(_ line: Int, _ id: String) -> Bool { lines.contains { $0.hasPrefix("Chapters/01-drawn.md:\(line):") && $0.hasSuffix("[\(id)]") } }
+        func has(_ line: Int, _ id: String) -> Bool {
+            lines.contains { $0.hasPrefix("Chapters/01-drawn.md:\(line):") && $0.hasSuffix("[\(id)]") }
+        }
         #expect(has(13, "labbook.bad-value"), "noise 80 is beyond the Playground's 0–50\n\(result.error)")
         #expect(has(14, "labbook.bad-value"), "a backwards range\n\(result.error)")
         #expect(has(15, "labbook.bad-value"), "learning-rate is no drawn setting\n\(result.error)")
@@ -78,6 +84,8 @@ struct PerStudentSettingTests {
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)
-        #expect(result.error.contains("Chapters/01-drawn.md:26:3: error: per-student: 'common' shows its results to every student"), "\(result.error)")
+        #expect(
+            result.error.contains("Chapters/01-drawn.md:26:3: error: per-student: 'common' shows its results to every student"),
+            "\(result.error)")
     }
 }

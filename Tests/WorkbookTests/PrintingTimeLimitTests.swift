@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// A browser that hangs must not hang `labbook build --pdf`: each printing has a time limit,

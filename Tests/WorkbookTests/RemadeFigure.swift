@@ -1,8 +1,9 @@
 import ChapterMarkdown
 import Foundation
-import Plotting
 import LabbookTestSupport
+import Plotting
 import Testing
+
 @testable import Workbook
 
 /// One figure of a built fixture book, made again as a value from the runs its build cached,

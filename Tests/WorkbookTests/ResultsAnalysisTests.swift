@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// The one rule for medians, the representative run and rankings, on made-up runs (no training).
@@ -115,18 +116,22 @@ struct ResultsAnalysisTests {
     }
 
     static func spec(seeds: Int) -> ExperimentSpec {
-        let plan = BookLoader.analyse(sources: [(
-            "01-a.md", "Chapters/01-a.md",
-            "---\ntitle: A\n---\n\n```{experiment} e\nseeds: \(seeds)\nuntil: test-loss <= 0.02\n```\n"
-        )])
+        let plan = BookLoader.analyse(sources: [
+            (
+                "01-a.md", "Chapters/01-a.md",
+                "---\ntitle: A\n---\n\n```{experiment} e\nseeds: \(seeds)\nuntil: test-loss <= 0.02\n```\n"
+            )
+        ])
         return plan.experiments["e"]!.spec
     }
 
     static func sweepSpec() -> ExperimentSpec? {
-        let plan = BookLoader.analyse(sources: [(
-            "01-a.md", "Chapters/01-a.md",
-            "---\ntitle: A\n---\n\n```{experiment} l2\nuntil: test-loss <= 0.02\nregularization: L2\nvary:\n  regularization-rate: [0.01, 0.1]\n```\n"
-        )])
+        let plan = BookLoader.analyse(sources: [
+            (
+                "01-a.md", "Chapters/01-a.md",
+                "---\ntitle: A\n---\n\n```{experiment} l2\nuntil: test-loss <= 0.02\nregularization: L2\nvary:\n  regularization-rate: [0.01, 0.1]\n```\n"
+            )
+        ])
         return plan.experiments["l2"]?.spec
     }
 }
@@ -145,8 +150,10 @@ extension ResultsAnalysisTests {
 extension ResultsAnalysisTests {
     @Test func reachedAsACountAndAsAShare() {
         let r = CombinationResults(
-            runs: [Self.run("1", reached: 10, loss: 0.01), Self.run("2", reached: nil, loss: 0.03),
-                   Self.run("3", reached: 30, loss: 0.01), Self.run("4", reached: 40, loss: 0.01)],
+            runs: [
+                Self.run("1", reached: 10, loss: 0.01), Self.run("2", reached: nil, loss: 0.03),
+                Self.run("3", reached: 30, loss: 0.01), Self.run("4", reached: 40, loss: 0.01),
+            ],
             epochBudget: 100, stopRule: Self.rule)
         let text = ValueText(spec: Self.spec(seeds: 4), results: [r])
         func value(_ metric: ValueMetric) -> String {

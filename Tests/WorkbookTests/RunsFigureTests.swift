@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `show: [runs]`: every run of a seed or reset study side by side.
@@ -48,7 +49,8 @@ struct RunsFigureTests {
     /// `runs-of` without `show: [runs]`, or naming a figure that cannot be drawn per run, is an
     /// error at its line.
     @Test func runsOfIsChecked() {
-        let plan = HandSetWeightsTests.analyse("""
+        let plan = HandSetWeightsTests.analyse(
+            """
             ```{experiment} a
             runs-of: [boundary]
             ```

@@ -2,6 +2,7 @@ import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The search index is made from the document model: its sections are the headings the parser
@@ -34,7 +35,9 @@ struct SearchIndexModelTests {
 
     @Test func theIndexJoinedFromPagePartsIsTheWholeArrayEncoded() throws {
         let pages = [
-            SearchIndex.Page(href: "a.html", label: "A", sections: [.init(id: "s", level: 2, title: "S \"quoted\"")], bodyHTML: "<p>x/y</p><h2 id=\"s\">S</h2><p>ü</p>"),
+            SearchIndex.Page(
+                href: "a.html", label: "A", sections: [.init(id: "s", level: 2, title: "S \"quoted\"")],
+                bodyHTML: "<p>x/y</p><h2 id=\"s\">S</h2><p>ü</p>"),
             SearchIndex.Page(href: "empty.html", label: "E", sections: [], bodyHTML: ""),
             SearchIndex.Page(href: "b.html", label: "B", sections: [], bodyHTML: "<p>b</p>"),
         ]

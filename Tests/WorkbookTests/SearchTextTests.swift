@@ -1,7 +1,8 @@
-import Foundation
 import ChapterMarkdown
+import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The search index's plain text, made in one pass over the bytes, is exactly what the plain

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// A reload after an edit asks again for every file of the page; the files the build kept
@@ -20,7 +21,9 @@ struct ServeCachingTests {
     }
 
     static func tag(_ head: String) -> String? {
-        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }.map { String($0.dropFirst(5)).trimmingCharacters(in: .whitespaces) }
+        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }.map {
+            String($0.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     @Test func aFileTheBuildKeptIsNotSentAgainAndAChangedOneIs() throws {

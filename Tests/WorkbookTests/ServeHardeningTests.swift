@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// `labbook serve` against clients that are not browsers: long request lines, huge header
@@ -109,8 +110,9 @@ struct ServeHardeningTests {
 
         // The idle clients were not answered, and the server closes them after its timeout.
         #expect(idle.filter(\.isClosedByServer).count < idle.count)
-        #expect(eventually(Self.requestHeadTimeout + 4) { idle.allSatisfy(\.isClosedByServer) },
-                "\(idle.filter { !$0.isClosedByServer }.count) of \(idle.count) idle connections still open")
+        #expect(
+            eventually(Self.requestHeadTimeout + 4) { idle.allSatisfy(\.isClosedByServer) },
+            "\(idle.filter { !$0.isClosedByServer }.count) of \(idle.count) idle connections still open")
         #expect(served.fetch("01-gauss.html")?.status == 200)
     }
 
@@ -124,7 +126,8 @@ struct ServeHardeningTests {
         try Data("SECRET-OUTSIDE".utf8).write(to: outside.appendingPathComponent("secret.txt"))
         try Data("SECRET-DOTFILE".utf8).write(to: output.appendingPathComponent(".hidden.txt"))
         try fm.createSymbolicLink(atPath: output.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
-        try fm.createSymbolicLink(at: output.appendingPathComponent("escape.txt"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
+        try fm.createSymbolicLink(
+            at: output.appendingPathComponent("escape.txt"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
         try fm.createSymbolicLink(at: output.appendingPathComponent("folder"), withDestinationURL: outside)
         try fm.createSymbolicLink(atPath: output.appendingPathComponent("visible.txt").path, withDestinationPath: ".hidden.txt")
         try fm.createSymbolicLink(atPath: output.appendingPathComponent("alias.html").path, withDestinationPath: "index.html")
@@ -177,7 +180,10 @@ struct ServeHardeningTests {
         }
         #expect(try status([], version: "HTTP/1.0") == 200, "HTTP/1.0 may leave Host out")
         // Anything else: 421, or 400 when the field is missing or repeated.
-        for host in ["attacker.example", "attacker.example:\(port)", "127.0.0.1.nip.io", "localhost.attacker.example", "127.0.0.2", "localhost:", "localhost:80x", ""] {
+        for host in [
+            "attacker.example", "attacker.example:\(port)", "127.0.0.1.nip.io", "localhost.attacker.example", "127.0.0.2", "localhost:",
+            "localhost:80x", "",
+        ] {
             #expect(try status(["Host: \(host)"]) == 421, "\(host)")
         }
         #expect(try status([]) == 400)

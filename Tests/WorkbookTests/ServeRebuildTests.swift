@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The server's own rebuilds (with what it keeps in memory between them) publish exactly what

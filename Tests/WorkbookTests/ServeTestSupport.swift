@@ -1,5 +1,8 @@
 import Foundation
 import LabbookTestSupport
+
+@testable import Workbook
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -8,7 +11,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import Workbook
 
 /// Text a process writes, collected as it arrives.
 final class Lines: @unchecked Sendable {
@@ -61,9 +63,9 @@ final class ServedBook {
         err.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
         try process.run()
         guard eventually(60, { stdout.value.contains("Serving http://127.0.0.1:") }),
-              let line = stdout.value.split(separator: "\n").first(where: { $0.hasPrefix("Serving ") }),
-              let address = line.split(separator: " ").dropFirst().first.flatMap({ URL(string: String($0)) }),
-              let port = address.port.flatMap({ UInt16(exactly: $0) })
+            let line = stdout.value.split(separator: "\n").first(where: { $0.hasPrefix("Serving ") }),
+            let address = line.split(separator: " ").dropFirst().first.flatMap({ URL(string: String($0)) }),
+            let port = address.port.flatMap({ UInt16(exactly: $0) })
         else {
             stop()
             throw ServeTestError.didNotStart(stderr.value)

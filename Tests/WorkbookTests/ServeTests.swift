@@ -1,10 +1,12 @@
 import Foundation
+import LabbookTestSupport
+import Testing
+
+@testable import Workbook
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import LabbookTestSupport
-import Testing
-@testable import Workbook
 
 /// `labbook serve` end to end: start it on a free port, fetch a page, change a chapter, see
 /// the new content served, break a chapter and still get the last good page, stop it cleanly.
@@ -31,7 +33,10 @@ struct ServeTests {
         try book.edit("01-gauss.md") { $0.replacingOccurrences(of: "dataset: gauss", with: "dataset: gaus") }
         #expect(eventually(30) { served.fetch("__labbook/status")?.body.contains("unknown data set") == true })
         #expect(served.fetch("01-gauss.html")?.body.contains("FRESHLY-SAVED") == true)
-        #expect(eventually(10) { served.stderr.value.contains("Chapters/01-gauss.md:") && served.stderr.value.contains("did you mean 'gauss'?") })
+        #expect(
+            eventually(10) {
+                served.stderr.value.contains("Chapters/01-gauss.md:") && served.stderr.value.contains("did you mean 'gauss'?")
+            })
 
         // Stop it like Ctrl-C would.
         #expect(served.stop())

@@ -1,6 +1,7 @@
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// The one table of setting rules, shared by directive keys, sweep values, selectors and flags.

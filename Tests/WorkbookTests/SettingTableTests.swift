@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// The one table of settings (`SettingKey.spec`) and what is made or checked from it: the
@@ -69,7 +70,9 @@ struct SettingTableTests {
 
     /// The same text is accepted or refused alike by a directive and by the flag, with one
     /// message (`--resets 1e1` used to be refused while `resets: 1e1` passed).
-    @Test(arguments: [("resets", "1e1", true), ("resets", "1.5", false), ("seeds", "1e1", true), ("epochs", "2e3", true), ("hidden", "65", false)])
+    @Test(arguments: [
+        ("resets", "1e1", true), ("resets", "1.5", false), ("seeds", "1e1", true), ("epochs", "2e3", true), ("hidden", "65", false),
+    ])
     func flagsAndDirectivesAgree(key: String, text: String, accepted: Bool) throws {
         let settingKey = try #require(SettingKey(rawValue: key))
         let directive = Result { () throws(SettingError) in try SettingRules.parse(settingKey, text) }
@@ -105,11 +108,12 @@ struct SettingTableTests {
         c.hidden = [65]
         c.epochs = -1
         c.learningRate = 0
-        #expect(c.validate().map(\.description) == [
-            "hidden: must be \(SettingRange.hiddenValidText)",
-            "learning-rate: must be \(SettingRange.learningRate.validText)",
-            "epochs: must be \(SettingRange.epochs.validText)",
-        ])
+        #expect(
+            c.validate().map(\.description) == [
+                "hidden: must be \(SettingRange.hiddenValidText)",
+                "learning-rate: must be \(SettingRange.learningRate.validText)",
+                "epochs: must be \(SettingRange.epochs.validText)",
+            ])
     }
 
     /// The configuration block is every setting of the configuration in the table's order, each

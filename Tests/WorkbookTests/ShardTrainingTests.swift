@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// Issue 30: the jobs file of `labbook plan` and the training of shards into a shared cache,
@@ -58,7 +59,9 @@ struct ShardTrainingTests {
         #expect(own.map(\.key) == shard.select(jobs).map(\.key))
         lines[0] = "damaged"
         #expect(try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: shard).count == own.count)
-        #expect(throws: FileError.self) { try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: Shard(index: 0, count: 3)) }
+        #expect(throws: FileError.self) {
+            try RunJobList.parse(lines.joined(separator: "\n"), path: "runs.jobs", shard: Shard(index: 0, count: 3))
+        }
     }
 
     /// Two shards given the same runs, writing into one cache at the same moment: each run
@@ -70,7 +73,9 @@ struct ShardTrainingTests {
         let everything = Shard(index: 0, count: 1)!
         let errors = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            do { _ = try ShardTraining(cache: cache, workers: 2).train(jobs, shard: everything) { _ in } } catch { errors.update { $0.append("\(error)") } }
+            do { _ = try ShardTraining(cache: cache, workers: 2).train(jobs, shard: everything) { _ in } } catch {
+                errors.update { $0.append("\(error)") }
+            }
         }
         #expect(errors.get().isEmpty)
         #expect(ShardTraining(cache: cache, workers: 1).missing(jobs, shard: everything).isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 26, F8: an instructor build and a student build (`--output Student`) at the same time

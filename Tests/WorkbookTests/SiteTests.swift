@@ -1,7 +1,8 @@
+import ChapterMarkdown
 import Foundation
 import LabbookTestSupport
 import Testing
-import ChapterMarkdown
+
 @testable import Workbook
 
 @Suite struct SiteTests {
@@ -101,7 +102,8 @@ import ChapterMarkdown
             TableOfContentsEntry(number: "Chapter 2", title: "Depth", href: "chapter-2.html"),
         ]
         let html = IndexPage(bookTitle: "Nets", subtitleHTML: "<p><em>Hands on</em></p>", chapters: chapters).render()
-        #expect(html.contains("<span class=\"lb-toc-number\">Chapter 1</span> <span class=\"lb-toc-title\">Lines &amp; &lt;planes&gt;</span>"))
+        #expect(
+            html.contains("<span class=\"lb-toc-number\">Chapter 1</span> <span class=\"lb-toc-title\">Lines &amp; &lt;planes&gt;</span>"))
         #expect(html.contains("<a href=\"chapter-1.html#xor\">"))
         #expect(html.contains("<a href=\"chapter-2.html\">"))
         #expect(html.contains("<p><em>Hands on</em></p>"))
@@ -151,7 +153,8 @@ import ChapterMarkdown
         let css = try String(contentsOf: folder.appendingPathComponent("assets/katex/katex.min.css"), encoding: .utf8)
         #expect(css.contains("url(fonts/KaTeX_Main-Regular."))
 
-        #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.css"), encoding: .utf8) == SiteAssets.writtenStylesheet)
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("assets/labbook.css"), encoding: .utf8) == SiteAssets.writtenStylesheet)
         #expect(try String(contentsOf: folder.appendingPathComponent("assets/labbook.js"), encoding: .utf8) == SiteAssets.writtenScript)
 
         // Writing again changes nothing.
@@ -197,7 +200,10 @@ import ChapterMarkdown
 
     @Test func theLinkFollowsTheHandoutsEntryOnce() throws {
         let linked = try #require(HandoutPDFLink.adding(to: Self.index, pages: 12))
-        #expect(linked == "<li><a href=\"handout.html\"><span class=\"lb-toc-title\">Printable handout (all chapters)</span></a> <a class=\"lb-handout-pdf\" href=\"handout.pdf\">PDF (A4, 12 pages)</a></li>")
+        #expect(
+            linked
+                == "<li><a href=\"handout.html\"><span class=\"lb-toc-title\">Printable handout (all chapters)</span></a> <a class=\"lb-handout-pdf\" href=\"handout.pdf\">PDF (A4, 12 pages)</a></li>"
+        )
         // Printing again adds no second link; an index without the handout gets none.
         #expect(HandoutPDFLink.adding(to: linked, pages: 12) == nil)
         #expect(HandoutPDFLink.adding(to: "<li><a href=\"01-a.html\">A</a></li>", pages: 3) == nil)

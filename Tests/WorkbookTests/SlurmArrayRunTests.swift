@@ -1,6 +1,7 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 30: how a build waits for its array job, retries and gives up, against a scripted
@@ -50,7 +51,9 @@ struct SlurmArrayRunTests {
                     if seen == 0 { records[task] = SlurmTaskRecord(state: .waiting("RUNNING")); continue }
                     let outcome = outcomes[shard]![attempts[shard]! - 1]
                     if outcome.saved { done.insert(shard) }
-                    if outcome.state != "gone" { records[task] = SlurmTaskRecord(state: SlurmTaskState(word: outcome.state), exitCode: outcome.exitCode) }
+                    if outcome.state != "gone" {
+                        records[task] = SlurmTaskRecord(state: SlurmTaskState(word: outcome.state), exitCode: outcome.exitCode)
+                    }
                 }
             }
             return records
@@ -85,7 +88,8 @@ struct SlurmArrayRunTests {
     }
 
     @Test func everyTaskIsSubmittedInOneArrayAndReportedAsItFinishes() {
-        let cluster = FakeCluster(Dictionary(uniqueKeysWithValues: (0..<4).map { ($0, [FakeCluster.Outcome(state: "COMPLETED", saved: true)]) }))
+        let cluster = FakeCluster(
+            Dictionary(uniqueKeysWithValues: (0..<4).map { ($0, [FakeCluster.Outcome(state: "COMPLETED", saved: true)]) }))
         let events = Locked<[String]>([])
         #expect(Self.run(cluster, shards: 4, events: events) == nil)
         #expect(cluster.submissions == [[0, 1, 2, 3]])

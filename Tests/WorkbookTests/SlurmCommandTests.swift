@@ -1,17 +1,21 @@
 import Foundation
 import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// Issue 30: what `build --executor slurm` says to Slurm and how it reads Slurm's answers,
 /// checked on text, without a cluster.
 @Suite("Slurm commands and their output")
 struct SlurmCommandTests {
-    static let settings = SlurmSettings(tasks: 8, partition: "short", timeLimit: "0:30:00", cpusPerTask: 2, retries: 2, labbook: URL(fileURLWithPath: "/opt/lab book/labbook"))
+    static let settings = SlurmSettings(
+        tasks: 8, partition: "short", timeLimit: "0:30:00", cpusPerTask: 2, retries: 2,
+        labbook: URL(fileURLWithPath: "/opt/lab book/labbook"))
 
     @Test func oneArrayJobIsSubmittedForEveryShardAndOnlyTheFailedOnesAgain() {
         let logs = URL(fileURLWithPath: "/shared/cache/slurm/1/logs")
-        let first = SlurmCommands.submit(script: URL(fileURLWithPath: "/shared/train.sh"), shards: Array(0..<8), settings: Self.settings, logs: logs)
+        let first = SlurmCommands.submit(
+            script: URL(fileURLWithPath: "/shared/train.sh"), shards: Array(0..<8), settings: Self.settings, logs: logs)
         #expect(first.first == "sbatch")
         #expect(first.contains("--parsable"))
         #expect(first.contains("--array=0-7"))
@@ -20,7 +24,8 @@ struct SlurmCommandTests {
         #expect(first.contains("--cpus-per-task=2"))
         #expect(first.contains("--output=/shared/cache/slurm/1/logs/train-%A_%a.log"))
         #expect(first.last == "/shared/train.sh")
-        let again = SlurmCommands.submit(script: URL(fileURLWithPath: "/shared/train.sh"), shards: [5, 3], settings: Self.settings, logs: logs)
+        let again = SlurmCommands.submit(
+            script: URL(fileURLWithPath: "/shared/train.sh"), shards: [5, 3], settings: Self.settings, logs: logs)
         #expect(again.contains("--array=3,5"))
         var plain = Self.settings
         plain.partition = nil
@@ -35,7 +40,10 @@ struct SlurmCommandTests {
             labbook: URL(fileURLWithPath: "/opt/it's/labbook"), jobsFile: URL(fileURLWithPath: "/c/runs.jobs"),
             cache: URL(fileURLWithPath: "/c"), tasks: 8, threads: 2)
         #expect(script.hasPrefix("#!/bin/sh\n"))
-        #expect(script.contains("exec '/opt/it'\\''s/labbook' train-jobs --jobs '/c/runs.jobs' --shard \"$SLURM_ARRAY_TASK_ID/8\" --cache-dir '/c' --threads 2"))
+        #expect(
+            script.contains(
+                "exec '/opt/it'\\''s/labbook' train-jobs --jobs '/c/runs.jobs' --shard \"$SLURM_ARRAY_TASK_ID/8\" --cache-dir '/c' --threads 2"
+            ))
     }
 
     @Test func theJobIDIsReadFromSbatchParsableOutput() {
@@ -47,7 +55,8 @@ struct SlurmCommandTests {
     }
 
     @Test func queueLinesGiveEachTaskItsState() {
-        let records = SlurmQueue.parseQueue("""
+        let records = SlurmQueue.parseQueue(
+            """
             12_0 COMPLETED
             12_1 RUNNING
             12_[2-4,7%2] PENDING
@@ -65,7 +74,8 @@ struct SlurmCommandTests {
     }
 
     @Test func accountingLinesCarryTheExitStatus() {
-        let records = SlurmQueue.parseAccounting("""
+        let records = SlurmQueue.parseAccounting(
+            """
             20_0|COMPLETED|0:0
             20_1|FAILED|2:0
             20_2|CANCELLED by 0|0:15

@@ -1,8 +1,9 @@
 import Foundation
+import LabbookTestSupport
 import PlaygroundTrainer
 import Plotting
-import LabbookTestSupport
 import Testing
+
 @testable import Workbook
 
 /// The figures of training over time: which epochs, from which run, on which axes.
@@ -75,7 +76,8 @@ struct TimelineTests {
             // Each panel's title gives its epoch and the losses of the stored run at that epoch.
             let run = try store.result(panels[0].jobs[results[0].representativeIndex])
             for (epoch, panel) in zip(epochs, grid.panels) {
-                let expected = "epoch \(epoch) · train \(ValueFormatting.loss(run.trainLoss[epoch])) · test \(ValueFormatting.loss(run.testLoss[epoch]))"
+                let expected =
+                    "epoch \(epoch) · train \(ValueFormatting.loss(run.trainLoss[epoch])) · test \(ValueFormatting.loss(run.testLoss[epoch]))"
                 #expect(panel.title == expected)
             }
         }

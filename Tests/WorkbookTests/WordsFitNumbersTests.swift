@@ -1,7 +1,7 @@
 import ChapterMarkdown
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
 
 @testable import Workbook
@@ -26,9 +26,10 @@ struct WordsFitNumbersTests {
             """
         let warnings = ValueUnitCheck.warnings(text: text, path: Self.path)
         #expect(warnings.allSatisfy { $0.id == .doubledUnit && $0.severity == .warning })
-        #expect(warnings.map { $0.location?.description } == [
-            "\(Self.path):5:9", "\(Self.path):5:44", "\(Self.path):6:23", "\(Self.path):8:1",
-        ])
+        #expect(
+            warnings.map { $0.location?.description } == [
+                "\(Self.path):5:9", "\(Self.path):5:44", "\(Self.path):6:23", "\(Self.path):8:1",
+            ])
         #expect(warnings[0].hint?.contains("{number}`q.epochs-range`") == true)
         #expect(warnings[2].hint == "write epoch {number}`q[seed=2].epochs`")
     }
@@ -85,7 +86,9 @@ struct WordsFitNumbersTests {
 
     @Test func altTextsAreSentencesOfAtMost250CharactersAndTheRestIsInTheLongDescription() {
         let head = "Decision boundary of “XOR, 4 hidden neurons”."
-        let details = (1...6).map { "Combination \($0) reached test loss ≤ 0.02 at epoch \($0 * 100), with final test loss 0.012 and test accuracy 99.2 %." }
+        let details = (1...6).map {
+            "Combination \($0) reached test loss ≤ 0.02 at epoch \($0 * 100), with final test loss 0.012 and test accuracy 99.2 %."
+        }
         let (text, kept) = FigureDescription.fitting(head, details)
         #expect(text.count <= FigureDescription.altLimit)
         #expect(kept == 1 && text.hasSuffix("99.2 %."))

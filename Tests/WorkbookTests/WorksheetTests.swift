@@ -1,7 +1,8 @@
 import Foundation
-import PlaygroundTrainer
 import LabbookTestSupport
+import PlaygroundTrainer
 import Testing
+
 @testable import Workbook
 
 /// Issue 22: a worksheet a student can do — a row per run that opens in the Playground (a QR
@@ -43,8 +44,9 @@ struct WorksheetTests {
                 #expect(row.contains("<svg class=\"lb-qr\""), "row \(index) has no QR code")
             } else {
                 #expect(row.contains("<th scope=\"row\">seed \(seed), reset \(reset)</th>"), "\(row)")
-                #expect(row.contains("the link of seed \(seed), then press ↻ \(reset == 1 ? "once" : "twice")")
-                    || row.contains("the link of seed \(seed), then press ↻ \(reset) times"), "\(row)")
+                #expect(
+                    row.contains("the link of seed \(seed), then press ↻ \(reset == 1 ? "once" : "twice")")
+                        || row.contains("the link of seed \(seed), then press ↻ \(reset) times"), "\(row)")
                 #expect(!row.contains("<svg"), "a reset row repeats its seed's code")
             }
             #expect(row.count(of: "lb-blank-cell") == 3, "epoch, training loss, test loss")
@@ -110,7 +112,10 @@ struct WorksheetTests {
         for edition in [Edition.instructor, .student] {
             let failure = try #require(throws: BuildFailure.self) { try book.build(edition: edition) }
             let leak = try #require(failure.diagnostics.first { $0.id == .worksheetLeak })
-            #expect(leak.line.hasPrefix("Chapters/01-runs.md:\(resultsLine):1: error: experiment 'same-runs' shows results of 1 run of worksheet 'resets'"), "\(leak.line)")
+            #expect(
+                leak.line.hasPrefix(
+                    "Chapters/01-runs.md:\(resultsLine):1: error: experiment 'same-runs' shows results of 1 run of worksheet 'resets'"),
+                "\(leak.line)")
             #expect(leak.line.contains("the worksheet is at Chapters/01-runs.md:\(worksheetLine):1"), "\(leak.line)")
         }
     }
@@ -120,9 +125,10 @@ struct WorksheetTests {
         let built = try Self.build()
         defer { built.book.remove() }
         let html = try built.page(built.student)
-        let links = Set(html.matches(of: /href="(https:\/\/playground\.tensorflow\.org\/#[^"]*)"/).map {
-            String($0.output.1).replacingOccurrences(of: "&amp;", with: "&")
-        })
+        let links = Set(
+            html.matches(of: /href="(https:\/\/playground\.tensorflow\.org\/#[^"]*)"/).map {
+                String($0.output.1).replacingOccurrences(of: "&amp;", with: "&")
+            })
         #expect(links.count == 3 + 2)  // the resets sheet's 3 seeds, the accuracy sheet's 2
         _ = try HandoutPrinting(output: built.student, browser: browser).print()
         let pdf = built.student.appendingPathComponent("handout.pdf")
@@ -131,7 +137,8 @@ struct WorksheetTests {
         _ = try shell("/usr/bin/pdftoppm", ["-r", "150", "-png", pdf.path, pages.appendingPathComponent("p").path])
         var decoded = Set<String>()
         for name in try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() {
-            let output = try shell("/usr/bin/zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", pages.appendingPathComponent(name).path])
+            let output = try shell(
+                "/usr/bin/zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", pages.appendingPathComponent(name).path])
             decoded.formUnion(output.split(separator: "\n").map(String.init))
         }
         #expect(decoded == links)

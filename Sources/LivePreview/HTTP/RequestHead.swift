@@ -43,7 +43,7 @@ extension RequestHead {
     static func parse(requestLine: ArraySlice<UInt8>, fieldLines: [ArraySlice<UInt8>]) -> Result<RequestHead, RefusedRequest> {
         let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte),
-              parts[1].first == UInt8(ascii: "/")
+            parts[1].first == UInt8(ascii: "/")
         else { return .failure(RefusedRequest(.badRequest, "malformed request line")) }
         let version = String(decoding: parts[2], as: UTF8.self)
         let minor: Int
@@ -57,7 +57,7 @@ extension RequestHead {
         fields.reserveCapacity(fieldLines.count)
         for line in fieldLines {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-                  line[..<colon].allSatisfy(isTokenByte)
+                line[..<colon].allSatisfy(isTokenByte)
             else { return .failure(RefusedRequest(.badRequest, "malformed header field")) }
             let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)

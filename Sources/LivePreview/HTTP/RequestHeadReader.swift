@@ -44,7 +44,9 @@ struct RequestHeadReader: Sendable {
             if requestLine == nil {
                 // RFC 9112 §2.2: empty lines before the request line are ignored.
                 if line.isEmpty { continue }
-                if line.count > limits.maxRequestLine { return refuse(.uriTooLong, "request line longer than \(limits.maxRequestLine) bytes") }
+                if line.count > limits.maxRequestLine {
+                    return refuse(.uriTooLong, "request line longer than \(limits.maxRequestLine) bytes")
+                }
                 requestLine = line
                 headerStart = lineStart
             } else if line.isEmpty {

@@ -16,7 +16,9 @@ public enum BookLoader {
         guard fm.fileExists(atPath: chaptersFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return BookPlan(
                 chapters: [],
-                diagnostics: [.error("no chapters folder at \(chaptersFolder.path)", at: nil, hint: "pass --chapters DIR", id: .noChaptersFolder)],
+                diagnostics: [
+                    .error("no chapters folder at \(chaptersFolder.path)", at: nil, hint: "pass --chapters DIR", id: .noChaptersFolder)
+                ],
                 experiments: [:], figures: [:])
         }
         var collector = DiagnosticCollector()
@@ -122,7 +124,8 @@ public enum BookLoader {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             let end = index + length
-            let valid = length > 0 && end <= bytes.count
+            let valid =
+                length > 0 && end <= bytes.count
                 && String(validating: bytes[index..<end], as: UTF8.self) != nil
             if !valid {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1

@@ -15,11 +15,13 @@ enum BookContainment {
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)).map { TerminalText.escaped($0) }
         let really = TerminalText.escaped(real)
         let plain = RealPath.of(file) == file.standardizedFileURL.path
-        let how = target.map { $0 == really ? "it is a symbolic link to \($0)" : "it is a symbolic link to \($0), really \(really)" }
+        let how =
+            target.map { $0 == really ? "it is a symbolic link to \($0)" : "it is a symbolic link to \($0), really \(really)" }
             ?? (plain ? "it is \(really)" : "it leads through a symbolic link to \(really)")
         return "\(how), outside the book folder \(TerminalText.escaped(book))"
     }
 
     /// The hint every such error gives.
-    static let hint = "copy the file into the book folder: a book reads only its own files, so a cloned book cannot publish other files of the machine that builds it"
+    static let hint =
+        "copy the file into the book folder: a book reads only its own files, so a cloned book cannot publish other files of the machine that builds it"
 }

@@ -94,12 +94,16 @@ public struct BookSettings: Sendable, Hashable {
                     settings.authors = [scalar.text]
                 } else if let items = entry.value.sequence {
                     for item in items {
-                        if let scalar = item.scalar { settings.authors.append(scalar.text) } else {
-                            collector.error("authors takes a list of names, found \(item.kindDescription)", at: item.location, id: .wrongType)
+                        if let scalar = item.scalar {
+                            settings.authors.append(scalar.text)
+                        } else {
+                            collector.error(
+                                "authors takes a list of names, found \(item.kindDescription)", at: item.location, id: .wrongType)
                         }
                     }
                 } else {
-                    collector.error("authors takes a list of names, e.g. [Ada Lovelace, Alan Turing]", at: entry.value.location, id: .wrongType)
+                    collector.error(
+                        "authors takes a list of names, e.g. [Ada Lovelace, Alan Turing]", at: entry.value.location, id: .wrongType)
                 }
             case "defaults":
                 settings.defaults = checkedDefaults(entry, into: &collector)
@@ -137,11 +141,12 @@ public struct BookSettings: Sendable, Hashable {
                 name: "experiment", argument: "defaults", body: YAMLMapping(entries: [item], location: item.keyLocation),
                 rawBody: "", location: item.keyLocation, bodyStartLine: item.keyLocation.line, index: 0)
             if analyzer.experiment(probe) == nil {
-                collector.append(contentsOf: analyzer.diagnostics.diagnostics.map {
-                    var d = $0
-                    d.message = "defaults: " + d.message
-                    return d
-                })
+                collector.append(
+                    contentsOf: analyzer.diagnostics.diagnostics.map {
+                        var d = $0
+                        d.message = "defaults: " + d.message
+                        return d
+                    })
             } else {
                 kept.append(item)
             }

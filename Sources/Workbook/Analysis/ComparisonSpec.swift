@@ -31,7 +31,8 @@ extension DirectiveAnalyzer {
                 spec.experimentsLocation = entry.value.location
                 let items = entry.value.sequence?.compactMap(\.scalar).map(\.text) ?? []
                 if items.count < 2 {
-                    diagnostics.error("experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location,
+                    diagnostics.error(
+                        "experiments takes a list of at least two experiment IDs, e.g. [q1c-none, q1c-one]", at: entry.value.location,
                         id: .wrongType)
                 }
                 spec.experimentIDs = items
@@ -55,7 +56,8 @@ extension DirectiveAnalyzer {
             spec.student = studentRole(inherited.value)
         }
         if directive.body.entry("experiments") == nil {
-            diagnostics.error("{compare} needs an experiments: list, e.g. experiments: [q1c-none, q1c-one]", at: directive.location, id: .missingKey)
+            diagnostics.error(
+                "{compare} needs an experiments: list, e.g. experiments: [q1c-none, q1c-one]", at: directive.location, id: .missingKey)
         }
         return diagnostics.errorCount == before ? spec : nil
     }

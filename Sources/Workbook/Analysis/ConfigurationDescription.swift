@@ -23,7 +23,8 @@ extension TrainingConfiguration {
     /// One line for humans: `xor · x1, x2 · 4 · relu · lr 0.001 · batch 10 · 50 % train · noise 0`.
     public var shortDescription: String {
         var parts = [
-            pointSet?.fileName ?? (cells.map { "checkerboard \($0)×\($0)" } ?? dataset.rawValue), features.map(\.name).joined(separator: ", "),
+            pointSet?.fileName ?? (cells.map { "checkerboard \($0)×\($0)" } ?? dataset.rawValue),
+            features.map(\.name).joined(separator: ", "),
             hidden.isEmpty ? "no hidden layer" : "hidden " + hidden.map(String.init).joined(separator: ","),
         ]
         if !hidden.isEmpty { parts.append(activation.rawValue) }

@@ -33,9 +33,10 @@ extension DirectiveAnalyzer {
             guard parts.count == 2, let l = Int(parts[0]), let i = Int(parts[1]), l >= 1, i >= 1 else { return nil }
             return (l, i - 1)
         }
-        let valid = hidden.first.map { layers in
-            layers.enumerated().flatMap { l, size in (0..<size).map { "\(l + 1).\($0 + 1)" } }.joined(separator: ", ")
-        } ?? ""
+        let valid =
+            hidden.first.map { layers in
+                layers.enumerated().flatMap { l, size in (0..<size).map { "\(l + 1).\($0 + 1)" } }.joined(separator: ", ")
+            } ?? ""
         guard parsed.count == 2, let a = parsed[0], let b = parsed[1], a.0 == b.0, a.1 != b.1,
             hidden.allSatisfy({ a.0 <= $0.count && max(a.1, b.1) < $0[a.0 - 1] })
         else {

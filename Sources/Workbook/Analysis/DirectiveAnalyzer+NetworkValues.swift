@@ -17,7 +17,8 @@ extension DirectiveAnalyzer {
             if spec.weightsOnLinks && !spec.figures.contains(.network) {
                 diagnostics.error(
                     "weights-on-links writes the values on the network figure, which this experiment does not show",
-                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]", id: .figureNotShown, end: entry.keyEnd)
+                    at: entry.keyLocation, hint: "add network to show, e.g. show: [boundary, network]", id: .figureNotShown,
+                    end: entry.keyEnd)
             }
         }
         let showsNeuron = spec.figures.contains(.neuron)
@@ -92,7 +93,8 @@ extension DirectiveAnalyzer {
                 example = .training(k)
             } else {
                 diagnostics.error(
-                    "example: '\(entry.value.scalar?.text ?? entry.value.kindDescription)' is not a training example", at: entry.value.location,
+                    "example: '\(entry.value.scalar?.text ?? entry.value.kindDescription)' is not a training example",
+                    at: entry.value.location,
                     hint: "valid: 1 to \(fewest), the row of the downloads' data file (the order the trainer steps in)", id: .badValue,
                     end: entry.value.end)
             }
@@ -132,15 +134,18 @@ extension DirectiveAnalyzer {
     /// combination (a sweep may change its size).
     private mutating func checkLabelledNetworkSize(_ spec: ExperimentSpec, at location: SourceLocation) {
         let limit = NetworkDiagram.maximumLabelledLinks
-        let largest = spec.combinations.map(\.settings.configuration).max {
-            NetworkParameters.linkCount(layerSizes: $0.layerSizes) < NetworkParameters.linkCount(layerSizes: $1.layerSizes)
-        } ?? spec.base.configuration
+        let largest =
+            spec.combinations.map(\.settings.configuration).max {
+                NetworkParameters.linkCount(layerSizes: $0.layerSizes) < NetworkParameters.linkCount(layerSizes: $1.layerSizes)
+            } ?? spec.base.configuration
         let links = NetworkParameters.linkCount(layerSizes: largest.layerSizes)
         guard links > limit else { return }
-        let shape = "\(largest.features.count) input\(largest.features.count == 1 ? "" : "s"), hidden [\(largest.hidden.map(String.init).joined(separator: ", "))]"
+        let shape =
+            "\(largest.features.count) input\(largest.features.count == 1 ? "" : "s"), hidden [\(largest.hidden.map(String.init).joined(separator: ", "))]"
         diagnostics.error(
             "weights-on-links: this network has \(links) weights (\(shape)); their values are written on at most \(limit) links, above that the numbers would cover each other",
-            at: location, hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers",
+            at: location,
+            hint: "use a smaller network (e.g. 2 inputs, hidden [3]: 9 weights), or the neuron figure for one neuron's numbers",
             id: .tooManyLinks)
     }
 

@@ -19,7 +19,9 @@ extension DirectiveAnalyzer {
             items = s.text.split(separator: ",").map { YAMLScalar(text: $0.trimmingCharacters(in: " []"), location: s.location) }
         case .sequence(let values, _):
             for value in values {
-                if let s = value.scalar { items.append(s) } else {
+                if let s = value.scalar {
+                    items.append(s)
+                } else {
                     diagnostics.error("runs-of: expected a figure name, found \(value.kindDescription)", at: value.location, id: .wrongType)
                 }
             }
@@ -32,7 +34,8 @@ extension DirectiveAnalyzer {
             guard let kind = FigureKind(rawValue: item.text.lowercased()), Self.runsOfKinds.contains(kind) else {
                 diagnostics.error(
                     "runs-of: '\(item.text)' cannot be drawn per run", at: item.location,
-                    hint: suggestion(for: item.text, among: valid).map { "did you mean '\($0)'?" } ?? "valid: \(valid.joined(separator: ", "))",
+                    hint: suggestion(for: item.text, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))",
                     id: .unknownFigure, end: item.end)
                 continue
             }

@@ -55,7 +55,8 @@ extension DirectiveAnalyzer {
             }
             return valid ? .epochs(epochs.sorted(), includesFinal: includesFinal) : nil
         case .mapping:
-            diagnostics.error("snapshots takes a list of epochs or a count", at: value.location, hint: "write e.g. \(example)", id: .wrongType)
+            diagnostics.error(
+                "snapshots takes a list of epochs or a count", at: value.location, hint: "write e.g. \(example)", id: .wrongType)
             return nil
         }
     }

@@ -30,7 +30,10 @@ extension DirectiveAnalyzer {
         let runs = runsPerSeed * Double(settings.seedCount)
         var bounded = true
         if runs > Double(Self.maximumRuns) {
-            let resets = spec.sweep.contains { $0.key == .resets } ? "the varied resets" : "\(settings.resetCount + 1) run\(settings.resetCount == 0 ? "" : "s") per seed (resets: \(settings.resetCount))"
+            let resets =
+                spec.sweep.contains { $0.key == .resets }
+                ? "the varied resets"
+                : "\(settings.resetCount + 1) run\(settings.resetCount == 0 ? "" : "s") per seed (resets: \(settings.resetCount))"
             diagnostics.error(
                 "experiment '\(spec.id)' makes \(Int(runs)) runs (\(Int(combinations)) combination\(combinations == 1 ? "" : "s") × \(settings.seedCount) seed\(settings.seedCount == 1 ? "" : "s") × \(resets)); at most \(Self.maximumRuns) are allowed",
                 at: directive.location, hint: "use fewer seeds, resets or combinations, or split the experiment", id: .tooMuchWork)

@@ -16,12 +16,13 @@ struct DirectiveAnalyzer {
     /// problems reported, once; a later experiment naming a bad file gets one error of its own.
     var loadedPointFiles: [String: PointSet?] = [:]
 
-    static let displayKeys = [
-        "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
-        StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
-        "snapshots", "rescale", "playground-hide", "runs-of", "neurons", "landscape-grid", "landscape-range",
-        "landscape-directions",
-    ] + networkValueKeys
+    static let displayKeys =
+        [
+            "show", "caption", "title", "show-test-data", "discretize", "log-scale", "vary", "axes", "result-metric",
+            StudentRole.key, RecordItem.key, WorksheetRuns.key, PerStudentSetting.key,
+            "snapshots", "rescale", "playground-hide", "runs-of", "neurons", "landscape-grid", "landscape-range",
+            "landscape-directions",
+        ] + networkValueKeys
     static var experimentKeys: [String] { SettingKey.allCases.map(\.rawValue) + displayKeys }
     /// At most this many combinations in one sweep; counted before any is built.
     static let maximumCombinations = 64
@@ -167,7 +168,8 @@ struct DirectiveAnalyzer {
         guard let text = settingText(value, key: key) else { return nil }
         if key == .dataset, PointFileLoader.isFileName(text) {
             guard let pointFiles else {
-                diagnostics.error("dataset: a CSV file can only be read when building a book folder", at: value.location,
+                diagnostics.error(
+                    "dataset: a CSV file can only be read when building a book folder", at: value.location,
                     id: .badValue, end: value.end)
                 return nil
             }
@@ -175,7 +177,8 @@ struct DirectiveAnalyzer {
             let memoKey = "\(rescalePoints) \(trimmed)"
             if let loaded = loadedPointFiles[memoKey] {
                 if loaded == nil {
-                    diagnostics.error("dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location,
+                    diagnostics.error(
+                        "dataset: \(trimmed) cannot be used; its problems are reported above", at: value.location,
                         id: .badValue, end: value.end)
                 }
                 return loaded.map { .pointSet($0) }
@@ -266,7 +269,8 @@ struct DirectiveAnalyzer {
             for value in values {
                 guard let setting = settingValue(key, value, base: base.configuration) else { continue }
                 if typed.contains(setting) {
-                    diagnostics.error("vary: \(key.rawValue) lists \(setting.text) twice", at: value.location, id: .duplicateValue, end: value.end)
+                    diagnostics.error(
+                        "vary: \(key.rawValue) lists \(setting.text) twice", at: value.location, id: .duplicateValue, end: value.end)
                 } else {
                     typed.append(setting)
                 }
@@ -292,7 +296,8 @@ struct DirectiveAnalyzer {
         }
         for combination in result where !sweep.isEmpty {
             for problem in combination.settings.configuration.validate() {
-                diagnostics.error("combination \(combination.label): \(problem.key): \(problem.message)", at: location, id: problem.diagnosticID)
+                diagnostics.error(
+                    "combination \(combination.label): \(problem.key): \(problem.message)", at: location, id: problem.diagnosticID)
             }
         }
         return result
@@ -310,7 +315,8 @@ struct DirectiveAnalyzer {
             return fallback
         }
         if metric == .epochs && spec.base.configuration.stopRule == nil {
-            diagnostics.error("result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location,
+            diagnostics.error(
+                "result-metric: epochs needs a stop rule; add e.g. until: test-loss <= 0.02", at: entry.value.location,
                 id: .unusableMetric)
         }
         if metric.isAccuracy && spec.base.configuration.isRegression {
@@ -328,7 +334,8 @@ struct DirectiveAnalyzer {
                     "show: \(kind.rawValue) compares the combinations of a sweep, but '\(spec.id)' has no 'vary'",
                     at: location, hint: "add vary:, or use {compare} to compare experiments", id: .figureNeedsSweep)
             case .result where spec.sweep.count > 2:
-                diagnostics.error("show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location,
+                diagnostics.error(
+                    "show: result plots one or two varied settings; '\(spec.id)' varies \(spec.sweep.count)", at: location,
                     id: .figureNeedsSweep)
             case .metricGrid where spec.sweep.count != 2:
                 diagnostics.error(
@@ -336,7 +343,8 @@ struct DirectiveAnalyzer {
                     at: location, id: .figureNeedsSweep)
             case .lossOverlay, .result, .metricGrid:
                 break  // the sweep has the shape the kind needs
-            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .hiddenSpace, .landscape:
+            case .boundary, .network, .loss, .data, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop,
+                .hiddenSpace, .landscape:
                 break
             case .neuronMaps:
                 if let flat = spec.combinations.first(where: { $0.settings.configuration.hidden.isEmpty }) {
@@ -357,7 +365,9 @@ struct DirectiveAnalyzer {
             }
         case .sequence(let values, _):
             for v in values {
-                if let s = v.scalar { items.append(s) } else {
+                if let s = v.scalar {
+                    items.append(s)
+                } else {
                     diagnostics.error("show: expected a figure name, found \(v.kindDescription)", at: v.location, id: .wrongType)
                 }
             }

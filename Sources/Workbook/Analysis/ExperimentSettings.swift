@@ -1,5 +1,5 @@
-import Foundation
 import ChapterMarkdown
+import Foundation
 import PlaygroundTrainer
 
 /// A value that does not fit its setting.

@@ -66,7 +66,8 @@ extension DirectiveAnalyzer {
                 if bounds.count == 2 && bounds[0] < bounds[1] && bounds.allSatisfy({ abs($0) <= 1e6 }) {
                     spec.range = bounds[0]...bounds[1]
                 } else {
-                    diagnostics.error("range takes two increasing numbers between -1000000 and 1000000, e.g. [-5, 5]", at: entry.value.location,
+                    diagnostics.error(
+                        "range takes two increasing numbers between -1000000 and 1000000, e.g. [-5, 5]", at: entry.value.location,
                         id: .badValue, end: entry.value.end)
                 }
             case "derivatives": spec.derivatives = bool(entry.value, key: "derivatives")

@@ -24,7 +24,10 @@ enum NodeName {
         for layer in 1..<sizes.count {
             for destination in 0..<sizes[layer] {
                 for source in 0..<sizes[layer - 1]
-                where self.link(name(layer: layer - 1, index: source, configuration: configuration), name(layer: layer, index: destination, configuration: configuration)) == link {
+                where self.link(
+                    name(layer: layer - 1, index: source, configuration: configuration),
+                    name(layer: layer, index: destination, configuration: configuration)) == link
+                {
                     return true
                 }
             }

@@ -116,7 +116,8 @@ extension ReferenceResolver {
         guard value.metric.isSingleNumber else {
             diagnostics.error(
                 "a numeric answer needs one number, but '\(value.metric.rawValue)' is not one", at: answer.location,
-                hint: "valid: epochs, test-loss, train-loss, gap, test-accuracy, train-accuracy, reached-count, best-epochs, best-loss, best-accuracy, weight, bias",
+                hint:
+                    "valid: epochs, test-loss, train-loss, gap, test-accuracy, train-accuracy, reached-count, best-epochs, best-loss, best-accuracy, weight, bias",
                 id: .badReference)
             return nil
         }

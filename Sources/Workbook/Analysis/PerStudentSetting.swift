@@ -82,7 +82,8 @@ extension DirectiveAnalyzer {
                     let parsed = try SettingRules.parse(key, text)
                     numbers.append(parsed.number ?? .nan)
                 } catch {
-                    diagnostics.error("per-student \(key.rawValue): \(error.description)", at: bound.location, id: .badValue, end: bound.end)
+                    diagnostics.error(
+                        "per-student \(key.rawValue): \(error.description)", at: bound.location, id: .badValue, end: bound.end)
                 }
             }
             guard numbers.count == 2 else { continue }
@@ -105,7 +106,8 @@ extension DirectiveAnalyzer {
             guard !choices.isEmpty else {
                 diagnostics.error(
                     "per-student \(key.rawValue): no value of the Playground's slider (steps of \(javaScriptNumberString(step))) lies in [\(lowText), \(highText)]",
-                    at: entry.value.location, hint: "widen the range to include a multiple of \(javaScriptNumberString(step))", id: .badValue)
+                    at: entry.value.location, hint: "widen the range to include a multiple of \(javaScriptNumberString(step))",
+                    id: .badValue)
                 continue
             }
             settings.append(PerStudentSetting(key: key, choices: choices, location: entry.keyLocation))

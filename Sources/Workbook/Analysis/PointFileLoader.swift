@@ -53,7 +53,8 @@ public struct PointFileLoader: Sendable {
     func load(
         _ written: String, rescale: Bool, at location: SourceLocation, diagnostics: inout DiagnosticCollector
     ) -> PointSet? {
-        let valid = "a path relative to \(displayPrefix.isEmpty ? "the chapters folder" : displayPrefix) inside the book's folder, e.g. data/points.csv"
+        let valid =
+            "a path relative to \(displayPrefix.isEmpty ? "the chapters folder" : displayPrefix) inside the book's folder, e.g. data/points.csv"
         guard !written.hasPrefix("/"), !written.hasPrefix("~"), !written.contains("\\") else {
             diagnostics.error("dataset: '\(written)' is not a relative path", at: location, hint: "valid: \(valid)", id: .badValue)
             return nil
@@ -79,7 +80,9 @@ public struct PointFileLoader: Sendable {
         case .success(let bytes):
             data = bytes
         case .failure(.missing):
-            diagnostics.error("dataset: no file \(display)", at: location, hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))", id: .badValue)
+            diagnostics.error(
+                "dataset: no file \(display)", at: location,
+                hint: "valid: \(valid), or one of \(Dataset.generators.map(\.rawValue).joined(separator: ", "))", id: .badValue)
             return nil
         case .failure(.tooLarge(let size)):
             diagnostics.error(

@@ -67,12 +67,15 @@ struct PointFileReader {
             }
             if diagnostics.errorCount - errorsBefore >= 20 { break }  // enough to fix first
             guard fields.count == columnCount else {
-                error("the row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header \(columnCount)", line: lineNumber, column: 1,
-                      hint: "write one value for each column of the header (\(orderedNames(columnsByName)))", id: .pointFileRow)
+                error(
+                    "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header \(columnCount)", line: lineNumber,
+                    column: 1,
+                    hint: "write one value for each column of the header (\(orderedNames(columnsByName)))", id: .pointFileRow)
                 continue
             }
             guard rows.count < Self.maximumRows else {
-                error("more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points",
+                error(
+                    "more than \(Self.maximumRows) rows", line: lineNumber, column: 1, hint: "use at most \(Self.maximumRows) points",
                     id: .tooManyPoints)
                 break
             }
@@ -80,17 +83,19 @@ struct PointFileReader {
                 let field = fields[columnsByName[name]!]
                 let shown = CSVText.shortened(field.text)
                 guard let value = CSVText.number(field.text) else {
-                    error("\(name) '\(shown)' is not a number", line: lineNumber, column: field.column,
-                          hint: name == "label"
+                    error(
+                        "\(name) '\(shown)' is not a number", line: lineNumber, column: field.column,
+                        hint: name == "label"
                             ? "a label is -1 or 1 (or 0 or 1) to classify, any number to regress"
                             : "a number such as -2.5 or 1e-3 (decimal point, no thousands separators)",
-                          id: .badValue)
+                        id: .badValue)
                     return nil
                 }
                 if name != "label", abs(value) > Self.planeLimit, !rescale {
-                    error("\(name) = \(shown) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: field.column,
-                          hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor",
-                          id: .badValue)
+                    error(
+                        "\(name) = \(shown) is outside the Playground's plane (-6 to 6)", line: lineNumber, column: field.column,
+                        hint: "scale the data into -6 … 6, or write 'rescale: true' in the experiment to shrink every point by one factor",
+                        id: .badValue)
                     return nil
                 }
                 return value
@@ -101,7 +106,9 @@ struct PointFileReader {
                 let field = fields[splitColumn]
                 split = PointSet.Split(rawValue: field.text.lowercased())
                 if split == nil {
-                    error("split '\(CSVText.shortened(field.text))' is neither train nor test", line: lineNumber, column: field.column, hint: "valid: train, test", id: .badValue)
+                    error(
+                        "split '\(CSVText.shortened(field.text))' is neither train nor test", line: lineNumber, column: field.column,
+                        hint: "valid: train, test", id: .badValue)
                 }
             }
             guard let x, let y, let label, split != nil || columnsByName["split"] == nil else { continue }
@@ -110,18 +117,23 @@ struct PointFileReader {
             labelColumns.append(fields[columnsByName["label"]!].column)
         }
         guard let columnsByName = header else {
-            error("the file has no header and no points", line: 1, column: 1, hint: "start with the header line x1,x2,label", id: .pointFileHeader)
+            error(
+                "the file has no header and no points", line: 1, column: 1, hint: "start with the header line x1,x2,label",
+                id: .pointFileHeader)
             return nil
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         guard rows.count >= 2 else {
-            error("the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1, hint: "at least 2 points are needed, one to train and one to test",
+            error(
+                "the file has \(rows.count) point\(rows.count == 1 ? "" : "s")", line: lastLine, column: 1,
+                hint: "at least 2 points are needed, one to train and one to test",
                 id: .tooFewPoints)
             return nil
         }
         if columnsByName["split"] != nil {
             for set in [PointSet.Split.train, .test] where !rows.contains(where: { $0.split == set }) {
-                error("no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'",
+                error(
+                    "no row is in the \(set.rawValue) set", line: lastLine, column: 1, hint: "mark at least one row 'train' and one 'test'",
                     id: .tooFewPoints)
                 return nil
             }
@@ -137,19 +149,24 @@ struct PointFileReader {
         for (index, field) in fields.enumerated() {
             let name = field.text.lowercased()
             guard Self.columns.contains(name) else {
-                error("unknown column '\(CSVText.shortened(field.text))' in the header", line: line, column: field.column,
-                      hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label", id: .pointFileHeader)
+                error(
+                    "unknown column '\(CSVText.shortened(field.text))' in the header", line: line, column: field.column,
+                    hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label", id: .pointFileHeader)
                 return nil
             }
             guard byName[name] == nil else {
-                error("the column '\(name)' appears twice in the header", line: line, column: field.column, hint: "name each of x1, x2, label (and split) once",
+                error(
+                    "the column '\(name)' appears twice in the header", line: line, column: field.column,
+                    hint: "name each of x1, x2, label (and split) once",
                     id: .pointFileHeader)
                 return nil
             }
             byName[name] = index
         }
         for name in ["x1", "x2", "label"] where byName[name] == nil {
-            error("the header has no column '\(name)'", line: line, column: 1, hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label",
+            error(
+                "the header has no column '\(name)'", line: line, column: 1,
+                hint: "the header names the columns x1, x2, label and optionally split, e.g. x1,x2,label",
                 id: .pointFileHeader)
             return nil
         }
@@ -162,8 +179,10 @@ struct PointFileReader {
         let labels = Set(rows.map(\.label))
         if labels.isSubset(of: [-1, 1]) || labels.isSubset(of: [0, 1]) {
             guard labels.count == 2 else {
-                error("every point has the label \(javaScriptNumberString(labels.first ?? 0)): nothing to classify", line: lines[0], column: columns[0],
-                      hint: "classification needs both classes, -1 and 1 (or 0 and 1)", id: .badLabels)
+                error(
+                    "every point has the label \(javaScriptNumberString(labels.first ?? 0)): nothing to classify", line: lines[0],
+                    column: columns[0],
+                    hint: "classification needs both classes, -1 and 1 (or 0 and 1)", id: .badLabels)
                 return nil
             }
             if labels.contains(0) {
@@ -173,8 +192,9 @@ struct PointFileReader {
         }
         if labels.isSubset(of: [-1, 0, 1]) {
             let first = rows.firstIndex { $0.label == 0 } ?? 0
-            error("the labels mix 0 with -1 and 1", line: lines[first], column: columns[first],
-                  hint: "classify with labels -1 and 1 (or 0 and 1); for regression use other numbers too", id: .badLabels)
+            error(
+                "the labels mix 0 with -1 and 1", line: lines[first], column: columns[first],
+                hint: "classify with labels -1 and 1 (or 0 and 1); for regression use other numbers too", id: .badLabels)
             return nil
         }
         return true

@@ -49,7 +49,8 @@ struct ReferenceResolver {
                 if fullPlan?.experiments[id] != nil {
                     diagnostics.error(
                         "{compare} \(comparison.id): '\(id)' is instructor-only, so this edition cannot compare it",
-                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too", id: .withheldReference)
+                        at: comparison.experimentsLocation, hint: "put the comparison inside the instructor-only block too",
+                        id: .withheldReference)
                     continue
                 }
                 report("compare", id, at: comparison.experimentsLocation, among: Array(plan.experiments.keys).sorted())
@@ -104,7 +105,8 @@ struct ReferenceResolver {
                 if !inAnswer {
                     diagnostics.warning(
                         "{ref} '\(target)' names a result figure the student edition leaves out (its experiment is a worksheet); there the reference leads to the worksheet",
-                        at: role.location, hint: "refer to the worksheet ('\(Self.id(of: target))') or put the sentence in an instructor-only block",
+                        at: role.location,
+                        hint: "refer to the worksheet ('\(Self.id(of: target))') or put the sentence in an instructor-only block",
                         id: .missingInEdition)
                 }
                 return .experiment(chapterIndex: block.chapterIndex, id: Self.id(of: target))
@@ -220,7 +222,8 @@ struct ReferenceResolver {
         }
         let perCombination = !reference.metric.comparesCombinations && ![.budget, .seeds, .resets, .runs].contains(reference.metric)
         if perCombination && matching.count > 1 {
-            let example = "\(spec.id)[\(spec.sweep.map { "\($0.key.rawValue)=\($0.values[0].text)" }.joined(separator: ", "))].\(reference.metric.rawValue)"
+            let example =
+                "\(spec.id)[\(spec.sweep.map { "\($0.key.rawValue)=\($0.values[0].text)" }.joined(separator: ", "))].\(reference.metric.rawValue)"
             diagnostics.error(
                 "\(written): '\(spec.id)' is a sweep; name one value for each of: \(spec.sweep.map(\.key.rawValue).joined(separator: ", "))",
                 at: role.location, hint: "e.g. \(example)", id: .badReference)
@@ -236,7 +239,8 @@ struct ReferenceResolver {
             return nil
         }
         if (runSeed != nil || reference.reset != nil) && reference.metric.comparesCombinations {
-            diagnostics.error("\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location,
+            diagnostics.error(
+                "\(written): seed= and reset= pick runs; '\(reference.metric.rawValue)' compares combinations", at: role.location,
                 id: .badReference)
             return nil
         }
@@ -262,7 +266,8 @@ struct ReferenceResolver {
                 return nil
             }
         } else if !reference.nodes.isEmpty {
-            diagnostics.error("\(written): from=, to= and node= name a weight or bias; use .weight or .bias", at: role.location, id: .badReference)
+            diagnostics.error(
+                "\(written): from=, to= and node= name a weight or bias; use .weight or .bias", at: role.location, id: .badReference)
             return nil
         }
         var value = ResolvedValue(
@@ -344,7 +349,8 @@ struct ReferenceResolver {
         }
         for (term, other) in [(left, right), (right, left)] {
             if case .word(let word) = term, !isSetting(other) {
-                return "'\(word)' is neither a value reference (ID.METRIC) nor a number; a word compares only with best, best-by-loss or best-by-accuracy"
+                return
+                    "'\(word)' is neither a value reference (ID.METRIC) nor a number; a word compares only with best, best-by-loss or best-by-accuracy"
             }
         }
         if (isSetting(left) || isSetting(right) || isWord(left) || isWord(right)) && op != .equal {

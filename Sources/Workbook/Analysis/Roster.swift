@@ -21,7 +21,9 @@ public struct Roster: Sendable, Hashable {
     /// Reads the roster; nil with diagnostics when it cannot be used.
     public static func read(_ url: URL, displayPath: String) -> (Roster?, [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
-        func fail(_ message: String, line: Int, column: Int = 1, hint: String? = nil, id: DiagnosticID = .badRoster) -> (Roster?, [Diagnostic]) {
+        func fail(
+            _ message: String, line: Int, column: Int = 1, hint: String? = nil, id: DiagnosticID = .badRoster
+        ) -> (Roster?, [Diagnostic]) {
             diagnostics.error(message, at: SourceLocation(file: displayPath, line: line, column: column), hint: hint, id: id)
             return (nil, diagnostics.diagnostics)
         }
@@ -59,14 +61,18 @@ public struct Roster: Sendable, Hashable {
             }
             let row = fields(line)
             guard row.count > max(idColumn, nameColumn) else {
-                _ = fail("the row has \(row.count) field\(row.count == 1 ? "" : "s"), the header \(header.count)", line: number, hint: "valid: id,name")
+                _ = fail(
+                    "the row has \(row.count) field\(row.count == 1 ? "" : "s"), the header \(header.count)", line: number,
+                    hint: "valid: id,name")
                 continue
             }
             let id = row[idColumn].trimmingCharacters(in: .whitespaces)
             let name = row[nameColumn].trimmingCharacters(in: .whitespaces)
             if let problem = DirectiveID.problem(with: id) {
                 let shown = TerminalText.escaped(String(id.prefix(40)))
-                _ = fail("student id '\(shown)' \(problem)", line: number, hint: "an id names the student's folder: letters, digits, '-' and '_'")
+                _ = fail(
+                    "student id '\(shown)' \(problem)", line: number, hint: "an id names the student's folder: letters, digits, '-' and '_'"
+                )
                 continue
             }
             if let first = seen[id] {
@@ -91,12 +97,18 @@ public struct Roster: Sendable, Hashable {
             if quoted {
                 if c == "\"" {
                     if let next = characters.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else {
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
                             quoted = false
                             if next == "," { result.append(field); field = "" } else { field.unicodeScalars.append(next) }
                         }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
             } else if c == "\"" && field.isEmpty {
                 quoted = true
             } else if c == "," {

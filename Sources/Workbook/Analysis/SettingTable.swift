@@ -36,7 +36,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
         switch self {
         case .dataset:
             SettingSpec.field(
-                self, valid: Dataset.generators.map(\.rawValue).joined(separator: ", ")
+                self,
+                valid: Dataset.generators.map(\.rawValue).joined(separator: ", ")
                     + ", or a CSV file (in a chapter: a path relative to the chapters folder, e.g. data/points.csv)",
                 text: { $0.rawValue }, number: nil,
                 get: { $0.configuration.dataset }, shown: { $0.configuration.pointSet?.path ?? $0.configuration.dataset.rawValue },
@@ -53,7 +54,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
                 })
         case .cells:
             SettingSpec.field(
-                self, valid: "cells per side of the checkerboard, \(SettingRange.cells.validText) (default \(Dataset.defaultCheckerboardCells))",
+                self,
+                valid: "cells per side of the checkerboard, \(SettingRange.cells.validText) (default \(Dataset.defaultCheckerboardCells))",
                 range: .cells, bookDefault: false, text: { String($0) }, number: { Double($0) },
                 get: { $0.configuration.cells },
                 set: { s, v in
@@ -111,7 +113,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .trainRatio:
             SettingSpec.number(
                 self, .trainRatio, valid: "a percentage, " + SettingRange.trainRatio.validText, percent: true,
-                get: { $0.configuration.trainRatio }) { $0.configuration.trainRatio = $1 }
+                get: { $0.configuration.trainRatio }
+            ) { $0.configuration.trainRatio = $1 }
         case .noise:
             SettingSpec.number(self, .noise, get: { $0.configuration.noise }) { $0.configuration.noise = $1 }
         case .regularization:
@@ -180,7 +183,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .weights:
             SettingSpec.field(
                 self, name: "hand-set weights",
-                valid: "every weight as a list in the downloads' order (initial.weights), e.g. [0.5, -0.2, …], or weights by name, e.g. x1 -> 1.1: 0.5, 1.2 -> output: -1, bias 1.1: 0.1 (the others keep the seed's values)",
+                valid:
+                    "every weight as a list in the downloads' order (initial.weights), e.g. [0.5, -0.2, …], or weights by name, e.g. x1 -> 1.1: 0.5, 1.2 -> output: -1, bias 1.1: 0.1 (the others keep the seed's values)",
                 list: true, vary: false, bookDefault: false, text: { $0.text }, number: nil,
                 get: { s in s.configuration.handSet.flatMap(WrittenWeights.init(weightsOf:)) },
                 set: { s, v in
@@ -193,7 +197,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .biases:
             SettingSpec.field(
                 self, name: "hand-set biases",
-                valid: "every bias as a list in the downloads' order (initial.biases: hidden layers top to bottom, then the output), e.g. [0.1, 0, …]; one bias by name goes under weights: (bias 1.1: 0.1)",
+                valid:
+                    "every bias as a list in the downloads' order (initial.biases: hidden layers top to bottom, then the output), e.g. [0.1, 0, …]; one bias by name goes under weights: (bias 1.1: 0.1)",
                 list: true, vary: false, bookDefault: false, text: { $0.text }, number: nil,
                 get: { s in s.configuration.handSet?.biasList.map { WrittenWeights(list: $0) } },
                 set: { s, v in

@@ -17,7 +17,8 @@ enum ValueBlank {
         case .testAccuracy, .trainAccuracy, .bestAccuracy: return "\(line) %"
         case .testAccuracyRange, .trainAccuracyRange: return "\(range) %"
         case .testLossRange, .trainLossRange, .gapRange: return range
-        case .testLoss, .trainLoss, .gap, .bestLoss, .best, .bestByLoss, .bestByAccuracy, .budget, .seeds, .resets, .runs, .weight, .bias: return line
+        case .testLoss, .trainLoss, .gap, .bestLoss, .best, .bestByLoss, .bestByAccuracy, .budget, .seeds, .resets, .runs, .weight, .bias:
+            return line
         }
     }
 }

@@ -83,7 +83,8 @@ public struct ValueReference: Sendable, Hashable {
         case unknownKey(String)
     }
 
-    public static let syntax = "ID.METRIC or ID[KEY=VALUE, …].METRIC (KEY a varied setting, seed or reset), METRIC one of "
+    public static let syntax =
+        "ID.METRIC or ID[KEY=VALUE, …].METRIC (KEY a varied setting, seed or reset), METRIC one of "
         + ValueMetric.allCases.map(\.rawValue).joined(separator: ", ")
 
     public init(parsing text: String) throws(ParseError) {

@@ -56,13 +56,17 @@ extension DirectiveAnalyzer {
         case .sequence(let values, _):
             for v in values {
                 guard let s = v.scalar else {
-                    diagnostics.error("record: expected a quantity, found \(v.kindDescription)", at: v.location, hint: "valid: \(valid.joined(separator: ", "))", id: .badValue)
+                    diagnostics.error(
+                        "record: expected a quantity, found \(v.kindDescription)", at: v.location,
+                        hint: "valid: \(valid.joined(separator: ", "))", id: .badValue)
                     return nil
                 }
                 scalars.append(s)
             }
         case .mapping:
-            diagnostics.error("record: expected a list such as [epochs, test-loss]", at: value.location, hint: "valid: \(valid.joined(separator: ", "))", id: .badValue)
+            diagnostics.error(
+                "record: expected a list such as [epochs, test-loss]", at: value.location, hint: "valid: \(valid.joined(separator: ", "))",
+                id: .badValue)
             return nil
         }
         var items: [RecordItem] = []
@@ -70,7 +74,8 @@ extension DirectiveAnalyzer {
             guard let item = RecordItem(rawValue: scalar.text.lowercased()) else {
                 diagnostics.error(
                     "record: unknown quantity '\(scalar.text)'", at: scalar.location,
-                    hint: suggestion(for: scalar.text, among: valid).map { "did you mean '\($0)'?" } ?? "valid: \(valid.joined(separator: ", "))",
+                    hint: suggestion(for: scalar.text, among: valid).map { "did you mean '\($0)'?" }
+                        ?? "valid: \(valid.joined(separator: ", "))",
                     id: .badValue)
                 return nil
             }
@@ -83,7 +88,8 @@ extension DirectiveAnalyzer {
             if !items.contains(item) { items.append(item) }
         }
         guard !items.isEmpty else {
-            diagnostics.error("record: needs at least one quantity", at: value.location, hint: "valid: \(valid.joined(separator: ", "))", id: .badValue)
+            diagnostics.error(
+                "record: needs at least one quantity", at: value.location, hint: "valid: \(valid.joined(separator: ", "))", id: .badValue)
             return nil
         }
         return items
@@ -97,7 +103,9 @@ extension DirectiveAnalyzer {
         }
         if text.lowercased() == "all" { return .all }
         guard let n = Double(text), n.isFinite, n == n.rounded(), n >= 1, n <= 10_000 else {
-            diagnostics.error("worksheet-runs: '\(text)' is not a number of runs", at: value.location, hint: "valid: a whole number from 1, or all", id: .badValue)
+            diagnostics.error(
+                "worksheet-runs: '\(text)' is not a number of runs", at: value.location, hint: "valid: a whole number from 1, or all",
+                id: .badValue)
             return nil
         }
         return .first(Int(n))

@@ -18,18 +18,20 @@ enum WorksheetLeaks {
         for spec in plan.experimentsInOrder where !plan.worksheets.contains(spec.id) {
             let shared = spec.combinations.flatMap(\.jobs).compactMap { job in worksheetRuns[job.key].map { (job, $0) } }
             guard let (job, worksheet) = shared.first else { continue }
-            diagnostics.append(.error(
-                "experiment '\(spec.id)' shows results of \(shared.count) run\(shared.count == 1 ? "" : "s") of worksheet '\(worksheet.id)' (\(job.identity) among them), so the student edition would print the worksheet's answers",
-                at: spec.location, notes: ["the worksheet is at \(worksheet.location)"], hint: ways, id: .worksheetLeak))
+            diagnostics.append(
+                .error(
+                    "experiment '\(spec.id)' shows results of \(shared.count) run\(shared.count == 1 ? "" : "s") of worksheet '\(worksheet.id)' (\(job.identity) among them), so the student edition would print the worksheet's answers",
+                    at: spec.location, notes: ["the worksheet is at \(worksheet.location)"], hint: ways, id: .worksheetLeak))
         }
         for chapter in plan.chapters {
             for case .comparison(let comparison) in chapter.blocks where !plan.worksheets.contains(comparison.id) {
                 guard let leaked = comparison.experimentIDs.first(where: plan.worksheets.contains),
                     let worksheet = plan.experiments[leaked]?.spec
                 else { continue }
-                diagnostics.append(.error(
-                    "comparison '\(comparison.id)' shows the results of worksheet '\(leaked)', so the student edition would print the worksheet's answers",
-                    at: comparison.location, notes: ["the worksheet is at \(worksheet.location)"], hint: ways, id: .worksheetLeak))
+                diagnostics.append(
+                    .error(
+                        "comparison '\(comparison.id)' shows the results of worksheet '\(leaked)', so the student edition would print the worksheet's answers",
+                        at: comparison.location, notes: ["the worksheet is at \(worksheet.location)"], hint: ways, id: .worksheetLeak))
             }
         }
         return diagnostics

@@ -47,7 +47,9 @@ struct WrittenWeights: Hashable, Sendable {
             guard let colon = part.lastIndex(of: ":"),
                 let value = Double(part[part.index(after: colon)...].trimmingCharacters(in: " \t")), value.isFinite
             else {
-                throw r.fail("'\(part)' is neither a number nor NAME: NUMBER (e.g. x1 -> 1.1: 0.5 or bias 1.1: 0.1); a list is all numbers or all names")
+                throw r.fail(
+                    "'\(part)' is neither a number nor NAME: NUMBER (e.g. x1 -> 1.1: 0.5 or bias 1.1: 0.1); a list is all numbers or all names"
+                )
             }
             named.append(NamedParameter(name: NamedParameter.canonicalName(String(part[..<colon])), value: value))
         }

@@ -73,7 +73,8 @@ public struct BuildReport: Sendable {
 
     public var summaryLine: String {
         let figures = renderedFigures + cachedFigures
-        return "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) (CPU \(seconds(trainingCPUSeconds))) · rendering \(seconds(renderingSeconds)) (CPU \(seconds(renderingCPUSeconds))) · writing \(seconds(writingSeconds)) (\(writtenFiles) file\(writtenFiles == 1 ? "" : "s") written, \(unchangedFiles) unchanged) · total \(seconds(totalSeconds))"
+        return
+            "Built \(chapters) chapter\(chapters == 1 ? "" : "s"), \(experiments) experiment\(experiments == 1 ? "" : "s"): trained \(trainedExperiments), cached \(cachedExperiments) (\(trainedRuns) run\(trainedRuns == 1 ? "" : "s") trained); \(figures) figures (\(renderedFigures) rendered) · training \(seconds(trainingSeconds)) (CPU \(seconds(trainingCPUSeconds))) · rendering \(seconds(renderingSeconds)) (CPU \(seconds(renderingCPUSeconds))) · writing \(seconds(writingSeconds)) (\(writtenFiles) file\(writtenFiles == 1 ? "" : "s") written, \(unchangedFiles) unchanged) · total \(seconds(totalSeconds))"
     }
 
     private func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }

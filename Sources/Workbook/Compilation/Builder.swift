@@ -55,9 +55,12 @@ public struct Builder: Sendable {
         let store = RunStore(cache: cache, memory: options.runMemory)
         let experiments = plan.experimentsInOrder
         report.experiments = experiments.count
-        report.dataFiles = Array(Set(experiments.flatMap { spec in
-            spec.combinations.compactMap { $0.settings.configuration.pointSet?.path }
-        })).sorted().map { options.chapters.appendingPathComponent($0).standardizedFileURL }
+        report.dataFiles = Array(
+            Set(
+                experiments.flatMap { spec in
+                    spec.combinations.compactMap { $0.settings.configuration.pointSet?.path }
+                })
+        ).sorted().map { options.chapters.appendingPathComponent($0).standardizedFileURL }
         let allExperiments = experiments + variantPlans.flatMap(\.experimentsInOrder)
         let allJobs = allExperiments.flatMap { $0.combinations.flatMap(\.jobs) }
         let missing = store.loadCached(allJobs)
@@ -95,7 +98,8 @@ public struct Builder: Sendable {
         let variantResults = variantPlans.map {
             ResultsAnalysis.analyse($0.experimentsInOrder, store: store, worksheets: $0.worksheets, memory: options.resultsMemory)
         }
-        report.warnings += DegenerateVariants.warnings(Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
+        report.warnings += DegenerateVariants.warnings(
+            Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
 
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
         trace.mark("results analysis")
@@ -106,15 +110,22 @@ public struct Builder: Sendable {
                 // One student edition per student, and an index of them for the instructor.
                 for (variant, (variantPlan, variantResult)) in zip(variants, zip(variantPlans, variantResults)) {
                     let folder = transaction.staging.appendingPathComponent("students").appendingPathComponent(variant.student.id)
-                    try writeSite(variantPlan, results: variantResult, into: folder, writer: transaction.writer, student: variant.student, store: store, cache: cache, renderer: renderer, report: &report)
+                    try writeSite(
+                        variantPlan, results: variantResult, into: folder, writer: transaction.writer, student: variant.student,
+                        store: store, cache: cache, renderer: renderer, report: &report)
                 }
-                try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(into: transaction.staging, writer: transaction.writer)
+                try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(
+                    into: transaction.staging, writer: transaction.writer)
             } else {
-                try writeSite(plan, results: results, into: transaction.staging, writer: transaction.writer, student: nil, store: store, cache: cache, renderer: renderer, report: &report)
+                try writeSite(
+                    plan, results: results, into: transaction.staging, writer: transaction.writer, student: nil, store: store, cache: cache,
+                    renderer: renderer, report: &report)
                 if roster != nil {
                     // The instructor's key to every student's worksheets; never in a student build.
-                    try VariantKey(plan: plan, variants: Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) }))
-                        .write(into: transaction.staging, writer: transaction.writer)
+                    try VariantKey(
+                        plan: plan, variants: Array(zip(variants, zip(variantPlans, variantResults)).map { ($0.0, $0.1.0, $0.1.1) })
+                    )
+                    .write(into: transaction.staging, writer: transaction.writer)
                 }
             }
             trace.mark("site")
@@ -162,9 +173,13 @@ public struct Builder: Sendable {
         let experiments = plans.flatMap(\.experimentsInOrder)
         let missing = store.loadCached(experiments.flatMap { $0.combinations.flatMap(\.jobs) })
         try train(missing, experiments: experiments, store: store)
-        return KeyRow.rows(zip(variants, plans).map { variant, variantPlan in
-            (variant, variantPlan, ResultsAnalysis.analyse(variantPlan.experimentsInOrder, store: store, worksheets: variantPlan.worksheets))
-        })
+        return KeyRow.rows(
+            zip(variants, plans).map { variant, variantPlan in
+                (
+                    variant, variantPlan,
+                    ResultsAnalysis.analyse(variantPlan.experimentsInOrder, store: store, worksheets: variantPlan.worksheets)
+                )
+            })
     }
 
     /// The roster named by `--roster`, or nil; its problems stop the build like a chapter's.

@@ -34,16 +34,30 @@ public enum FolderGuard {
         let outputShown = options.output.path
         let cacheShown = options.cache.path
 
-        for (folder, shown, role, flag) in [(output, outputShown, "output folder", "--output"), (cache, cacheShown, "cache", "--cache-dir")] {
+        for (folder, shown, role, flag) in [
+            (output, outputShown, "output folder", "--output"), (cache, cacheShown, "cache", "--cache-dir"),
+        ] {
             if folder == book || isInside(book, folder) {
-                throw FileError(path: shown, reason: "refusing to use the book folder \(book) or a folder above it as the \(role): a build would replace the book; valid: a folder of its own, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")")
+                throw FileError(
+                    path: shown,
+                    reason:
+                        "refusing to use the book folder \(book) or a folder above it as the \(role): a build would replace the book; valid: a folder of its own, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")"
+                )
             }
             if folder == chapters || isInside(folder, chapters) || isInside(chapters, folder) {
-                throw FileError(path: shown, reason: "refusing to use the chapters folder \(chapters), a folder inside it or above it as the \(role): a build would replace the chapters; valid: a folder beside the chapters, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")")
+                throw FileError(
+                    path: shown,
+                    reason:
+                        "refusing to use the chapters folder \(chapters), a folder inside it or above it as the \(role): a build would replace the chapters; valid: a folder beside the chapters, e.g. \(flag) \(role == "cache" ? ".labbook-cache" : "Output")"
+                )
             }
         }
         if output == cache || isInside(output, cache) || isInside(cache, output) {
-            throw FileError(path: outputShown, reason: "refusing an output folder that is, holds or lies inside the cache \(cache): each would destroy the other; valid: separate folders, e.g. --output Output and --cache-dir .labbook-cache")
+            throw FileError(
+                path: outputShown,
+                reason:
+                    "refusing an output folder that is, holds or lies inside the cache \(cache): each would destroy the other; valid: separate folders, e.g. --output Output and --cache-dir .labbook-cache"
+            )
         }
         try checkOutputIsOurs(options.output)
         try BuildCache.checkIsOurs(options.cache)
@@ -55,7 +69,8 @@ public enum FolderGuard {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw FileError(path: output.path, reason: "refusing to replace a file with the output folder; valid: a folder path, e.g. --output Output")
+            throw FileError(
+                path: output.path, reason: "refusing to replace a file with the output folder; valid: a folder path, e.g. --output Output")
         }
         if fm.fileExists(atPath: output.appendingPathComponent(outputMarker).path) { return }
         let entries = ((try? fm.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -66,7 +81,11 @@ public enum FolderGuard {
         }
         if foreign.isEmpty && entries.contains("index.html") { return }
         let examples = (foreign.isEmpty ? entries : foreign).prefix(3).map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")
-        throw FileError(path: output.path, reason: "refusing to replace a folder Labbook did not write (it holds \(examples) and no \(outputMarker) marker); valid: an empty or new folder, or one a build wrote, e.g. --output Output")
+        throw FileError(
+            path: output.path,
+            reason:
+                "refusing to replace a folder Labbook did not write (it holds \(examples) and no \(outputMarker) marker); valid: an empty or new folder, or one a build wrote, e.g. --output Output"
+        )
     }
 
     /// Writes the marker into a folder a build is about to publish.

@@ -43,7 +43,8 @@ public struct HandoutPrinting: Sendable {
 
         public var description: String {
             switch self {
-            case .noBrowser: "printing the handout needs headless Chromium; install it with: apt-get install chromium (the HTML handout was written)"
+            case .noBrowser:
+                "printing the handout needs headless Chromium; install it with: apt-get install chromium (the HTML handout was written)"
             case .printFailed(let status): "Chromium could not print handout.html (exit \(status))"
             case .timedOut(let browser, let seconds):
                 "Chromium (\(browser)) did not finish printing handout.html within \(Int(seconds)) s and was stopped; the HTML handout was written: print it from a browser, or check that `\(browser) --headless --disable-gpu --dump-dom about:blank` ends and build again with --pdf"

@@ -57,9 +57,13 @@ extension Builder {
         let figures = try renderQuestionFigures(plan, results: results, store: store, cache: cache)
         let writer = LMSQuestionWriter(plan: plan, results: results, figures: figures)
         let variantWriters = zip(variants, variantPlans).map { variant, variantPlan in
-            (variant.student, LMSQuestionWriter(
-                plan: variantPlan, results: ResultsAnalysis.analyse(variantPlan.experimentsInOrder, store: store, worksheets: variantPlan.worksheets),
-                figures: figures))
+            (
+                variant.student,
+                LMSQuestionWriter(
+                    plan: variantPlan,
+                    results: ResultsAnalysis.analyse(variantPlan.experimentsInOrder, store: store, worksheets: variantPlan.worksheets),
+                    figures: figures)
+            )
         }
         var items: [LMSQuestion] = []
         var problems = DiagnosticCollector()
@@ -125,14 +129,18 @@ extension Builder {
         if folder == output || RealPath.isInside(folder, output) {
             throw FileError(
                 path: destination.path,
-                reason: "refusing to write an export into the output folder \(options.output.path): a build replaces it, and a student edition must never hold the answers; valid: a path outside it, e.g. questions.zip")
+                reason:
+                    "refusing to write an export into the output folder \(options.output.path): a build replaces it, and a student edition must never hold the answers; valid: a path outside it, e.g. questions.zip"
+            )
         }
         var current = URL(fileURLWithPath: folder)
         while true {
             if fm.fileExists(atPath: current.appendingPathComponent(FolderGuard.outputMarker).path) {
                 throw FileError(
                     path: destination.path,
-                    reason: "refusing to write an export into \(current.path), a folder `labbook build` wrote (its \(FolderGuard.outputMarker) marker): a build replaces it, and a student edition must never hold the answers; valid: a path outside it, e.g. questions.zip")
+                    reason:
+                        "refusing to write an export into \(current.path), a folder `labbook build` wrote (its \(FolderGuard.outputMarker) marker): a build replaces it, and a student edition must never hold the answers; valid: a path outside it, e.g. questions.zip"
+                )
             }
             let parent = current.deletingLastPathComponent()
             if parent.path == current.path || current.path == "/" { break }

@@ -30,8 +30,12 @@ public struct ShardTraining: Sendable {
         public var secondsToFirstRun: Double?
 
         public var summary: String {
-            let rate = cpuSeconds > 0 ? String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), Double(trained) / cpuSeconds) : "-"
-            return String(format: "%d runs: %d trained, %d already in the cache; %.2f s wall, %.2f CPU-s, ", locale: Locale(identifier: "en_US_POSIX"), assigned, trained, alreadyCached, wallSeconds, cpuSeconds) + "\(rate) runs per CPU-second"
+            let rate =
+                cpuSeconds > 0 ? String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), Double(trained) / cpuSeconds) : "-"
+            return String(
+                format: "%d runs: %d trained, %d already in the cache; %.2f s wall, %.2f CPU-s, ",
+                locale: Locale(identifier: "en_US_POSIX"), assigned, trained, alreadyCached, wallSeconds, cpuSeconds)
+                + "\(rate) runs per CPU-second"
         }
     }
 
@@ -40,7 +44,9 @@ public struct ShardTraining: Sendable {
     /// gives them). `log` gets one line per finished run
     /// (`trained KEY in S s`), written only once the run is in the cache: the lines of a killed
     /// shard's log name exactly the runs it saved.
-    public func train(_ jobs: [RunJob], shard: Shard, alreadySelected: Bool = false, log: @escaping @Sendable (String) -> Void) throws -> Report {
+    public func train(
+        _ jobs: [RunJob], shard: Shard, alreadySelected: Bool = false, log: @escaping @Sendable (String) -> Void
+    ) throws -> Report {
         let start = Date()
         let cpuStart = ProcessCPU.seconds()
         var report = Report()

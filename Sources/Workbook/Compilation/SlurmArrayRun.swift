@@ -118,7 +118,9 @@ public struct SlurmArrayRun: Sendable {
                     attempts[shard]! += 1
                 }
                 let list = resubmit.map(String.init).joined(separator: ", ")
-                event("slurm: resubmitted task\(resubmit.count == 1 ? "" : "s") \(list) as job \(job) (attempt \(attempts[resubmit[0]]!) of \(policy.retries + 1))")
+                event(
+                    "slurm: resubmitted task\(resubmit.count == 1 ? "" : "s") \(list) as job \(job) (attempt \(attempts[resubmit[0]]!) of \(policy.retries + 1))"
+                )
             }
         }
         submitted.removeAll()

@@ -64,7 +64,9 @@ public enum SlurmCommands {
     /// The job ID `sbatch --parsable` prints (`123`, or `123;cluster` on a federation); nil when
     /// the output holds none.
     public static func submittedJob(_ output: String) -> String? {
-        guard let line = output.split(whereSeparator: \.isNewline).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+        guard let line = output.split(whereSeparator: \.isNewline).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            return nil
+        }
         let id = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return !id.isEmpty && id.allSatisfy(\.isNumber) ? id : nil
     }

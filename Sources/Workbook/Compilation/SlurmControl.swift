@@ -36,7 +36,8 @@ public struct SlurmCommandLine: SlurmControl {
         let result = try CapturedProcess.run(arguments)
         guard result.status == 0, let job = SlurmCommands.submittedJob(result.output) else {
             let said = (result.error + result.output).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw SlurmCommandError(command: "sbatch", message: "the job was refused (exit status \(result.status)): \(said.isEmpty ? "no message" : said)")
+            throw SlurmCommandError(
+                command: "sbatch", message: "the job was refused (exit status \(result.status)): \(said.isEmpty ? "no message" : said)")
         }
         return job
     }

@@ -27,7 +27,8 @@ public enum SlurmTaskState: Equatable, Sendable {
         let state = first.hasSuffix("+") ? String(first.dropLast()) : first
         switch state {
         case "COMPLETED": self = .completed
-        case "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "REVOKED", "SPECIAL_EXIT":
+        case "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "REVOKED",
+            "SPECIAL_EXIT":
             self = .failed(state)
         default: self = .waiting(state.isEmpty ? "UNKNOWN" : state)
         }

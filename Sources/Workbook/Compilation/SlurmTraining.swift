@@ -35,10 +35,15 @@ public struct SlurmTraining: RemoteTraining {
         let jobsFile = folder.appendingPathComponent("runs.jobs")
         try RunJobList.write(jobs, to: jobsFile)
         let script = folder.appendingPathComponent("train.sh")
-        try atomicWrite(Data(SlurmCommands.script(
-            labbook: settings.labbook, jobsFile: jobsFile, cache: cache.root, tasks: shards, threads: settings.cpusPerTask).utf8), to: script)
+        try atomicWrite(
+            Data(
+                SlurmCommands.script(
+                    labbook: settings.labbook, jobsFile: jobsFile, cache: cache.root, tasks: shards, threads: settings.cpusPerTask
+                ).utf8), to: script)
         chmod(script.path, 0o755)
-        event("slurm: \(jobs.count) run\(jobs.count == 1 ? "" : "s") to train, about \(WorkEstimate.duration(estimatedCPUSeconds)) of CPU time, in \(shards) array task\(shards == 1 ? "" : "s") (files in \(folder.path))")
+        event(
+            "slurm: \(jobs.count) run\(jobs.count == 1 ? "" : "s") to train, about \(WorkEstimate.duration(estimatedCPUSeconds)) of CPU time, in \(shards) array task\(shards == 1 ? "" : "s") (files in \(folder.path))"
+        )
         let shardTraining = ShardTraining(cache: cache, workers: 1)
         let run = SlurmArrayRun(
             control: control?(script, logs) ?? SlurmCommandLine(script: script, logs: logs, settings: settings),
@@ -56,7 +61,8 @@ public struct SlurmTraining: RemoteTraining {
     public func cancel() {
         let jobs = submitted.all
         guard !jobs.isEmpty else { return }
-        (control?(URL(fileURLWithPath: "/"), URL(fileURLWithPath: "/")) ?? SlurmCommandLine(
-            script: URL(fileURLWithPath: "/"), logs: URL(fileURLWithPath: "/"), settings: settings)).cancel(jobs: jobs)
+        (control?(URL(fileURLWithPath: "/"), URL(fileURLWithPath: "/"))
+            ?? SlurmCommandLine(
+                script: URL(fileURLWithPath: "/"), logs: URL(fileURLWithPath: "/"), settings: settings)).cancel(jobs: jobs)
     }
 }

@@ -48,7 +48,8 @@ struct WorkEstimate {
             let share = item.units / Self.unitsPerSecond
             var message = "experiment '\(item.experiment.id)' would train for about \(Self.duration(share))"
             if index == 0 {
-                message += "; the whole build would take about \(Self.duration(seconds)), over the budget of \(Self.duration(budgetMinutes * 60))"
+                message +=
+                    "; the whole build would take about \(Self.duration(seconds)), over the budget of \(Self.duration(budgetMinutes * 60))"
             }
             return .error(
                 message, at: item.experiment.location,

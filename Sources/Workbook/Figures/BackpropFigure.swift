@@ -24,7 +24,8 @@ struct BackpropFigure {
 
     /// The example's point and label: the k-th training example of the run's data, or the point
     /// written with its label.
-    static func example(_ spec: BackpropSpec, configuration: TrainingConfiguration, seed: String) -> (x1: Double, x2: Double, label: Double) {
+    static func example(_ spec: BackpropSpec, configuration: TrainingConfiguration, seed: String) -> (x1: Double, x2: Double, label: Double)
+    {
         switch spec.example {
         case .training(let k):
             let point = configuration.makeData(seed: seed).0.train[k - 1]
@@ -54,7 +55,9 @@ struct BackpropFigure {
     }
 
     /// The card of a pass through the network after `epoch` (0 = untrained).
-    static func card(configuration c: TrainingConfiguration, pass: BackwardPass, epoch: Int, example: BackpropSpec.Example) -> DescribedFigure {
+    static func card(
+        configuration c: TrainingConfiguration, pass: BackwardPass, epoch: Int, example: BackpropSpec.Example
+    ) -> DescribedFigure {
         let sizes = c.layerSizes
         let value = BackpropChart.valueText, weight = BackpropChart.weightText
         let inputs = sizes[0]
@@ -90,15 +93,21 @@ struct BackpropFigure {
                     let w = pass.parameters.weights[k]
                     links.append(.init(fromColumn: layer - 1, fromIndex: source, toIndex: destination, weight: w))
                     let name = names.weights[k].replacingOccurrences(of: " -> ", with: " → ")
-                    rows.append(dead.contains(k)
-                        ? [name, weight(w), "dead (L1)", "", weight(pass.updated.weights[k])]
-                        : [name, weight(w), value(pass.weightGradients[k]), value(-(lr * pass.weightGradients[k])), weight(pass.updated.weights[k])])
+                    rows.append(
+                        dead.contains(k)
+                            ? [name, weight(w), "dead (L1)", "", weight(pass.updated.weights[k])]
+                            : [
+                                name, weight(w), value(pass.weightGradients[k]), value(-(lr * pass.weightGradients[k])),
+                                weight(pass.updated.weights[k]),
+                            ])
                 }
             }
         }
         for k in pass.biasGradients.indices {
-            rows.append([names.biases[k], weight(pass.parameters.biases[k]), value(pass.biasGradients[k]),
-                         value(-(lr * pass.biasGradients[k])), weight(pass.updated.biases[k])])
+            rows.append([
+                names.biases[k], weight(pass.parameters.biases[k]), value(pass.biasGradients[k]),
+                value(-(lr * pass.biasGradients[k])), weight(pass.updated.biases[k]),
+            ])
         }
         let point = "(\(NumberFormatting.shortest(pass.x1, maximumDigits: 3)), \(NumberFormatting.shortest(pass.x2, maximumDigits: 3)))"
         let labelText = NumberFormatting.shortest(pass.label, maximumDigits: 3)
@@ -117,11 +126,14 @@ struct BackpropFigure {
             title: "Backward pass of \(which), \(when)")
         let output = pass.a[pass.a.count - 1]
         let strongest = pass.weightGradients.indices.max { abs(pass.weightGradients[$0]) < abs(pass.weightGradients[$1]) }
-        var label = "\(which) in the \(when): output \(value(output)), a − y = \(value(pass.errorDerivative.last ?? 0)), loss \(value(pass.loss))"
+        var label =
+            "\(which) in the \(when): output \(value(output)), a − y = \(value(pass.errorDerivative.last ?? 0)), loss \(value(pass.loss))"
         if let s = strongest {
-            label += "; largest gradient \(names.weights[s].replacingOccurrences(of: " -> ", with: " → ")) \(value(pass.weightGradients[s]))"
+            label +=
+                "; largest gradient \(names.weights[s].replacingOccurrences(of: " -> ", with: " → ")) \(value(pass.weightGradients[s]))"
         }
-        let details = "δ of each neuron: "
+        let details =
+            "δ of each neuron: "
             + (inputs..<pass.a.count).map { "\(Self.name(c, node: $0)) \(value(pass.delta[$0 - inputs]))" }.joined(separator: ", ")
             + ". Each weight, its gradient and the new weight: "
             + rows.map { "\($0[0]): \($0[1]), gradient \($0[2]), new \($0[4])" }.joined(separator: "; ") + "."

@@ -18,7 +18,8 @@ extension ExperimentFigure {
         guard let layer = configuration.hidden.lastIndex(where: { $0 >= 2 }) else { return nil }
         return HiddenSpaceFigure.chart(
             configuration: configuration, parameters: run.final, seed: run.seed,
-            spec: HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1), showTestData: false).0
+            spec: HiddenSpaceSpec(layer: layer + 1, first: 0, second: 1), showTestData: false
+        ).0
     }
 
     /// The hidden space of `run` at the standard five log-spaced snapshots, on one pair of axes
@@ -33,7 +34,8 @@ extension ExperimentFigure {
         let drawn = recorded.snapshots.map { snapshot in
             HiddenSpaceFigure.Drawn(
                 snapshot: snapshot, parameters: snapshot.parameters,
-                placement: HiddenSpaceFigure.place(configuration: c, parameters: snapshot.parameters, data: data, spec: spec, showTestData: false))
+                placement: HiddenSpaceFigure.place(
+                    configuration: c, parameters: snapshot.parameters, data: data, spec: spec, showTestData: false))
         }
         let domain = HiddenSpaceFigure.domains(panels: [], drawn: [drawn], shared: false)[0]
         let panels = drawn.map { network in

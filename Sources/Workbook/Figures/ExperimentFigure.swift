@@ -15,7 +15,8 @@ public enum ExperimentFigure: String, CaseIterable, Sendable {
         case .network: self = .network
         case .loss: self = .loss
         case .data: self = .data
-        case .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop, .neuronMaps, .hiddenSpace, .landscape:
+        case .lossOverlay, .result, .metricGrid, .activations, .boundaryTimeline, .networkTimeline, .weights, .neuron, .runs, .backprop,
+            .neuronMaps, .hiddenSpace, .landscape:
             return nil
         }
     }

@@ -101,7 +101,8 @@ struct ExperimentPanels {
     private func result() -> any Figure {
         let axis = sweep[0]
         let numbers = axis.values.compactMap(\.number)
-        let settings: ResultChart.Settings = numbers.count == axis.values.count
+        let settings: ResultChart.Settings =
+            numbers.count == axis.values.count
             ? .numeric(numbers, logarithmic: axis.key.isLogarithmic)
             : .categorical(axis.values.map(\.text))
         let seriesAxis = sweep.count == 2 ? sweep[1] : nil

@@ -79,7 +79,8 @@ enum FigureFactory {
             for destination in 0..<sizes[layer] {
                 for source in 0..<sizes[layer - 1] {
                     let index = parameters.linkIndex(layer: layer, from: source, to: destination)
-                    let from = layer == 1
+                    let from =
+                        layer == 1
                         ? NetworkDiagram.NodeID(layer: 0, index: inputIndex[enabled[source]]!)
                         : NetworkDiagram.NodeID(layer: layer - 1, index: source)
                     links.append(

@@ -72,9 +72,10 @@ struct FigureTask: Sendable {
             return try TimelineFigures(panels: panels, display: display, store: store, recordings: evaluations)
                 .frame(kind, epoch: frameEpoch!, inSweep: frameCombination != nil)
         case .panels(let panels, let display, let sweep, let metric):
-            return ReadableLayout.fitted(try ExperimentPanels(
-                panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations
-            ).make(kind))
+            return ReadableLayout.fitted(
+                try ExperimentPanels(
+                    panels: panels, display: display, sweep: sweep, resultMetric: metric, store: store, evaluations: evaluations
+                ).make(kind))
         }
     }
 }

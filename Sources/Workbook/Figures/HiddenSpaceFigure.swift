@@ -80,7 +80,9 @@ struct HiddenSpaceFigure {
             labels.append(prefix + Self.label(networks, configuration: panel.settings.configuration, spec: spec))
             if spec.overTime {
                 // Sentences of their own: "Seed = 2: At epoch 0 …".
-                details.append(prefix.prefix(1).uppercased() + prefix.dropFirst() + Self.ranges(networks, configuration: panel.settings.configuration, spec: spec))
+                details.append(
+                    prefix.prefix(1).uppercased() + prefix.dropFirst()
+                        + Self.ranges(networks, configuration: panel.settings.configuration, spec: spec))
             }
         }
         let figure: any Figure
@@ -101,7 +103,9 @@ struct HiddenSpaceFigure {
                     pair.1[0].placement, configuration: pair.0.settings.configuration, parameters: pair.1[0].parameters, spec: spec,
                     domain: domain, size: Self.chartSize)
             }
-            figure = charts.count == 1 ? charts[0]
+            figure =
+                charts.count == 1
+                ? charts[0]
                 : FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
         }
         return DescribedFigure(
@@ -139,23 +143,29 @@ struct HiddenSpaceFigure {
             return recorded.snapshots.map { snapshot in
                 Drawn(
                     snapshot: snapshot, parameters: snapshot.parameters,
-                    placement: Self.place(configuration: c, parameters: snapshot.parameters, data: data, spec: spec, showTestData: display.showTestData))
+                    placement: Self.place(
+                        configuration: c, parameters: snapshot.parameters, data: data, spec: spec, showTestData: display.showTestData))
             }
         }
         let run = try store.result(panel.jobs[panel.results.representativeIndex])
         let data = c.makeData(seed: run.seed).0
-        return [Drawn(
-            snapshot: nil, parameters: run.final,
-            placement: Self.place(configuration: c, parameters: run.final, data: data, spec: spec, showTestData: display.showTestData))]
+        return [
+            Drawn(
+                snapshot: nil, parameters: run.final,
+                placement: Self.place(configuration: c, parameters: run.final, data: data, spec: spec, showTestData: display.showTestData))
+        ]
     }
 
     /// Each panel's axes: the union of its networks' extents, padded by 5 %; with `shared`,
     /// the union over every panel of the same hidden activation (see the type's comment).
     static func domains(panels: [ResultPanel], drawn: [[Drawn]], shared: Bool) -> [ClosedRange<Double>] {
         let own = drawn.map { networks in
-            networks.map(\.placement.extent).reduce(networks[0].placement.extent) { min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound) }
+            networks.map(\.placement.extent).reduce(networks[0].placement.extent) {
+                min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound)
+            }
         }
-        let extents: [ClosedRange<Double>] = shared
+        let extents: [ClosedRange<Double>] =
+            shared
             ? panels.indices.map { index in
                 let activation = panels[index].settings.configuration.activation
                 return panels.indices.filter { panels[$0].settings.configuration.activation == activation }
@@ -237,11 +247,14 @@ struct HiddenSpaceFigure {
     static func chart(
         configuration c: TrainingConfiguration, parameters: NetworkParameters, seed: String, spec: HiddenSpaceSpec, showTestData: Bool
     ) -> (HiddenSpaceChart, String) {
-        let placement = place(configuration: c, parameters: parameters, data: c.makeData(seed: seed).0, spec: spec, showTestData: showTestData)
+        let placement = place(
+            configuration: c, parameters: parameters, data: c.makeData(seed: seed).0, spec: spec, showTestData: showTestData)
         let network = Drawn(snapshot: nil, parameters: parameters, placement: placement)
         let domain = domains(panels: [], drawn: [[network]], shared: false)[0]
-        return (chart(placement, configuration: c, parameters: parameters, spec: spec, domain: domain, size: chartSize),
-                label([network], configuration: c, spec: spec))
+        return (
+            chart(placement, configuration: c, parameters: parameters, spec: spec, domain: domain, size: chartSize),
+            label([network], configuration: c, spec: spec)
+        )
     }
 
     /// "0.00 to 0.93": a range of coordinates.
@@ -258,14 +271,16 @@ struct HiddenSpaceFigure {
         let nameX = c.nodeName(layer: spec.layer, index: spec.first), nameY = c.nodeName(layer: spec.layer, index: spec.second)
         guard networks.count > 1 || spec.overTime else {
             let placement = networks[0].placement
-            var text = "\(placement.trainCount) training points placed by neurons \(nameX) (\(range(placement.points.map(\.x)))) and \(nameY) (\(range(placement.points.map(\.y))))"
+            var text =
+                "\(placement.trainCount) training points placed by neurons \(nameX) (\(range(placement.points.map(\.x)))) and \(nameY) (\(range(placement.points.map(\.y))))"
             if let separated = placement.separated { text += "; \(separated) lie on their class's side of the output's boundary" }
             return text
         }
         let count = networks[0].placement.trainCount
         if let last = networks.last, networks.allSatisfy({ $0.placement.separated != nil }) {
             // The last snapshot first, in its own clause, so a short alt text keeps it.
-            return "at \(last.epochName), \(last.placement.separated ?? 0) of \(count) training points placed by neurons \(nameX) and \(nameY) lie on their class's side of the output's boundary; "
+            return
+                "at \(last.epochName), \(last.placement.separated ?? 0) of \(count) training points placed by neurons \(nameX) and \(nameY) lie on their class's side of the output's boundary; "
                 + networks.dropLast().map { "\($0.placement.separated ?? 0) at \($0.epochName)" }.joined(separator: ", ")
         }
         return "\(count) training points placed by neurons \(nameX) and \(nameY) at " + networks.map(\.epochName).joined(separator: ", ")

@@ -41,7 +41,9 @@ struct LandscapeFigure {
             details.append((prefix.prefix(1).uppercased() + prefix.dropFirst()) + landscape.details)
         }
         if charts.count > 1 && display.sharedAxes { charts = charts.sharingColourScale() }
-        let figure: any Figure = charts.count == 1 ? charts[0]
+        let figure: any Figure =
+            charts.count == 1
+            ? charts[0]
             : FigureFactory.grid(zip(panels, charts).map { ($0.title, $1) }, panelSize: charts[0].size)
         return DescribedFigure(figure: figure, label: labels.joined(separator: "; "), details: details.joined(separator: " "))
     }
@@ -71,7 +73,8 @@ struct LandscapeFigure {
         }
         var details: String {
             let start = path.first ?? Point(x: 0, y: 0)
-            var text = "The path starts at α \(NumberFormatting.decimal(start.x, fractionDigits: 2)), β \(NumberFormatting.decimal(start.y, fractionDigits: 2)) (training loss \(ValueFormatting.loss(startLoss))) and ends at the centre."
+            var text =
+                "The path starts at α \(NumberFormatting.decimal(start.x, fractionDigits: 2)), β \(NumberFormatting.decimal(start.y, fractionDigits: 2)) (training loss \(ValueFormatting.loss(startLoss))) and ends at the centre."
             let grid = steps.count
             var lowest = (row: grid / 2, column: grid / 2)
             for row in 0..<grid {
@@ -80,7 +83,8 @@ struct LandscapeFigure {
             if lowest == (grid / 2, grid / 2) {
                 text += " No point of the slice has a lower loss than the final weights."
             } else {
-                text += " The slice's lowest loss, \(ValueFormatting.loss(losses[lowest.row][lowest.column])), is at α \(NumberFormatting.decimal(steps[lowest.column], fractionDigits: 2)), β \(NumberFormatting.decimal(steps[grid - 1 - lowest.row], fractionDigits: 2))."
+                text +=
+                    " The slice's lowest loss, \(ValueFormatting.loss(losses[lowest.row][lowest.column])), is at α \(NumberFormatting.decimal(steps[lowest.column], fractionDigits: 2)), β \(NumberFormatting.decimal(steps[grid - 1 - lowest.row], fractionDigits: 2))."
             }
             return text
         }
@@ -89,7 +93,8 @@ struct LandscapeFigure {
     static func compute(
         configuration c: TrainingConfiguration, run: RunResult, seed: String, history: [[Double]], spec: LandscapeSpec
     ) throws -> Landscape {
-        let slice = spec.directions == .initial
+        let slice =
+            spec.directions == .initial
             ? LandscapeSlice(center: run.final, towards: run.initial, seed: seed) : LandscapeSlice(center: run.final, seed: seed)
         let grid = spec.grid
         let steps = (0..<grid).map { spec.range * (2 * Double($0) / Double(grid - 1) - 1) }

@@ -38,7 +38,8 @@ struct NeuronComputation: Sendable {
                     a = next[node]
                     terms = (0..<sizes[layer - 1]).map { source in
                         Term(
-                            label: layer == 1 ? c.features[source].label : "neuron \(NodeName.name(layer: layer - 1, index: source, configuration: c))",
+                            label: layer == 1
+                                ? c.features[source].label : "neuron \(NodeName.name(layer: layer - 1, index: source, configuration: c))",
                             value: outputs[source], weight: parameters.weight(layer: layer, from: source, to: node))
                     }
                 }

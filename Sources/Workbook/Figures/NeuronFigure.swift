@@ -62,7 +62,8 @@ struct NeuronFigure {
             curve: curve, title: "\(who) at the point \(point), \(when)")
         let printed = chart.printed
         let terms = zip(computation.terms, printed.inputs).map { "\($0.label) \($1.value) × \($1.weight) = \($1.product)" }
-        let label = "\(who.lowercased()) at \(point) in the \(when): " + terms.joined(separator: "; ")
+        let label =
+            "\(who.lowercased()) at \(point) in the \(when): " + terms.joined(separator: "; ")
             + "; bias \(printed.bias); z = \(printed.z); a = \(computation.activation.rawValue)(z) = \(printed.a)"
         return DescribedFigure(figure: chart, label: label)
     }

@@ -68,7 +68,8 @@ struct NeuronMapsFigure {
                 let values = nodeGrids[node + index].values
                 let positive = Double(values.count { $0 > 0 }) / Double(max(values.count, 1))
                 texts.append(
-                    "\(c.nodeName(layer: layer, index: index)) from \(NumberFormatting.decimal(values.min() ?? 0, fractionDigits: 2)) to \(NumberFormatting.decimal(values.max() ?? 0, fractionDigits: 2)), positive on \(ValueFormatting.percent(positive)) of the plane")
+                    "\(c.nodeName(layer: layer, index: index)) from \(NumberFormatting.decimal(values.min() ?? 0, fractionDigits: 2)) to \(NumberFormatting.decimal(values.max() ?? 0, fractionDigits: 2)), positive on \(ValueFormatting.percent(positive)) of the plane"
+                )
             }
             node += sizes[layer]
         }

@@ -41,7 +41,8 @@ extension ExperimentSpec {
     var display: PanelDisplay {
         PanelDisplay(
             showTestData: showTestData, discretize: discretize, logScale: logScale, sharedAxes: sharedAxes,
-            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron, runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace, landscape: landscape,
+            snapshots: snapshots ?? .standard, weightsOnLinks: weightsOnLinks, neuron: neuron,
+            runsOf: runsOf.compactMap { ExperimentFigure($0) }, backprop: backprop, hiddenSpace: hiddenSpace, landscape: landscape,
             playgroundHiding: playgroundHiding)
     }
 }

@@ -72,7 +72,8 @@ struct RunsFigure {
             columns = groups.map(\.runs.count).max() ?? 1
             for group in groups {
                 for index in 0..<columns {
-                    cells.append(index < group.runs.count ? panel(kind, group, index: index) : SmallMultiples.Panel(figure: FigureStack([])))
+                    cells.append(
+                        index < group.runs.count ? panel(kind, group, index: index) : SmallMultiples.Panel(figure: FigureStack([])))
                 }
             }
         }

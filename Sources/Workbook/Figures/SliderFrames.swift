@@ -27,7 +27,8 @@ enum SliderFrames {
     /// What one frame shows ("Decision boundary") and what a sweep's frames are together
     /// ("decision boundaries"), for alt texts and the slider's name.
     static func frameNoun(_ kind: FigureKind) -> (one: String, many: String) {
-        kind == .networkTimeline ? ("Network", "networks")
+        kind == .networkTimeline
+            ? ("Network", "networks")
             : kind == .hiddenSpace ? ("The data in hidden space", "hidden spaces") : ("Decision boundary", "decision boundaries")
     }
 

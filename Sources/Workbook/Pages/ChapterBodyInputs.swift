@@ -104,8 +104,14 @@ extension RenderedFigure: Equatable {
 extension ExperimentDownloads: Equatable {
     static func == (a: ExperimentDownloads, b: ExperimentDownloads) -> Bool {
         a.experimentID == b.experimentID && a.runsWithheld == b.runsWithheld
-            && a.data.elementsEqual(b.data) { $0.file == $1.file && $0.combination == $1.combination && $0.seed == $1.seed && $0.trainCount == $1.trainCount && $0.testCount == $1.testCount }
-            && a.runs.elementsEqual(b.runs) { $0.combination == $1.combination && $0.name == $1.name && $0.status == $1.status && $0.epochsRun == $1.epochsRun && $0.json == $1.json && $0.losses == $1.losses && $0.data == $1.data }
+            && a.data.elementsEqual(b.data) {
+                $0.file == $1.file && $0.combination == $1.combination && $0.seed == $1.seed && $0.trainCount == $1.trainCount
+                    && $0.testCount == $1.testCount
+            }
+            && a.runs.elementsEqual(b.runs) {
+                $0.combination == $1.combination && $0.name == $1.name && $0.status == $1.status && $0.epochsRun == $1.epochsRun
+                    && $0.json == $1.json && $0.losses == $1.losses && $0.data == $1.data
+            }
             && a.files.elementsEqual(b.files) { $0.name == $1.name && $0.bytes == $1.bytes }
     }
 }

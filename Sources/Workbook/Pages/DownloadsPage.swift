@@ -17,7 +17,8 @@ struct DownloadsPage {
     static func linkHTML(_ downloads: ExperimentDownloads) -> String {
         let what = downloads.runsWithheld ? "Data" : "Data and runs"
         let id = HTML.escape(downloads.experimentID)
-        return "<p class=\"lb-links lb-downloads\"><a href=\"\(HTML.escape(downloads.folder))/\(ExperimentDownloads.indexName)\">\(what) of experiment <code>\(id)</code></a> <span class=\"lb-download-note\">(\(downloads.runsWithheld ? "CSV files" : "CSV and JSON files"))</span></p>\n"
+        return
+            "<p class=\"lb-links lb-downloads\"><a href=\"\(HTML.escape(downloads.folder))/\(ExperimentDownloads.indexName)\">\(what) of experiment <code>\(id)</code></a> <span class=\"lb-download-note\">(\(downloads.runsWithheld ? "CSV files" : "CSV and JSON files"))</span></p>\n"
     }
 
     var prefix: String { "../../" }
@@ -30,23 +31,30 @@ struct DownloadsPage {
         body += "Every number is written in shortest round-trip form, so it reads back to the exact value the trainer computed "
         body += "(numbers that are not finite as <code>nan</code>, <code>inf</code>, <code>-inf</code>).</p>\n"
         body += "<h2 id=\"data\">Data</h2>\n"
-        body += "<p>Columns <code>x1,x2,label,split</code>: the points in the Playground's order after its one shuffle, the training points first (in the order every epoch visits them), then the test points. Labels are ±1 for classification, the value itself for regression.</p>\n"
+        body +=
+            "<p>Columns <code>x1,x2,label,split</code>: the points in the Playground's order after its one shuffle, the training points first (in the order every epoch visits them), then the test points. Labels are ±1 for classification, the value itself for regression.</p>\n"
         if downloads.data.contains(where: { $0.file.hasPrefix("../") }) {
-            body += "<p>A data set that an earlier experiment has too is stored once, with that experiment's files: its link leads there.</p>\n"
+            body +=
+                "<p>A data set that an earlier experiment has too is stored once, with that experiment's files: its link leads there.</p>\n"
         }
         body += dataTable()
         body += "<h2 id=\"runs\">Runs</h2>\n"
         if downloads.runsWithheld {
-            body += "<p>This edition leaves the runs out: the experiment is a worksheet, and its losses and weights are what you are asked to find. Train it yourself in the Playground, on the same data.</p>\n"
+            body +=
+                "<p>This edition leaves the runs out: the experiment is a worksheet, and its losses and weights are what you are asked to find. Train it yourself in the Playground, on the same data.</p>\n"
         } else {
             let losses = DownloadFormat.lossesFileName
-            body += "<p>The losses of every run, in one table: <a href=\"\(losses)\">\(losses)</a>, a CSV file compressed with gzip (pandas' <code>read_csv</code>, NumPy's <code>loadtxt</code> and R's <code>read.csv</code> open it as it is). Columns <code>run,epoch,train_loss,test_loss</code>, and <code>train_accuracy,test_accuracy</code> for classification: one row per run and epoch, from epoch 0 (the untrained network); <code>run</code> is the run's name below.</p>\n"
-            body += "<p>Per run, a JSON file with the configuration, the Playground link, the seed and reset, the status, and the initial and final weights and biases in the Playground's link order.</p>\n"
-            body += "<p>Weights are listed link by link: for each layer after the inputs, for each of its nodes from the top, the links from every node of the layer before, from the top (<code>layerSizes</code> gives the layers). Biases follow the nodes in the same order, the output node last.</p>\n"
+            body +=
+                "<p>The losses of every run, in one table: <a href=\"\(losses)\">\(losses)</a>, a CSV file compressed with gzip (pandas' <code>read_csv</code>, NumPy's <code>loadtxt</code> and R's <code>read.csv</code> open it as it is). Columns <code>run,epoch,train_loss,test_loss</code>, and <code>train_accuracy,test_accuracy</code> for classification: one row per run and epoch, from epoch 0 (the untrained network); <code>run</code> is the run's name below.</p>\n"
+            body +=
+                "<p>Per run, a JSON file with the configuration, the Playground link, the seed and reset, the status, and the initial and final weights and biases in the Playground's link order.</p>\n"
+            body +=
+                "<p>Weights are listed link by link: for each layer after the inputs, for each of its nodes from the top, the links from every node of the layer before, from the top (<code>layerSizes</code> gives the layers). Biases follow the nodes in the same order, the output node last.</p>\n"
             body += runTable()
         }
         let page = ChapterPage(
-            bookTitle: bookTitle, numberLabel: nil, title: "\(downloads.runsWithheld ? "Data" : "Data and runs") of experiment \(downloads.experimentID)",
+            bookTitle: bookTitle, numberLabel: nil,
+            title: "\(downloads.runsWithheld ? "Data" : "Data and runs") of experiment \(downloads.experimentID)",
             bodyHTML: body, previous: PageLink(title: chapterTitle, href: back), indexHref: "\(prefix)index.html",
             assetPrefix: prefix, editionLabel: editionLabel, language: language)
         return page.render()
@@ -64,8 +72,14 @@ struct DownloadsPage {
         Self.table(
             headers: ["run", "status", "epochs", "name in the losses", "run (JSON)", "data"],
             rows: downloads.runs.map { run in
-                (run.combination, [HTML.escape(run.name), HTML.escape(run.status.rawValue), "\(run.epochsRun)", "<code>\(HTML.escape(run.losses))</code>"]
-                    + [run.json, run.data].map(Self.link))
+                (
+                    run.combination,
+                    [
+                        HTML.escape(run.name), HTML.escape(run.status.rawValue), "\(run.epochsRun)",
+                        "<code>\(HTML.escape(run.losses))</code>",
+                    ]
+                        + [run.json, run.data].map(Self.link)
+                )
             })
     }
 

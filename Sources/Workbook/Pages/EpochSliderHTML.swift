@@ -71,7 +71,9 @@ struct EpochSliderHTML {
                     let key = Self.imageKey(kind, combination)
                     frame.images[key] = figurePrefix + stem + ".png"
                     let what = SliderFrames.frameNoun(kind).one + " of \(subject)"
-                    frame.alts[key] = (isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)") + "."
+                    frame.alts[key] =
+                        (isSweep ? "\(what), \(caption(combination, epoch: epoch, held: held, losses: label))" : "\(what) at \(label)")
+                        + "."
                 }
                 parts.append((combination, epoch, held, losses ?? ""))
             }
@@ -130,7 +132,8 @@ struct EpochSliderHTML {
             for kind in kinds {
                 let key = Self.imageKey(kind, combination)
                 guard let figure = rendered[stem(kind, combination, epoch: combination.epochs[0])] else { continue }
-                out += "<img data-kind=\"\(key)\" src=\"\(HTML.escape(first.images[key] ?? ""))\" loading=\"lazy\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[key] ?? ""))\">\n"
+                out +=
+                    "<img data-kind=\"\(key)\" src=\"\(HTML.escape(first.images[key] ?? ""))\" loading=\"lazy\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(first.alts[key] ?? ""))\">\n"
             }
             if let index = combination.index {
                 let number = String(index + 1)
@@ -140,7 +143,8 @@ struct EpochSliderHTML {
         }
         out += "</div>\n<div class=\"lb-epoch-control\">\n"
         out += "<label for=\"\(input)\">\(HTML.escape(label))</label>\n"
-        out += "<input type=\"range\" id=\"\(input)\" min=\"0\" max=\"\(frames.count - 1)\" step=\"1\" value=\"0\" aria-valuetext=\"\(HTML.escape(first.text))\">\n"
+        out +=
+            "<input type=\"range\" id=\"\(input)\" min=\"0\" max=\"\(frames.count - 1)\" step=\"1\" value=\"0\" aria-valuetext=\"\(HTML.escape(first.text))\">\n"
         // Not a live region: the input's value text is what a screen reader announces at each
         // step, once; a live region saying the same would announce it twice.
         out += "<p class=\"lb-epoch-status\"\(isSweep ? " hidden" : "")>\(HTML.escape(first.text))</p>\n"

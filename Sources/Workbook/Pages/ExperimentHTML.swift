@@ -35,12 +35,14 @@ struct ExperimentHTML {
         if !spec.isSweep, spec.base.configuration.isShowableInPlayground {
             let c = spec.combinations[0].settings
             let url = PlaygroundLink.url(for: c.configuration, seed: c.seeds[0], display: display)
-            let resets = c.resetCount > 0
+            let resets =
+                c.resetCount > 0
                 ? " <span class=\"lb-reset-note\">The link opens seed \(HTML.escape(c.seeds[0]))'s page (reset 0); press the reset button r times, training after each press, to see run \"reset r\".</span>"
                 : ""
             // Said beside the link: what the lesson's page still lets a student change.
             let hidden = spec.playgroundHiding.stillChangeable.map { " <span class=\"lb-reset-note\">\(HTML.escape($0))</span>" } ?? ""
-            out += "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)\(hidden)</p>\n"
+            out +=
+                "<p class=\"lb-links\"><a class=\"lb-playground\" href=\"\(HTML.escape(url))\">Open in the Playground ↗</a>\(resets)\(hidden)</p>\n"
         } else if let reason = spec.combinations.lazy.compactMap(\.settings.configuration.datasetOutsidePlayground).first {
             // Said, not left out in silence: the reader should not look for a link.
             out += "<p class=\"lb-links lb-no-link\">No Playground link: \(HTML.escape(reason)).</p>\n"
@@ -59,7 +61,8 @@ struct ExperimentHTML {
 
     func figureHTML(_ planned: PlannedFigure) -> String {
         PanelFigureHTML(
-            ownerID: spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), authorCaption: spec.caption, display: spec.display,
+            ownerID: spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), authorCaption: spec.caption,
+            display: spec.display,
             panels: panels, rendered: rendered, vector: vector, figurePrefix: figurePrefix
         ).html(planned, slider: sliderHTML(planned), coveredBySlider: isCoveredBySlider(planned))
     }
@@ -91,7 +94,8 @@ struct ExperimentHTML {
             let diverged = result.runs.filter { $0.status == .diverged }
             guard !diverged.isEmpty else { continue }
             let which = combination.assignments.isEmpty ? "" : " (\(combination.label))"
-            out += "<p class=\"lb-warning\">Training diverged\(HTML.escape(which)) for seed \(HTML.escape(diverged.map(\.seed).joined(separator: ", "))): the loss became NaN or infinite at epoch \(diverged[0].divergedAtEpoch ?? 0). The curves stop there; the tables count the run as not reaching the target.</p>\n"
+            out +=
+                "<p class=\"lb-warning\">Training diverged\(HTML.escape(which)) for seed \(HTML.escape(diverged.map(\.seed).joined(separator: ", "))): the loss became NaN or infinite at epoch \(diverged[0].divergedAtEpoch ?? 0). The curves stop there; the tables count the run as not reaching the target.</p>\n"
         }
         return out
     }

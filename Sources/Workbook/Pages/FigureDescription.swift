@@ -24,32 +24,51 @@ struct FigureDescription {
         }
         switch kind {
         case .boundary:
-            parts.append(seeds > 1
-                ? "\(panels.count > 1 ? "Each panel shows the" : "The") median seed's network after training (\(ruleText))."
-                : "After training (\(singleRunNames)).")
+            parts.append(
+                seeds > 1
+                    ? "\(panels.count > 1 ? "Each panel shows the" : "The") median seed's network after training (\(ruleText))."
+                    : "After training (\(singleRunNames)).")
             parts.append(Self.markerText(testData: display.showTestData))
         case .network:
-            parts.append("Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Each hidden neuron is labelled layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them.")
-            if display.weightsOnLinks { parts.append("Each weight's value is written on its link and each bias (b) under its neuron, rounded to two decimals.") }
+            parts.append(
+                "Each square shows what that neuron outputs over the plane; lines are weights (blue positive, orange negative, thicker for larger); the small square at a neuron's corner is its bias. Each hidden neuron is labelled layer.position from the top (1.2: first hidden layer, second neuron), as inline values name them."
+            )
+            if display.weightsOnLinks {
+                parts.append("Each weight's value is written on its link and each bias (b) under its neuron, rounded to two decimals.")
+            }
             if seeds > 1 { parts.append("The median seed's network (\(ruleText)).") }
         case .loss:
-            parts.append("Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "").")
+            parts.append(
+                "Training loss (grey) and test loss (black) per epoch, at most \(configuration.epochs) epochs\(seeds > 1 ? ", \(seeds) \(noun); the median \(noun == "seeds" ? "seed" : "run") bold (\(ruleText))" : "")."
+            )
         case .data:
-            parts.append((display.showTestData ? "Training and test points. " : "Training points only. ") + Self.markerText(testData: display.showTestData))
+            parts.append(
+                (display.showTestData ? "Training and test points. " : "Training points only. ")
+                    + Self.markerText(testData: display.showTestData))
         case .lossOverlay:
-            parts.append("Test loss per epoch, one colour and dash per \(panelNoun); each \(panelNoun)'s \(seeds) seed\(seeds == 1 ? "" : "s") thin, its median seed bold (\(ruleText)), on one pair of axes.")
+            parts.append(
+                "Test loss per epoch, one colour and dash per \(panelNoun); each \(panelNoun)'s \(seeds) seed\(seeds == 1 ? "" : "s") thin, its median seed bold (\(ruleText)), on one pair of axes."
+            )
         case .result:
-            parts.append("Each point is the median over \(seeds) seeds (the lower middle seed for an even count), the bar the fewest–most; triangles above the plot count the seeds that did not reach the target within \(configuration.epochs) epochs.")
+            parts.append(
+                "Each point is the median over \(seeds) seeds (the lower middle seed for an even count), the bar the fewest–most; triangles above the plot count the seeds that did not reach the target within \(configuration.epochs) epochs."
+            )
         case .metricGrid:
-            parts.append("Each cell is the median over \(seeds) seeds, the value the table gives; the best cell (by the rule of the `best` values) is outlined.")
+            parts.append(
+                "Each cell is the median over \(seeds) seeds, the value the table gives; the best cell (by the rule of the `best` values) is outlined."
+            )
         case .activations:
             break
         case .boundaryTimeline:
-            parts.append("\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there, on common axes.")
+            parts.append(
+                "\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there, on common axes."
+            )
         case .networkTimeline:
             parts.append("\(overTimeSubject) at \(overTimeEpochs), each titled with its epoch and the training and test loss there.")
         case .weights:
-            parts.append("\(overTimeSubject): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(overTimeEpochs).")
+            parts.append(
+                "\(overTimeSubject): every weight (solid) and bias (dashed) against the epoch, one colour per layer; the grey lines mark \(overTimeEpochs)."
+            )
         case .runs:
             let drawn = display.runsOf.map { kind -> String in
                 switch kind {
@@ -59,38 +78,59 @@ struct FigureDescription {
                 case .data: "its data"
                 }
             }
-            parts.append("One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")")
+            parts.append(
+                "One small panel per run, \(seeds) \(noun)\(panels.count > 1 ? " per \(panelNoun)" : ""): \(drawn.joined(separator: ", ")). Panels are titled as the results table names runs; the median run (\(ruleText)), the one the other figures show, is marked “median”. \(display.sharedAxes || !display.runsOf.contains(.loss) ? "All panels share their axes." : "Loss panels each have their own axes.")"
+            )
             if display.runsOf.contains(.boundary) { parts.append(Self.markerText(testData: display.showTestData)) }
         case .landscape:
             let landscape = display.landscape
-            let directions = landscape.directions == .initial
+            let directions =
+                landscape.directions == .initial
                 ? "α moves every weight and bias toward the initial weights (α = 1 is where training started) and β along a random direction at right angles to that, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018)"
                 : "α and β move every weight and bias along two random directions, each neuron's part scaled to that neuron's own size (filter-normalised, after Li et al. 2018)"
             let scale = panels.count == 1 ? "the slice's" : display.sharedAxes ? "all panels'" : "each panel's"
-            parts.append("The training loss over a square slice of weight space through the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") final weights, at the centre: \(directions), from −\(landscape.rangeText) to \(landscape.rangeText) on a \(landscape.grid) × \(landscape.grid) grid. Colours are \(LandscapeFigure.bands) bands of equal steps of log loss between \(scale) lowest and highest loss, dark where the loss is low; the bar above the plot gives the loss at each band's edges. The red line is the training path projected onto the slice, a marker at each sampled epoch, hollow at the start and large at the end (the centre).")
+            parts.append(
+                "The training loss over a square slice of weight space through the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") final weights, at the centre: \(directions), from −\(landscape.rangeText) to \(landscape.rangeText) on a \(landscape.grid) × \(landscape.grid) grid. Colours are \(LandscapeFigure.bands) bands of equal steps of log loss between \(scale) lowest and highest loss, dark where the loss is low; the bar above the plot gives the loss at each band's edges. The red line is the training path projected onto the slice, a marker at each sampled epoch, hollow at the start and large at the end (the centre)."
+            )
         case .hiddenSpace:
             let wholeLayer = display.hiddenSpace.map { configuration.layerSizes[$0.layer] == 2 } ?? false
-            parts.append("Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. " + (wholeLayer
-                ? "The two neurons are their whole layer, so the output depends on them alone: the background is the output for each pair of values, and where the classes lie on either side of its boundary the hidden layer has made them separable by a line."
-                : "Their layer has more neurons, so the output is not a function of these two alone and no background is drawn."))
+            parts.append(
+                "Each training point is placed at the outputs of two hidden neurons for that point instead of at its inputs\(display.showTestData ? " (test points too)" : ""); the grey lines are the input plane's grid lines x₁, x₂ = −6, −4, …, 6 carried through the network into this plane. "
+                    + (wholeLayer
+                        ? "The two neurons are their whole layer, so the output depends on them alone: the background is the output for each pair of values, and where the classes lie on either side of its boundary the hidden layer has made them separable by a line."
+                        : "Their layer has more neurons, so the output is not a function of these two alone and no background is drawn."))
             if display.hiddenSpace?.overTime == true {
-                parts.append("\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there; the panels of a run share their axes, so what moves is the data.")
+                parts.append(
+                    "\(overTimeSubject) at \(overTimeEpochs), each panel titled with its epoch and the training and test loss there; the panels of a run share their axes, so what moves is the data."
+                )
             }
             if panels.count > 1 {
                 let activations = Set(panels.map(\.settings.configuration.activation))
-                parts.append(!display.sharedAxes ? "Each \(panelNoun) has its own axes."
-                    : activations.count == 1 ? "All \(panelNoun)s share their axes."
-                    : "\(panelNoun.capitalizedFirst)s of the same activation share their axes; each activation has its own, as different activations' outputs span different ranges (tanh's −1 to 1, ReLU's 0 up).")
+                parts.append(
+                    !display.sharedAxes
+                        ? "Each \(panelNoun) has its own axes."
+                        : activations.count == 1
+                            ? "All \(panelNoun)s share their axes."
+                            : "\(panelNoun.capitalizedFirst)s of the same activation share their axes; each activation has its own, as different activations' outputs span different ranges (tanh's −1 to 1, ReLU's 0 up)."
+                )
             }
         case .neuronMaps:
-            parts.append("Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "").")
+            parts.append(
+                "Each panel is one hidden neuron of the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") trained network, named layer.position from the top as the network figure labels it: its output over the input plane, blue where positive, orange where negative, white near 0 — the full-size picture of that neuron's square in the network figure\(configuration.hidden.count > 1 ? "; one row per hidden layer" : "")."
+            )
         case .backprop:
-            parts.append("Forward: each neuron's z (its bias plus each input times its weight) and its output a = activation(z). Backward: the output error a − y; each neuron's δ = ∂E/∂z (the output's is the error times the activation's slope, a hidden neuron's the δs of the next layer times their weights, times its own slope); each weight's gradient ∂E/∂w = δ of the neuron it feeds × the output a of the neuron it comes from, a bias's gradient its neuron's δ; the step −lr·gradient and the new value (b′ is the new bias). The numbers are the trainer's own for one step on this example alone, from the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") network; values to five decimals, gradients to four significant digits.")
+            parts.append(
+                "Forward: each neuron's z (its bias plus each input times its weight) and its output a = activation(z). Backward: the output error a − y; each neuron's δ = ∂E/∂z (the output's is the error times the activation's slope, a hidden neuron's the δs of the next layer times their weights, times its own slope); each weight's gradient ∂E/∂w = δ of the neuron it feeds × the output a of the neuron it comes from, a bias's gradient its neuron's δ; the step −lr·gradient and the new value (b′ is the new bias). The numbers are the trainer's own for one step on this example alone, from the \(seeds > 1 ? "median \(noun == "seeds" ? "seed" : "run")'s" : "run's") network; values to five decimals, gradients to four significant digits."
+            )
         case .neuron:
-            parts.append("Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked.")
+            parts.append(
+                "Each input times its weight gives a product; the products plus the bias give z, and the activation of z gives the neuron's output a. The numbers are the \(seeds > 1 ? "median seed's" : "run's") network's, rounded to three decimals; the curve on the right is the activation with (z, a) marked."
+            )
         }
         if panels.count > 1 && kind.isPerCombination {
-            parts.append(display.sharedAxes || kind != .loss ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
+            parts.append(
+                display.sharedAxes || kind != .loss
+                    ? "One panel per combination, on common axes." : "One panel per combination, each with its own axes.")
         }
         return parts.joined(separator: " ")
     }
@@ -115,15 +155,18 @@ struct FigureDescription {
     /// combination's network"…
     private var overTimeSubject: String {
         let median = "median \(noun == "seeds" ? "seed" : "run")'s network (\(ruleText))"
-        return seeds > 1 ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
-            : panels.count > 1 ? "Each \(panelNoun)'s network" + (singleRunNames.contains(" and ") ? " (\(singleRunNames))" : "")
-            : "The network (\(singleRunNames))"
+        return seeds > 1
+            ? (panels.count > 1 ? "Each \(panelNoun)'s " : "The ") + median
+            : panels.count > 1
+                ? "Each \(panelNoun)'s network" + (singleRunNames.contains(" and ") ? " (\(singleRunNames))" : "")
+                : "The network (\(singleRunNames))"
     }
 
     /// "epochs 0, 1, 10" when every panel has the same snapshot epochs, else each panel's.
     private var overTimeEpochs: String {
         let lists = panels.map { snapshotEpochs($0).map(String.init).joined(separator: ", ") }
-        return Set(lists).count <= 1 ? "epochs " + lists[0]
+        return Set(lists).count <= 1
+            ? "epochs " + lists[0]
             : "each one's snapshot epochs (" + zip(panels, lists).map { "\($0.title): \($1)" }.joined(separator: "; ") + ")"
     }
 
@@ -137,7 +180,8 @@ struct FigureDescription {
 
     /// How the data classes and splits are told apart, in shape as well as colour.
     static func markerText(testData: Bool) -> String {
-        "Blue circles are positive points, orange squares negative" + (testData ? "; test points have a dark outline, training points a white one." : ".")
+        "Blue circles are positive points, orange squares negative"
+            + (testData ? "; test points have a dark outline, training points a white one." : ".")
     }
 
     /// The alt text's limit: a screen reader reads an alt text in one breath, so it says what
@@ -261,10 +305,12 @@ struct FigureDescription {
         }
         if !texts.isEmpty {
             let run = noun == "seeds" ? "seed" : "run"
-            let what = kind == .loss
+            let what =
+                kind == .loss
                 ? "Each \(run) by epochs to the target: "
-                : kind == .runs ? "How each run ended: "
-                : "The strongest weights of the \(seeds > 1 ? "median \(run)'s " : "")network: "
+                : kind == .runs
+                    ? "How each run ended: "
+                    : "The strongest weights of the \(seeds > 1 ? "median \(run)'s " : "")network: "
             parts.append(what + texts.joined(separator: "; ") + ".")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
@@ -309,7 +355,9 @@ struct FigureDescription {
             if let where_ = r.network?.boundaryText { text += "; " + where_ }
             return text
         case .network:
-            let shape = c.hidden.isEmpty ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", ")) (\(c.activation.rawValue))"
+            let shape =
+                c.hidden.isEmpty
+                ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", ")) (\(c.activation.rawValue))"
             var text = "the network of \(who) has inputs \(c.features.map(\.label).joined(separator: ", ")) and \(shape)"
             if let network = r.network, !network.strongestWeights.isEmpty {
                 text += "; its strongest weights are " + network.weightsText(count: 3)
@@ -328,7 +376,9 @@ struct FigureDescription {
             var text = "\(r.seedCount) \(r.runNoun), \(who) marked"
             if let rule = c.stopRule { text += "; \(r.reachedCount) reached \(ValueFormatting.rule(rule))" }
             if let losses = r.finalTestLoss {
-                text += losses.isSingleValue ? "; final test loss \(ValueFormatting.loss(losses.minimum))"
+                text +=
+                    losses.isSingleValue
+                    ? "; final test loss \(ValueFormatting.loss(losses.minimum))"
                     : "; final test loss \(ValueFormatting.loss(losses.minimum)) to \(ValueFormatting.loss(losses.maximum))"
             }
             return text
@@ -337,7 +387,8 @@ struct FigureDescription {
             return "it works through \(neuron) of the network of \(who)"
         case .boundaryTimeline, .networkTimeline, .weights:
             let what = kind == .weights ? "weights and biases" : kind == .boundaryTimeline ? "boundary" : "network"
-            return "the \(what) of \(who) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")); it \(target), with \(results)"
+            return
+                "the \(what) of \(who) at epochs \(snapshotEpochs(panel).map(String.init).joined(separator: ", ")); it \(target), with \(results)"
         case .data, .activations:
             return c.pointSet.map { "the points of \($0.fileName)" } ?? "the \(c.datasetDisplayName.lowercased()) data set"
         case .lossOverlay, .result, .metricGrid:

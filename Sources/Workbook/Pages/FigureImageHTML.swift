@@ -23,7 +23,8 @@ struct FigureImageHTML {
     static let phoneText = 9.2
 
     var html: String {
-        let image = "<img src=\"\(figurePrefix)\(stem)\(vector ? ".svg" : ".png")\"\(PanelFigureHTML.loading(vector: vector)) width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>"
+        let image =
+            "<img src=\"\(figurePrefix)\(stem)\(vector ? ".svg" : ".png")\"\(PanelFigureHTML.loading(vector: vector)) width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(describedBy)>"
         guard !vector else {
             // In the handout the image links to its own file: a PDF reader opens it full size
             // there, and the link's box in the PDF is where the figure printed, which the
@@ -35,11 +36,13 @@ struct FigureImageHTML {
         var picture = image
         if let narrow = figure.narrow {
             phone = narrow
-            picture = "<picture><source media=\"\(Self.phoneQuery)\" srcset=\"\(figurePrefix)\(stem).\(RenderedFigure.narrowExtension)\" width=\"\(Int(narrow.width))\" height=\"\(Int(narrow.height))\">\(image)</picture>"
+            picture =
+                "<picture><source media=\"\(Self.phoneQuery)\" srcset=\"\(figurePrefix)\(stem).\(RenderedFigure.narrowExtension)\" width=\"\(Int(narrow.width))\" height=\"\(Int(narrow.height))\">\(image)</picture>"
         }
         // The width/height ratio lets present mode fit the figure to the screen's height too.
         let ratio = figure.height > 0 ? Int((figure.width / figure.height * 1000).rounded()) : 1500
-        let style = "--lb-width: \(Int(figure.width.rounded(.up)))px; --lb-ratio: \(Self.decimal(thousandths: ratio)); --lb-phone-min: \(Self.phoneMinimum(phone))px"
+        let style =
+            "--lb-width: \(Int(figure.width.rounded(.up)))px; --lb-ratio: \(Self.decimal(thousandths: ratio)); --lb-phone-min: \(Self.phoneMinimum(phone))px"
         return "<div class=\"lb-figure-frame\" style=\"\(style)\">\(picture)</div>\n"
     }
 

@@ -15,7 +15,8 @@ struct HandoutPage {
     func render() -> String {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         // The authors are read back by the printer, which writes them into the PDF's metadata (PDFInfoUpdate).
-        let author = settings.authors.isEmpty
+        let author =
+            settings.authors.isEmpty
             ? "" : "<meta name=\"author\" content=\"\(HTML.escape(settings.authors.joined(separator: ", ")))\">\n"
         var html = PageShell.head(
             title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout", extraHead: author + style)
@@ -44,7 +45,8 @@ struct HandoutPage {
     /// Chapters and their sections, each with an empty page-number slot of fixed width that
     /// the printer fills after a first printing (Chromium has no `target-counter()`).
     var contentsHTML: String {
-        var html = "<nav class=\"lb-handout-contents\" aria-label=\"Contents\">\n<p class=\"lb-handout-contents-title\">Contents</p>\n<ol>\n"
+        var html =
+            "<nav class=\"lb-handout-contents\" aria-label=\"Contents\">\n<p class=\"lb-handout-contents-title\">Contents</p>\n<ol>\n"
         for entry in contents {
             html += "<li class=\"lb-handout-toc-\(entry.isChapter ? "chapter" : "section")\"><a href=\"\(HTML.escape(entry.href))\">"
             if let number = entry.number { html += "<span class=\"lb-toc-number\">\(HTML.escape(number))</span> " }

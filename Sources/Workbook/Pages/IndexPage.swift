@@ -32,7 +32,8 @@ public struct IndexPage: Sendable, Hashable {
         let title = editionLabel.map { "\(bookTitle) — \($0)" } ?? bookTitle
         let indexHref = assetPrefix + "index.html"
         var html = PageShell.head(
-            title: title, language: language, assetPrefix: assetPrefix, bodyClass: "lb-index-page", maths: PageShell.hasMaths(subtitleHTML ?? ""))
+            title: title, language: language, assetPrefix: assetPrefix, bodyClass: "lb-index-page",
+            maths: PageShell.hasMaths(subtitleHTML ?? ""))
         html += PageShell.header(
             bookTitle: bookTitle, indexHref: indexHref, editionLabel: editionLabel, searchIndexHref: searchIndexHref)
         html += "<div class=\"lb-layout\">\n<main id=\"lb-main\" tabindex=\"-1\">\n"

@@ -28,18 +28,23 @@ extension LMSQuestionWriter {
                 let alt: String
                 switch block {
                 case .experiment(let spec):
-                    alt = FigureDescription(
-                        ownerID: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
-                        panels: ResultPanel.panels(of: spec, results: results[spec.id]), kind: kind
-                    ).altText
+                    alt =
+                        FigureDescription(
+                            ownerID: "experiment \(spec.id)", authorCaption: spec.caption, display: spec.display,
+                            panels: ResultPanel.panels(of: spec, results: results[spec.id]), kind: kind
+                        ).altText
                 case .comparison(let spec):
                     let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
-                    alt = FigureDescription(
-                        ownerID: "the comparison of \(spec.experimentIDs.joined(separator: ", "))", authorCaption: spec.caption,
-                        display: spec.display, panels: ResultPanel.panels(of: spec, experiments: experiments, results: results), kind: kind
-                    ).altText
+                    alt =
+                        FigureDescription(
+                            ownerID: "the comparison of \(spec.experimentIDs.joined(separator: ", "))", authorCaption: spec.caption,
+                            display: spec.display, panels: ResultPanel.panels(of: spec, experiments: experiments, results: results),
+                            kind: kind
+                        ).altText
                 case .dataset(let spec):
-                    alt = spec.caption ?? SiteWriter(plan: plan, results: results, figures: [:], edition: .instructor).defaultDataCaption(spec)
+                    alt =
+                        spec.caption
+                        ?? SiteWriter(plan: plan, results: results, figures: [:], edition: .instructor).defaultDataCaption(spec)
                 case .activations(let spec):
                     alt = spec.caption ?? "Activation functions (solid) and their derivatives (dashed)."
                 case .question, .invalid:

@@ -92,7 +92,9 @@ struct LMSQuestionWriter {
     }
 
     /// The item for one question; `student` names the student whose variant `plan` is.
-    func item(_ question: PlannedQuestion, in chapter: PlannedChapter, student: Roster.Student? = nil) throws(LMSExportProblem) -> LMSQuestion {
+    func item(
+        _ question: PlannedQuestion, in chapter: PlannedChapter, student: Roster.Student? = nil
+    ) throws(LMSExportProblem) -> LMSQuestion {
         let spec = question.spec
         var promptRefs: [FigurePlace] = []
         var explanationRefs: [FigurePlace] = []
@@ -143,7 +145,9 @@ struct LMSQuestionWriter {
     }
 
     /// The numeric answer's value as the page prints it, read back as a number.
-    func key(_ numeric: ResolvedNumeric, question: QuestionSpec, student: Roster.Student?) throws(LMSExportProblem) -> LMSQuestion.NumericKey {
+    func key(
+        _ numeric: ResolvedNumeric, question: QuestionSpec, student: Roster.Student?
+    ) throws(LMSExportProblem) -> LMSQuestion.NumericKey {
         let location = question.numericAnswer?.location ?? question.location
         guard let (_, spec) = plan.experiments[numeric.value.experimentID] else {
             throw LMSExportProblem(message: "the numeric answer names no experiment of this book", location: location)
@@ -151,11 +155,12 @@ struct LMSQuestionWriter {
         var value = numeric.value
         value.plain = true
         let (text, _) = ValueText(spec: spec, results: results[spec.id]).text(value)
-        let unit: String? = switch value.metric {
-        case .epochs, .bestEpochs, .budget: "epochs"
-        case .testAccuracy, .trainAccuracy, .bestAccuracy: "%"
-        default: nil
-        }
+        let unit: String? =
+            switch value.metric {
+            case .epochs, .bestEpochs, .budget: "epochs"
+            case .testAccuracy, .trainAccuracy, .bestAccuracy: "%"
+            default: nil
+            }
         let written = text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "−", with: "-")
             .trimmingCharacters(in: " ")
         guard let number = Double(written), number.isFinite else {
@@ -169,7 +174,8 @@ struct LMSQuestionWriter {
     }
 
     /// A field's HTML for an LMS: values filled in, references as words, maths pre-rendered.
-    func html(_ snippet: PlannedSnippet?, at location: SourceLocation, figures refs: inout [FigurePlace]) throws(LMSExportProblem) -> String {
+    func html(_ snippet: PlannedSnippet?, at location: SourceLocation, figures refs: inout [FigurePlace]) throws(LMSExportProblem) -> String
+    {
         guard let snippet else { return "" }
         var places: [FigurePlace] = []
         let rendered = snippet.document.renderHTML(
@@ -185,7 +191,9 @@ struct LMSQuestionWriter {
         } catch {
             throw LMSExportProblem(
                 message: "cannot pre-render \(error.command) in a formula for the LMS", location: location,
-                hint: "write the formula with letters, digits, operators, _ and ^, Greek letters, \\frac, \\sqrt, \\text and the usual operator names")
+                hint:
+                    "write the formula with letters, digits, operators, _ and ^, Greek letters, \\frac, \\sqrt, \\text and the usual operator names"
+            )
         }
     }
 

@@ -40,8 +40,12 @@ struct LabPlanHTML {
         guard !sheets.isEmpty else { return "" }
         let sessions = self.sessions
         var out = "<section class=\"lb-lab-plan\" aria-labelledby=\"lb-lab-plan-title\">\n"
-        out += heading ? "<h2 id=\"lb-lab-plan-title\">Lab plan</h2>\n" : "<p class=\"lb-lab-plan-title\" id=\"lb-lab-plan-title\"><strong>Lab plan</strong></p>\n"
-        out += "<p>\(sheets.count) worksheet\(sheets.count == 1 ? "" : "s"), about \(Self.duration(totalMinutes)) in the Playground in all, in \(sessions.count) session\(sessions.count == 1 ? "" : "s") of at most \(Self.sessionMinutes) minutes.</p>\n<ol class=\"lb-lab-sessions\">\n"
+        out +=
+            heading
+            ? "<h2 id=\"lb-lab-plan-title\">Lab plan</h2>\n"
+            : "<p class=\"lb-lab-plan-title\" id=\"lb-lab-plan-title\"><strong>Lab plan</strong></p>\n"
+        out +=
+            "<p>\(sheets.count) worksheet\(sheets.count == 1 ? "" : "s"), about \(Self.duration(totalMinutes)) in the Playground in all, in \(sessions.count) session\(sessions.count == 1 ? "" : "s") of at most \(Self.sessionMinutes) minutes.</p>\n<ol class=\"lb-lab-sessions\">\n"
         for session in sessions {
             let minutes = session.map(\.minutes).reduce(0, +)
             out += "<li>Session: about \(Self.duration(minutes))<ul>\n"

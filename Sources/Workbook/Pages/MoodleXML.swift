@@ -29,7 +29,8 @@ struct MoodleXML {
         out += category(bookCategory)
         var current = bookCategory
         for question in questions {
-            let wanted = question.student == nil ? bookCategory : bookCategory + "/" + Self.categoryName(question.questionID + " (one per student)")
+            let wanted =
+                question.student == nil ? bookCategory : bookCategory + "/" + Self.categoryName(question.questionID + " (one per student)")
             if wanted != current {
                 out += category(wanted)
                 current = wanted
@@ -57,11 +58,12 @@ struct MoodleXML {
     }
 
     func question(_ question: LMSQuestion) throws -> String {
-        let type: String = switch question.answer {
-        case .choice: "multichoice"
-        case .numeric: "numerical"
-        case .open: "essay"
-        }
+        let type: String =
+            switch question.answer {
+            case .choice: "multichoice"
+            case .numeric: "numerical"
+            case .open: "essay"
+            }
         var prompt = Self.pluginFiles(question.promptHTML + question.promptFigures.map(Self.figureHTML).joined())
         if case .numeric(let key) = question.answer, let unit = key.unit {
             prompt += "<p>Give the value in \(unit == "%" ? "percent" : unit).</p>"
@@ -137,7 +139,8 @@ struct MoodleXML {
         var out = ""
         for figure in figures {
             let data = try Data(contentsOf: figure.source)
-            out += "      <file name=\"\(XML.escape(figure.fileName))\" path=\"/\" encoding=\"base64\">\(data.base64EncodedString())</file>\n"
+            out +=
+                "      <file name=\"\(XML.escape(figure.fileName))\" path=\"/\" encoding=\"base64\">\(data.base64EncodedString())</file>\n"
         }
         return out
     }

@@ -31,9 +31,10 @@ struct PanelFigureHTML {
         let describedBy = long == nil ? "" : " aria-describedby=\"\(planned.place.anchor)-description\""
         // The image is no link (no tab stop of its own); the caption's link says where it goes.
         let alt = description.altText
-        out += FigureImageHTML(
-            stem: stem, figure: figure, alt: alt, vector: vector, figurePrefix: figurePrefix, describedBy: describedBy
-        ).html
+        out +=
+            FigureImageHTML(
+                stem: stem, figure: figure, alt: alt, vector: vector, figurePrefix: figurePrefix, describedBy: describedBy
+            ).html
         out += slider
         out += "<figcaption><span class=\"lb-fignum\">Figure \(planned.place.label)</span> \(HTML.escape(description.caption))"
         out += " " + FigureLink.html(href: "\(figurePrefix)\(stem).svg", label: planned.place.label) + "</figcaption>\n"

@@ -42,9 +42,13 @@ struct PrerenderedMath {
         "argmin", "sgn", "det", "lim", "sup", "inf",
     ]
     /// Spacing commands and their widths (a thin space, a space, nothing).
-    static let spaces: [String: String] = [",": "\u{2009}", ":": "\u{2005}", ";": "\u{2004}", "!": "", " ": " ", "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}"]
+    static let spaces: [String: String] = [
+        ",": "\u{2009}", ":": "\u{2005}", ";": "\u{2004}", "!": "", " ": " ", "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}",
+    ]
     /// Sizing commands, which only scale the delimiter after them: dropped, the delimiter kept.
-    static let sizing: Set<String> = ["big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "left", "right", "displaystyle", "textstyle"]
+    static let sizing: Set<String> = [
+        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "left", "right", "displaystyle", "textstyle",
+    ]
 
     let tokens: [Unicode.Scalar]
     var position = 0
@@ -105,7 +109,9 @@ struct PrerenderedMath {
         while position < tokens.count {
             let c = tokens[position]
             position += 1
-            if c == "{" { depth += 1 } else if c == "}" {
+            if c == "{" {
+                depth += 1
+            } else if c == "}" {
                 if depth == 0 { break }
                 depth -= 1
             }

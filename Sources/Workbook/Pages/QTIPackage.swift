@@ -126,7 +126,8 @@ struct QTIPackage {
             condition = "<match><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></match>"
         case .numeric(let key):
             let margin = XML.number(key.margin)
-            condition = "<equal toleranceMode=\"absolute\" tolerance=\"\(margin) \(margin)\"><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></equal>"
+            condition =
+                "<equal toleranceMode=\"absolute\" tolerance=\"\(margin) \(margin)\"><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></equal>"
         case .open:
             // Graded by hand: only the feedback is set.
             return """

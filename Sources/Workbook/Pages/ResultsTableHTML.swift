@@ -19,7 +19,8 @@ struct ResultsTableHTML {
         var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results\(blank ? " lb-blank-table" : "")\">\n<thead><tr>"
         for label in panels[0].labels { out += "<th scope=\"col\">\(HTML.escape(label.name))</th>" }
         if let rule = c.stopRule {
-            out += "<th scope=\"col\" class=\"num\">Epochs to \(HTML.escape(ValueFormatting.rule(rule)))<br><small>median (range), seeds reaching it</small></th>"
+            out +=
+                "<th scope=\"col\" class=\"num\">Epochs to \(HTML.escape(ValueFormatting.rule(rule)))<br><small>median (range), seeds reaching it</small></th>"
         }
         out += "<th scope=\"col\" class=\"num\">Final train loss</th><th scope=\"col\" class=\"num\">Final test loss</th>"
         if classification { out += "<th scope=\"col\" class=\"num\">Test accuracy</th>" }
@@ -88,12 +89,15 @@ struct ResultsTableHTML {
         if blank {
             var text: String
             if same {
-                text = seeds.count > 1
+                text =
+                    seeds.count > 1
                     ? "To fill in: \(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; write the median with the fewest–most in brackets."
                     : "To fill in: one seed (\(seeds[0]))."
             } else {
                 text = "To fill in: \(perRow)."
-                if seedLists.contains(where: { $0.count > 1 }) { text += " Where a row has several seeds, write the median with the fewest–most in brackets." }
+                if seedLists.contains(where: { $0.count > 1 }) {
+                    text += " Where a row has several seeds, write the median with the fewest–most in brackets."
+                }
             }
             if let rule {
                 text += " Epochs to \(ValueFormatting.rule(rule)): write how many seeds reached it, or \"not reached\"."
@@ -105,10 +109,12 @@ struct ResultsTableHTML {
         if !same {
             text = "\(perRow)."
             if panels.contains(where: { $0.results.seedCount > 1 }) {
-                text += " Where a row has several runs: medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
+                text +=
+                    " Where a row has several runs: medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
             }
         } else if resets > 0 {
-            text = "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
+            text =
+                "\(seeds.count * (resets + 1)) runs per row: seed\(seeds.count == 1 ? "" : "s") \(seeds.joined(separator: ", ")), each on the fresh page and after \(resets) press\(resets == 1 ? "" : "es") of the reset button (same data, a new network each time); medians with the range in brackets; a median of an even number of runs is the lower middle run's value."
         } else if seeds.count > 1 {
             text = "\(seeds.count) seeds (\(seeds.joined(separator: ", "))) per row; medians with the range in brackets."
             // Said only where it applies: with an odd count the median is a seed's own value anyway.
@@ -119,7 +125,8 @@ struct ResultsTableHTML {
         let c = panels[0].settings.configuration
         if let rule, panels.contains(where: { $0.results.seedCount > 1 }) {
             let run = panels.contains { $0.results.runNoun == "runs" } ? "run" : "seed"
-            text += " Epochs to \(ValueFormatting.rule(rule)): a \(run) that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the \(run)s that reached it."
+            text +=
+                " Epochs to \(ValueFormatting.rule(rule)): a \(run) that did not reach it within \(c.epochs) epochs counts as slower than all that did, so the median is \"not reached\" when fewer than half reached it; the range covers the \(run)s that reached it."
         }
         return text
     }

@@ -15,7 +15,8 @@ struct RosterIndexPage {
         }
         let page = IndexPage(
             bookTitle: plan.settings.title,
-            subtitleHTML: "<p>One student edition per student of the roster (\(students.count)). Each student's worksheets run on seeds of their own, so every row's link opens that student's runs; the key to them is written by the instructor build with the same roster (<code>labbook build --roster</code>), never into a student's output.</p>",
+            subtitleHTML:
+                "<p>One student edition per student of the roster (\(students.count)). Each student's worksheets run on seeds of their own, so every row's link opens that student's runs; the key to them is written by the instructor build with the same roster (<code>labbook build --roster</code>), never into a student's output.</p>",
             chapters: entries, assetPrefix: "", editionLabel: "Student editions", searchIndexHref: nil,
             language: plan.settings.language)
         try writer.write(page.render(), to: folder.appendingPathComponent("index.html"))
@@ -46,7 +47,8 @@ struct VariantKey {
     /// What students fill in and `labbook grade` reads: the key's rows without the values.
     var answersTemplate: String {
         let lines = KeyRow.rows(variants).map { row in
-            [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, ""].map(KeyRow.csvField).joined(separator: ",")
+            [row.studentID, row.name, row.experiment, row.combination, row.run, row.quantity.rawValue, ""].map(KeyRow.csvField).joined(
+                separator: ",")
         }
         return ([Grading.answersHeader] + lines).joined(separator: "\n") + "\n"
     }
@@ -57,15 +59,18 @@ struct VariantKey {
     }
 
     var html: String {
-        var out = "<p>The rows and columns of each worksheet, filled with what the Playground shows for each student's own runs (the same rule as the worksheet keys of the instructor edition). <a href=\"key.csv\">key.csv</a> holds the same values, and each at full precision.</p>\n"
+        var out =
+            "<p>The rows and columns of each worksheet, filled with what the Playground shows for each student's own runs (the same rule as the worksheet keys of the instructor edition). <a href=\"key.csv\">key.csv</a> holds the same values, and each at full precision.</p>\n"
         for (variant, variantPlan, results) in variants {
-            out += "<section class=\"lb-student-key\" id=\"student-\(variant.student.id)\">\n<h2>\(HTML.escape(variant.student.name)) <small>(\(HTML.escape(variant.student.id)))</small></h2>\n"
+            out +=
+                "<section class=\"lb-student-key\" id=\"student-\(variant.student.id)\">\n<h2>\(HTML.escape(variant.student.name)) <small>(\(HTML.escape(variant.student.id)))</small></h2>\n"
             for spec in Self.worksheets(variantPlan) {
                 out += "<h3>\(HTML.escape(spec.title ?? spec.id))</h3>\n"
-                out += WorksheetTableHTML(
-                    panels: ResultPanel.panels(of: spec, results: results[spec.id]), display: spec.display,
-                    record: spec.recordItems, runs: spec.worksheetRuns, blank: false, id: spec.id
-                ).html
+                out +=
+                    WorksheetTableHTML(
+                        panels: ResultPanel.panels(of: spec, results: results[spec.id]), display: spec.display,
+                        record: spec.recordItems, runs: spec.worksheetRuns, blank: false, id: spec.id
+                    ).html
             }
             out += "</section>\n"
         }

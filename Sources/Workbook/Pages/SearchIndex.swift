@@ -86,7 +86,8 @@ struct SearchIndex {
                 continue
             }
             if byte == UInt8(ascii: "&") {
-                for entity in entities where bytes.count - i >= entity.name.count && bytes[i..<(i + entity.name.count)].elementsEqual(entity.name) {
+                for entity in entities
+                where bytes.count - i >= entity.name.count && bytes[i..<(i + entity.name.count)].elementsEqual(entity.name) {
                     out.append(entity.character)
                     i += entity.name.count
                     continue outer

@@ -57,9 +57,10 @@ extension SearchIndex {
             result.append(Entry(href: href, page: label, section: "", text: SearchIndex.plainText(bodyHTML[..<introEnd])))
             for (position, item) in found.enumerated() {
                 let end = position + 1 < found.count ? found[position + 1].start : bodyHTML.endIndex
-                result.append(Entry(
-                    href: href + "#" + item.section.id, page: label, section: item.section.title,
-                    text: SearchIndex.plainText(bodyHTML[item.textStart..<end])))
+                result.append(
+                    Entry(
+                        href: href + "#" + item.section.id, page: label, section: item.section.title,
+                        text: SearchIndex.plainText(bodyHTML[item.textStart..<end])))
             }
             return result.filter { !$0.text.isEmpty || !$0.section.isEmpty }
         }

@@ -52,24 +52,29 @@ struct SiteWriter {
         var entries = list.map { entry in
             TableOfContentsEntry(
                 number: String(entry.chapter.number), title: entry.chapter.title, href: entry.chapter.pageName,
-                sections: TableOfContentsEntry.outline(of: entry.chapter.document.headings.filter { $0.level == 2 }, page: entry.chapter.pageName)
-                    .map { TableOfContentsEntry(number: nil, title: $0.title, href: $0.href, sections: []) })
+                sections: TableOfContentsEntry.outline(
+                    of: entry.chapter.document.headings.filter { $0.level == 2 }, page: entry.chapter.pageName
+                )
+                .map { TableOfContentsEntry(number: nil, title: $0.title, href: $0.href, sections: []) })
         }
         var searchPages: [SearchIndex.Page] = []
         for (position, entry) in list.enumerated() {
             let chapter = entry.chapter
             let body = chapterBody(chapterIndex: entry.index, vector: false, handout: false)
             let previous = position > 0 ? PageLink(title: list[position - 1].chapter.title, href: list[position - 1].chapter.pageName) : nil
-            let next = position + 1 < list.count ? PageLink(title: list[position + 1].chapter.title, href: list[position + 1].chapter.pageName) : nil
+            let next =
+                position + 1 < list.count
+                ? PageLink(title: list[position + 1].chapter.title, href: list[position + 1].chapter.pageName) : nil
             let page = ChapterPage(
                 bookTitle: bookTitle, numberLabel: "Chapter \(chapter.number)", title: chapter.title,
                 bodyHTML: body, contents: TableOfContentsEntry.outline(of: chapter.document.headings.filter { $0.level > 1 }),
                 previous: previous, next: next, indexHref: "index.html", assetPrefix: "", editionLabel: editionLabel,
                 chapters: entries, pageHref: chapter.pageName, searchIndexHref: SearchIndex.fileName, language: language)
             try write(page.render(), folder.appendingPathComponent(chapter.pageName))
-            searchPages.append(.init(
-                href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", headings: chapter.document.headings,
-                bodyHTML: body))
+            searchPages.append(
+                .init(
+                    href: chapter.pageName, label: "Chapter \(chapter.number) · \(chapter.title)", headings: chapter.document.headings,
+                    bodyHTML: body))
         }
         trace.mark("chapter pages")
         try write(SearchIndex(pages: searchPages, memory: memory).javaScript, folder.appendingPathComponent(SearchIndex.fileName))
@@ -87,7 +92,8 @@ struct SiteWriter {
         entries.append(TableOfContentsEntry(number: nil, title: "Printable handout (all chapters)", href: "handout.html", sections: []))
         let index = IndexPage(
             bookTitle: bookTitle,
-            subtitleHTML: bookIntroduction + labPlan(linked: true).html + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
+            subtitleHTML: bookIntroduction + labPlan(linked: true).html
+                + "<p>Every figure, table and number in this workbook comes from experiments run by Labbook's Playground-exact trainer. Change a setting in a chapter and rebuild: everything that depends on it is recomputed.</p>",
             chapters: entries, assetPrefix: "", editionLabel: editionLabel, searchIndexHref: SearchIndex.fileName,
             language: language)
         try write(index.render(), folder.appendingPathComponent("index.html"))
@@ -148,7 +154,8 @@ struct SiteWriter {
                 return blockHTML(chapter.blocks[directive.index], vector: vector, handout: handout)
             },
             role: { role in
-                roleHTML(chapter.roles.indices.contains(role.index) ? chapter.roles[role.index] : .unresolved(role.content), handout: handout)
+                roleHTML(
+                    chapter.roles.indices.contains(role.index) ? chapter.roles[role.index] : .unresolved(role.content), handout: handout)
             })
         return Self.droppingLeadingTitle(ValueRule.once(in: body), handout: handout, title: chapter.title)
     }
@@ -169,7 +176,9 @@ struct SiteWriter {
             let panels = ResultPanel.panels(of: spec, results: results[spec.id])
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
-                figuresHTML: shownFigures(spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                figuresHTML: shownFigures(
+                    spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption,
+                    display: spec.display, panels: panels, vector: vector),
                 sweep: spec.sweep, rowLinks: spec.isSweep, isComparison: false, record: spec.recordItems,
                 runs: spec.worksheetRuns, downloads: handout ? nil : downloads[spec.id]
             ).html
@@ -178,7 +187,9 @@ struct SiteWriter {
             let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
             return WorksheetHTML(
                 id: spec.id, title: spec.title, panels: panels, display: spec.display,
-                figuresHTML: shownFigures(spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption, display: spec.display, panels: panels, vector: vector),
+                figuresHTML: shownFigures(
+                    spec.id, ownerName: FigureDescription.subject(caption: spec.caption, title: spec.title), caption: spec.caption,
+                    display: spec.display, panels: panels, vector: vector),
                 sweep: [], rowLinks: true, isComparison: true,
                 record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule)
             ).html
@@ -222,10 +233,14 @@ struct SiteWriter {
 
     func defaultDataCaption(_ spec: DatasetSpec) -> String {
         let c = spec.settings.configuration
-        let ratio = c.pointSet?.hasSplit == true ? "the file's own training and test sets" : "\(javaScriptNumberString(c.trainRatio)) % training data"
-        let data = c.pointSet.map { "The points of \($0.fileName)" }
+        let ratio =
+            c.pointSet?.hasSplit == true
+            ? "the file's own training and test sets" : "\(javaScriptNumberString(c.trainRatio)) % training data"
+        let data =
+            c.pointSet.map { "The points of \($0.fileName)" }
             ?? "The \(c.datasetDisplayName.lowercased()) data set, noise \(javaScriptNumberString(c.noise))"
-        return "\(data), \(ratio) (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black. " : ": training points only. ") + FigureDescription.markerText(testData: spec.showTestData)
+        return "\(data), \(ratio) (seed \(c.seed))" + (spec.showTestData ? ", test points outlined in black. " : ": training points only. ")
+            + FigureDescription.markerText(testData: spec.showTestData)
     }
 
     func simpleFigure(id: String, kind: FigureKind, caption: String, vector: Bool) -> String {
@@ -241,9 +256,14 @@ struct SiteWriter {
 
     /// A question's Markdown field, parsed and resolved during analysis.
     func snippetHTML(_ snippet: PlannedSnippet, handout: Bool) -> String {
-        ValueRule.once(in: snippet.document.renderHTML(
-            directive: { _ in "" },
-            role: { role in roleHTML(snippet.roles.indices.contains(role.index) ? snippet.roles[role.index] : .unresolved(role.content), handout: handout) }))
+        ValueRule.once(
+            in: snippet.document.renderHTML(
+                directive: { _ in "" },
+                role: { role in
+                    roleHTML(
+                        snippet.roles.indices.contains(role.index) ? snippet.roles[role.index] : .unresolved(role.content), handout: handout
+                    )
+                }))
     }
 
     // MARK: - Inline roles
@@ -257,7 +277,8 @@ struct SiteWriter {
             // The rule ("(median of 5 seeds)") in its own span: ``ValueRule`` keeps one per paragraph.
             let (shown, rule) = ValueRule.split(text)
             let ruleHTML = rule.map { ValueRule.open + HTML.escape($0) + ValueRule.close } ?? ""
-            return "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(shown))\(ruleHTML)</span>"
+            return
+                "<span class=\"lb-value\(notReached ? " lb-not-reached" : "")\" title=\"from experiment \(HTML.escape(spec.id))\">\(HTML.escape(shown))\(ruleHTML)</span>"
         case .figure(let place):
             let page = handout ? "" : plan.chapters[place.chapterIndex].pageName
             return "<a class=\"lb-ref\" href=\"\(page)#\(place.anchor)\">Figure \(place.label)</a>"
@@ -292,7 +313,8 @@ struct SiteWriter {
             out += "<h2>Chapter \(chapter.number): \(HTML.escape(chapter.title))</h2>\n"
             for question in questions {
                 let spec = question.spec
-                out += "<section class=\"lb-answer-entry\">\n<h3><a href=\"\(chapter.pageName)#\(spec.id)\">\(HTML.escape(spec.title ?? spec.id))</a></h3>\n"
+                out +=
+                    "<section class=\"lb-answer-entry\">\n<h3><a href=\"\(chapter.pageName)#\(spec.id)\">\(HTML.escape(spec.title ?? spec.id))</a></h3>\n"
                 let html = QuestionHTML(
                     question: question, edition: .instructor, render: { snippetHTML($0, handout: false) },
                     numericHTML: question.numeric.map { roleHTML(.value($0.shownValue), handout: false) })
@@ -324,7 +346,8 @@ struct SiteWriter {
                     let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
                     let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
                     table = WorksheetTableHTML(
-                        panels: panels, display: spec.display, record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule),
+                        panels: panels, display: spec.display,
+                        record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule),
                         runs: .all, blank: true, id: id)
                     title = spec.title
                 default: continue
@@ -347,16 +370,21 @@ struct SiteWriter {
             body += "<p class=\"lb-chapter-number\">Chapter \(chapter.number)</p>\n"
             body += chapterHTML
             body += "</section>\n"
-            contents.append(HandoutContentsEntry(
-                number: String(chapter.number), title: chapter.title, href: "#chapter-\(chapter.number)",
-                heading: PlainText.firstHeading(in: chapterHTML) ?? chapter.title, isChapter: true))
+            contents.append(
+                HandoutContentsEntry(
+                    number: String(chapter.number), title: chapter.title, href: "#chapter-\(chapter.number)",
+                    heading: PlainText.firstHeading(in: chapterHTML) ?? chapter.title, isChapter: true))
             for heading in chapter.document.headings where heading.level == 2 {
-                contents.append(HandoutContentsEntry(
-                    number: nil, title: heading.text, href: "#\(heading.id)", heading: heading.text, isChapter: false))
+                contents.append(
+                    HandoutContentsEntry(
+                        number: nil, title: heading.text, href: "#\(heading.id)", heading: heading.text, isChapter: false))
             }
         }
         return HandoutPage(
-            bookTitle: bookTitle, bodyHTML: { var plan = labPlan(linked: false); plan.heading = false; return plan.html }() + body, editionLabel: editionLabel, settings: plan.settings, contents: contents
+            bookTitle: bookTitle,
+            bodyHTML: {
+                var plan = labPlan(linked: false); plan.heading = false; return plan.html
+            }() + body, editionLabel: editionLabel, settings: plan.settings, contents: contents
         ).render()
     }
 }

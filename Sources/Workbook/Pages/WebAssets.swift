@@ -51,4 +51,3 @@ extension SiteAssets {
     /// `assets/labbook.js` as written: the reading part, then the rest.
     public static var writtenScript: String { readingScript + script }
 }
-

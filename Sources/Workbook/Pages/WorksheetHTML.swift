@@ -48,12 +48,15 @@ struct WorksheetHTML {
         var out = "<ul class=\"lb-setup\">\n"
         if isComparison {
             for panel in panels {
-                out += "<li><strong>\(HTML.escape(panel.labels.map(\.value).joined(separator: ", "))):</strong> \(HTML.escape(Self.settingsText(panel.settings.configuration)))</li>\n"
+                out +=
+                    "<li><strong>\(HTML.escape(panel.labels.map(\.value).joined(separator: ", "))):</strong> \(HTML.escape(Self.settingsText(panel.settings.configuration)))</li>\n"
             }
         } else if let first = panels.first {
-            out += "<li><strong>Setup:</strong> \(HTML.escape(Self.settingsText(first.settings.configuration, except: Set(sweep.map(\.key)))))</li>\n"
+            out +=
+                "<li><strong>Setup:</strong> \(HTML.escape(Self.settingsText(first.settings.configuration, except: Set(sweep.map(\.key)))))</li>\n"
             for axis in sweep {
-                out += "<li><strong>Vary \(HTML.escape(axis.key.displayName)):</strong> \(HTML.escape(axis.values.map(\.text).joined(separator: ", "))) (one row each)</li>\n"
+                out +=
+                    "<li><strong>Vary \(HTML.escape(axis.key.displayName)):</strong> \(HTML.escape(axis.values.map(\.text).joined(separator: ", "))) (one row each)</li>\n"
             }
         }
         if let first = panels.first {
@@ -78,16 +81,21 @@ struct WorksheetHTML {
         if !varied.contains(.hidden) {
             parts.append(c.hidden.isEmpty ? "no hidden layer" : "hidden layers \(c.hidden.map(String.init).joined(separator: ", "))")
         }
-        if !varied.contains(.activation), !c.hidden.isEmpty || varied.contains(.hidden) { parts.append("activation \(c.activation.rawValue)") }
+        if !varied.contains(.activation), !c.hidden.isEmpty || varied.contains(.hidden) {
+            parts.append("activation \(c.activation.rawValue)")
+        }
         if !varied.contains(.learningRate) { parts.append("learning rate \(javaScriptNumberString(c.learningRate))") }
         if !varied.contains(.batchSize) { parts.append("batch size \(c.batchSize)") }
         if !varied.contains(.regularization) {
-            parts.append(c.regularization == .none
-                ? "no regularisation"
-                : "\(c.regularization.rawValue) regularisation, rate \(javaScriptNumberString(c.regularizationRate))")
+            parts.append(
+                c.regularization == .none
+                    ? "no regularisation"
+                    : "\(c.regularization.rawValue) regularisation, rate \(javaScriptNumberString(c.regularizationRate))")
         }
         if c.loss != .squared && !varied.contains(.loss) { parts.append("\(c.loss.rawValue) loss") }
-        if c.initialization != .playground && !varied.contains(.initialization) { parts.append("\(c.initialization.rawValue) initialisation") }
+        if c.initialization != .playground && !varied.contains(.initialization) {
+            parts.append("\(c.initialization.rawValue) initialisation")
+        }
         return parts.joined(separator: "; ") + "."
     }
 
@@ -98,7 +106,8 @@ struct WorksheetHTML {
         var text = "open each row's run (its link, or scan its code on paper), press play"
         if let rule = c.stopRule, !rule.metric.isAccuracy {
             let shown = PlaygroundDisplayRule.text(rule)
-            text += "; as \(shown.split(separator: " ").prefix(2).joined(separator: " ")) nears \(PlaygroundDisplay.loss(rule.threshold)), pause and step (▸|) one epoch at a time to catch the first epoch at which the page shows \(shown)"
+            text +=
+                "; as \(shown.split(separator: " ").prefix(2).joined(separator: " ")) nears \(PlaygroundDisplay.loss(rule.threshold)), pause and step (▸|) one epoch at a time to catch the first epoch at which the page shows \(shown)"
             text += "; if it does not by epoch \(budget), stop there and write \"not reached\""
         } else if let rule = c.stopRule {
             text += "; pause and step to reach the epoch the row gives (where Labbook's \(ValueFormatting.rule(rule)) held)"

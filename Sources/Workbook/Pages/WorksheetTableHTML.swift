@@ -37,7 +37,8 @@ struct WorksheetTableHTML {
 
     var html: String {
         let labelled = panels.count > 1
-        var out = "<div class=\"lb-table-scroll\"><table class=\"lb-results lb-worksheet-table\(blank ? " lb-blank-table" : " lb-key-table")\">\n<thead><tr>"
+        var out =
+            "<div class=\"lb-table-scroll\"><table class=\"lb-results lb-worksheet-table\(blank ? " lb-blank-table" : " lb-key-table")\">\n<thead><tr>"
         if labelled { for label in panels[0].labels { out += "<th scope=\"col\">\(HTML.escape(label.name))</th>" } }
         out += "<th scope=\"col\">Run</th>"
         if stopRule?.metric.isAccuracy == true { out += "<th scope=\"col\" class=\"num\">Train to epoch</th>" }
@@ -74,7 +75,9 @@ struct WorksheetTableHTML {
     }
 
     func header(_ item: RecordItem) -> String {
-        let at = stopRule.map { !$0.metric.isAccuracy } == true ? "then" : (stopRule == nil ? "at epoch \(RunRecord.grouped(budget))" : "at that epoch")
+        let at =
+            stopRule.map { !$0.metric.isAccuracy } == true
+            ? "then" : (stopRule == nil ? "at epoch \(RunRecord.grouped(budget))" : "at that epoch")
         switch item {
         case .epochs:
             let rule = stopRule.map { PlaygroundDisplayRule.text($0) } ?? ""
@@ -102,7 +105,8 @@ struct WorksheetTableHTML {
         let configuration = panel.settings.configuration
         guard configuration.isShowableInPlayground else { return "no link" }
         if run.reset > 0 {
-            return "the link of seed \(HTML.escape(run.seed)), then press ↻ \(run.reset == 1 ? "once" : run.reset == 2 ? "twice" : "\(run.reset) times")"
+            return
+                "the link of seed \(HTML.escape(run.seed)), then press ↻ \(run.reset == 1 ? "once" : run.reset == 2 ? "twice" : "\(run.reset) times")"
         }
         let url = PlaygroundLink.compactURL(for: configuration, seed: run.seed, display: display.linkOptions)
         let name = (panels.count > 1 ? panel.title + ", " : "") + run.description
@@ -131,14 +135,20 @@ struct WorksheetTableHTML {
 
     var caption: String {
         let count = rowCount
-        var text = blank
+        var text =
+            blank
             ? "To fill in: one row per run (\(count) run\(count == 1 ? "" : "s"))."
             : "Key: what the Playground shows for each run (\(count) run\(count == 1 ? "" : "s")), in the worksheet's rows and columns."
         if let rule = stopRule, !rule.metric.isAccuracy {
-            text += " The epoch is the first at which the page shows \(PlaygroundDisplayRule.text(rule)) (losses are shown with three decimals); \"not reached by \(RunRecord.grouped(budget))\" when it does not within the budget."
+            text +=
+                " The epoch is the first at which the page shows \(PlaygroundDisplayRule.text(rule)) (losses are shown with three decimals); \"not reached by \(RunRecord.grouped(budget))\" when it does not within the budget."
         }
         if record.contains(where: { !$0.isShownByPlayground }) {
-            text += " * The Playground does not show accuracy: " + (blank ? "switch on \"Show test data\" and count the test points on the wrong side, or leave it to the key." : "Labbook's count of points on the right side.")
+            text +=
+                " * The Playground does not show accuracy: "
+                + (blank
+                    ? "switch on \"Show test data\" and count the test points on the wrong side, or leave it to the key."
+                    : "Labbook's count of points on the right side.")
         }
         return text
     }

@@ -33,8 +33,10 @@ enum ClaimCheck {
                 if let failure = check(claim, plan: plan, results: results) { diagnostics.append(failure) }
             }
         }
-        return diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-            .sorted { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
+        return diagnostics.sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+        }
+        .sorted { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
     }
 
     /// The error for a claim that does not hold; nil when it holds or names results this

@@ -13,21 +13,25 @@ enum DegenerateVariants {
                 let records = results[spec.id].flatMap(\.records)
                 let diverged = records.filter { $0.divergedAt != nil }
                 if !diverged.isEmpty {
-                    warnings.append(.warning(
-                        "\(student): worksheet '\(spec.id)' diverged for \(diverged.map(\.run.description).joined(separator: "; "))",
-                        at: spec.location, hint: "the student will see NaN; a smaller learning rate avoids it", id: .degenerateVariant))
+                    warnings.append(
+                        .warning(
+                            "\(student): worksheet '\(spec.id)' diverged for \(diverged.map(\.run.description).joined(separator: "; "))",
+                            at: spec.location, hint: "the student will see NaN; a smaller learning rate avoids it", id: .degenerateVariant))
                 }
                 let immediate = records.filter { $0.reached == true && $0.epoch == 0 }
                 if !immediate.isEmpty {
-                    warnings.append(.warning(
-                        "\(student): worksheet '\(spec.id)' meets its target at epoch 0 for \(immediate.map(\.run.description).joined(separator: "; "))",
-                        at: spec.location, hint: "nothing to watch: the untrained network already meets the rule", id: .degenerateVariant))
+                    warnings.append(
+                        .warning(
+                            "\(student): worksheet '\(spec.id)' meets its target at epoch 0 for \(immediate.map(\.run.description).joined(separator: "; "))",
+                            at: spec.location, hint: "nothing to watch: the untrained network already meets the rule",
+                            id: .degenerateVariant))
                 }
                 let seed = spec.base.configuration.seed
                 if let other = owners[seed + "\u{1F}" + spec.id], other != variant.student.id {
-                    warnings.append(.warning(
-                        "\(student): worksheet '\(spec.id)' runs on the same seeds as student '\(other)'",
-                        at: spec.location, hint: "two students' hashes collided; change one id", id: .degenerateVariant))
+                    warnings.append(
+                        .warning(
+                            "\(student): worksheet '\(spec.id)' runs on the same seeds as student '\(other)'",
+                            at: spec.location, hint: "two students' hashes collided; change one id", id: .degenerateVariant))
                 }
                 owners[seed + "\u{1F}" + spec.id] = variant.student.id
             }

@@ -41,7 +41,9 @@ public struct Grading: Sendable {
         var order: [String] = []
         var tally: [String: (String, Int, Int)] = [:]
         for verdict in verdicts {
-            if tally[verdict.key.studentID] == nil { order.append(verdict.key.studentID); tally[verdict.key.studentID] = (verdict.key.name, 0, 0) }
+            if tally[verdict.key.studentID] == nil {
+                order.append(verdict.key.studentID); tally[verdict.key.studentID] = (verdict.key.name, 0, 0)
+            }
             tally[verdict.key.studentID]!.1 += verdict.agrees ? 1 : 0
             tally[verdict.key.studentID]!.2 += 1
         }
@@ -66,35 +68,51 @@ public struct Grading: Sendable {
         let needed = ["student_id", "experiment", "run", "quantity", "value"]
         let missing = needed.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            error("the answers' header lacks \(missing.joined(separator: ", "))", line: 1, hint: "valid: the header of answers-template.csv, \(answersHeader)")
+            error(
+                "the answers' header lacks \(missing.joined(separator: ", "))", line: 1,
+                hint: "valid: the header of answers-template.csv, \(answersHeader)")
             return (nil, diagnostics.diagnostics)
         }
         let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.element, $0.offset) })
         let students = Set(key.map(\.studentID))
         let experiments = Set(key.map(\.experiment))
         var byIdentity: [String: KeyRow] = [:]
-        for row in key { byIdentity[[row.studentID, row.experiment, row.combination, row.run, row.quantity.rawValue].joined(separator: "\u{1F}")] = row }
+        for row in key {
+            byIdentity[[row.studentID, row.experiment, row.combination, row.run, row.quantity.rawValue].joined(separator: "\u{1F}")] = row
+        }
         var reported: [String: String] = [:]
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let lineNumber = index + 1
             let fields = Roster.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
             func field(_ name: String) -> String { column[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" }
             let student = field("student_id"), experiment = field("experiment"), run = field("run"), quantity = field("quantity")
-            guard students.contains(student) else { error("unknown student '\(TerminalText.escaped(student))'", line: lineNumber, hint: "valid: an id of the roster"); continue }
+            guard students.contains(student) else {
+                error("unknown student '\(TerminalText.escaped(student))'", line: lineNumber, hint: "valid: an id of the roster"); continue
+            }
             guard experiments.contains(experiment) else {
-                error("unknown experiment '\(TerminalText.escaped(experiment))'", line: lineNumber, hint: "valid: \(experiments.sorted().joined(separator: ", "))"); continue
+                error(
+                    "unknown experiment '\(TerminalText.escaped(experiment))'", line: lineNumber,
+                    hint: "valid: \(experiments.sorted().joined(separator: ", "))");
+                continue
             }
             guard let item = RecordItem(rawValue: quantity) else {
-                error("unknown quantity '\(TerminalText.escaped(quantity))'", line: lineNumber, hint: "valid: \(RecordItem.allCases.map(\.rawValue).joined(separator: ", "))"); continue
+                error(
+                    "unknown quantity '\(TerminalText.escaped(quantity))'", line: lineNumber,
+                    hint: "valid: \(RecordItem.allCases.map(\.rawValue).joined(separator: ", "))");
+                continue
             }
             let identity = [student, experiment, field("combination"), run, item.rawValue].joined(separator: "\u{1F}")
             guard byIdentity[identity] != nil else {
-                error("student '\(student)' was not asked for \(quantity) of run '\(TerminalText.escaped(run))' in \(experiment)", line: lineNumber, hint: "copy the rows of answers-template.csv")
+                error(
+                    "student '\(student)' was not asked for \(quantity) of run '\(TerminalText.escaped(run))' in \(experiment)",
+                    line: lineNumber, hint: "copy the rows of answers-template.csv")
                 continue
             }
             let value = field("value")
             if !value.isEmpty && !value.lowercased().hasPrefix("not reached") && Self.number(value) == nil {
-                error("'\(TerminalText.escaped(String(value.prefix(40))))' is not a number", line: lineNumber, hint: "valid: a number such as 0.021 or 412, \"not reached\", or empty when not answered")
+                error(
+                    "'\(TerminalText.escaped(String(value.prefix(40))))' is not a number", line: lineNumber,
+                    hint: "valid: a number such as 0.021 or 412, \"not reached\", or empty when not answered")
                 continue
             }
             reported[identity] = value
@@ -103,7 +121,8 @@ public struct Grading: Sendable {
         let verdicts = key.map { row -> Verdict in
             let identity = [row.studentID, row.experiment, row.combination, row.run, row.quantity.rawValue].joined(separator: "\u{1F}")
             let answer = reported[identity].flatMap { $0.isEmpty ? nil : $0 }
-            return Verdict(key: row, reported: answer, agrees: answer.map { agrees($0, row, tolerance: tolerances.of(row.quantity)) } ?? false)
+            return Verdict(
+                key: row, reported: answer, agrees: answer.map { agrees($0, row, tolerance: tolerances.of(row.quantity)) } ?? false)
         }
         return (Grading(verdicts: verdicts), [])
     }
@@ -124,7 +143,9 @@ public struct Grading: Sendable {
     /// A plain decimal number (a percent sign and thousands commas in epochs allowed).
     static func number(_ text: String) -> Double? {
         var cleaned = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-        if cleaned.range(of: #"^\d{1,3}(,\d{3})+$"#, options: .regularExpression) != nil { cleaned = cleaned.replacingOccurrences(of: ",", with: "") }
+        if cleaned.range(of: #"^\d{1,3}(,\d{3})+$"#, options: .regularExpression) != nil {
+            cleaned = cleaned.replacingOccurrences(of: ",", with: "")
+        }
         guard cleaned.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"#, options: .regularExpression) != nil else { return nil }
         return Double(cleaned)
     }

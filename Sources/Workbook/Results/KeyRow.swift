@@ -27,9 +27,11 @@ public struct KeyRow: Sendable, Hashable {
                     for record in combinationResults.records {
                         for item in spec.recordItems {
                             let (value, exact) = values(item, record)
-                            rows.append(KeyRow(
-                                studentID: variant.student.id, name: variant.student.name, experiment: spec.id,
-                                combination: combination.label, run: record.run.description, quantity: item, value: value, exact: exact))
+                            rows.append(
+                                KeyRow(
+                                    studentID: variant.student.id, name: variant.student.name, experiment: spec.id,
+                                    combination: combination.label, run: record.run.description, quantity: item, value: value, exact: exact)
+                            )
                         }
                     }
                 }
@@ -44,7 +46,8 @@ public struct KeyRow: Sendable, Hashable {
         case .epochs: return (record.epochText, record.reached == true ? String(record.epoch) : "")
         case .trainLoss: return (record.trainLoss, record.exactTrainLoss.map { "\($0)" } ?? "")
         case .testLoss: return (record.testLoss, record.exactTestLoss.map { "\($0)" } ?? "")
-        case .trainAccuracy: return (record.trainAccuracy.map(ValueFormatting.percent) ?? "", record.trainAccuracy.map { "\($0 * 100)" } ?? "")
+        case .trainAccuracy:
+            return (record.trainAccuracy.map(ValueFormatting.percent) ?? "", record.trainAccuracy.map { "\($0 * 100)" } ?? "")
         case .testAccuracy: return (record.testAccuracy.map(ValueFormatting.percent) ?? "", record.testAccuracy.map { "\($0 * 100)" } ?? "")
         }
     }

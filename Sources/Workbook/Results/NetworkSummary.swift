@@ -88,8 +88,10 @@ public struct NetworkSummary: Sendable, Hashable {
         }
         // Stable: equal magnitudes keep link order.
         strongestWeights = Array(
-            weights.enumerated().sorted { abs($0.element.value) != abs($1.element.value) ? abs($0.element.value) > abs($1.element.value) : $0.offset < $1.offset }
-                .prefix(5).map(\.element))
+            weights.enumerated().sorted {
+                abs($0.element.value) != abs($1.element.value) ? abs($0.element.value) > abs($1.element.value) : $0.offset < $1.offset
+            }
+            .prefix(5).map(\.element))
     }
 
     /// "blue (positive) in the centre; orange (negative) in the upper left, …; the boundary

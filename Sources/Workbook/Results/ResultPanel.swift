@@ -33,7 +33,8 @@ struct ResultPanel: Sendable {
             settings[0][index].key != "seed" && Set(settings.map { $0[index].value }).count > 1
         }
         return experiments.enumerated().map { position, spec in
-            let labels = differing.isEmpty
+            let labels =
+                differing.isEmpty
                 ? [SettingLabel(name: "experiment", value: spec.id)]
                 : differing.map { index in
                     SettingLabel(

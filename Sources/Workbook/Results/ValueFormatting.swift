@@ -47,7 +47,8 @@ public enum ValueFormatting {
     static func rule(_ rule: StopRule) -> String {
         let comparison = symbol(rule.comparison)
         let metric = rule.metric.rawValue.replacingOccurrences(of: "-", with: " ")
-        let threshold = rule.metric == .trainAccuracy || rule.metric == .testAccuracy
+        let threshold =
+            rule.metric == .trainAccuracy || rule.metric == .testAccuracy
             ? percent(rule.threshold) : javaScriptNumberString(rule.threshold)
         return "\(metric) \(comparison) \(threshold)"
     }

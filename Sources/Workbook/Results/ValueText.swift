@@ -18,15 +18,19 @@ struct ValueText {
         case .epochs:
             guard let median = r.medianEpochs else {
                 if plain { return ("not reached", true) }
-                let who = r.seedCount == 1 ? ""
-                    : r.reachedCount == 0 ? " (none of the \(r.seedCount) \(r.runNoun) reached it)"
-                    : " by the median seed (\(r.reachedCount) of \(r.seedCount) reached it)"
+                let who =
+                    r.seedCount == 1
+                    ? ""
+                    : r.reachedCount == 0
+                        ? " (none of the \(r.seedCount) \(r.runNoun) reached it)"
+                        : " by the median seed (\(r.reachedCount) of \(r.seedCount) reached it)"
                 return ("not reached in \(r.epochBudget) epochs\(who)", true)
             }
             if plain { return (ValueFormatting.epochs(median), false) }
             var text = "\(median) epochs"
             if r.seedCount > 1 {
-                text += r.notReachedCount == 0
+                text +=
+                    r.notReachedCount == 0
                     ? qualifier
                     : " (median of \(r.seedCount) \(r.runNoun); \(r.notReachedCount) did not reach it in \(r.epochBudget) epochs)"
             }

@@ -18,7 +18,8 @@ public struct BuildCache: Sendable {
     /// The cache directory tag (bford.info/cachedir): backup tools skip the folder, and
     /// ``checkIsOurs(_:)`` recognises it as Labbook's before using or removing it.
     static let tagName = "CACHEDIR.TAG"
-    static let tagText = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Labbook's build cache; `labbook clean --cache` removes it.\n"
+    static let tagText =
+        "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Labbook's build cache; `labbook clean --cache` removes it.\n"
 
     func url(_ kind: String, _ key: String, _ ext: String) -> URL {
         root.appendingPathComponent(kind).appendingPathComponent(String(key.prefix(2)))

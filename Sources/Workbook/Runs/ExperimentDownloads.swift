@@ -108,9 +108,10 @@ struct ExperimentDownloads: Sendable {
 
         init(_ spec: ExperimentSpec) {
             splits = spec.combinations.map { combination in
-                Dictionary(uniqueKeysWithValues: combination.settings.seeds.map { seed in
-                    (seed, combination.settings.configuration.makeData(seed: seed).0)
-                })
+                Dictionary(
+                    uniqueKeysWithValues: combination.settings.seeds.map { seed in
+                        (seed, combination.settings.configuration.makeData(seed: seed).0)
+                    })
             }
             var bytes: [String: Data] = [:]
             (names, perCombination) = ExperimentDownloads.dataFileNames(spec, splits: splits, bytes: &bytes)
@@ -121,9 +122,11 @@ struct ExperimentDownloads: Sendable {
         /// every setting its data depend on, with the seed), else made now and remembered.
         static func remembered(_ spec: ExperimentSpec, in memory: RunMemory?) -> DataFiles {
             guard let memory else { return DataFiles(spec) }
-            let key = spec.id + "\n" + spec.combinations.map { combination in
-                combination.settings.seeds.joined(separator: ",") + ":" + combination.jobs.map(\.key).joined(separator: ",")
-            }.joined(separator: "\n")
+            let key =
+                spec.id + "\n"
+                + spec.combinations.map { combination in
+                    combination.settings.seeds.joined(separator: ",") + ":" + combination.jobs.map(\.key).joined(separator: ",")
+                }.joined(separator: "\n")
             if let known = memory.dataFiles.get()[key] { return known }
             let made = DataFiles(spec)
             memory.dataFiles.update { $0[key] = made }
@@ -242,9 +245,10 @@ struct ExperimentDownloads: Sendable {
         func names(prefixed: Bool) -> [[String: String]] {
             spec.combinations.enumerated().map { k, combination in
                 let seeds = combination.settings.seeds
-                return Dictionary(uniqueKeysWithValues: seeds.map { seed in
-                    (seed, (prefixed ? "c\(k + 1)-" : "") + "data-seed-" + seedFileText(seed, seeds: seeds) + ".csv")
-                })
+                return Dictionary(
+                    uniqueKeysWithValues: seeds.map { seed in
+                        (seed, (prefixed ? "c\(k + 1)-" : "") + "data-seed-" + seedFileText(seed, seeds: seeds) + ".csv")
+                    })
             }
         }
         var shared: [String: Data] = [:]
@@ -265,8 +269,11 @@ struct ExperimentDownloads: Sendable {
     /// The seed as written when it is letters, digits, `-` and `_` (so it is safe in a file name
     /// and a link); otherwise `~N`, its position among the seeds.
     static func seedFileText(_ seed: String, seeds: [String]) -> String {
-        let safe = !seed.isEmpty && seed.count <= 40
-            && seed.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+        let safe =
+            !seed.isEmpty && seed.count <= 40
+            && seed.unicodeScalars.allSatisfy {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
+            }
         if safe { return seed }
         return "~\((seeds.firstIndex(of: seed) ?? 0) + 1)"
     }

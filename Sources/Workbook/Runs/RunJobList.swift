@@ -65,11 +65,19 @@ public enum RunJobList {
             }
             let key = String(line[..<space])
             guard let decoded = try? RunStore.decoder.decode(Line.self, from: Data(line[line.index(after: space)...].utf8)) else {
-                throw FileError(path: place, reason: "the configuration of run \(TerminalText.escaped(String(key.prefix(16)))) is not valid JSON of a run job; valid: a line `KEY {json}` as written by labbook plan")
+                throw FileError(
+                    path: place,
+                    reason:
+                        "the configuration of run \(TerminalText.escaped(String(key.prefix(16)))) is not valid JSON of a run job; valid: a line `KEY {json}` as written by labbook plan"
+                )
             }
             let job = RunJob(configuration: decoded.configuration, run: RunIdentity(seed: decoded.seed, reset: decoded.reset))
             guard job.key == key else {
-                throw FileError(path: place, reason: "the key does not match the configuration: the file was edited, or planned by a Labbook with another trainer (this one is \(Trainer.version)); run labbook plan again with this labbook")
+                throw FileError(
+                    path: place,
+                    reason:
+                        "the key does not match the configuration: the file was edited, or planned by a Labbook with another trainer (this one is \(Trainer.version)); run labbook plan again with this labbook"
+                )
             }
             jobs.append(job)
         }

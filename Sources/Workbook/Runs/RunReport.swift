@@ -17,8 +17,11 @@ public enum RunReport {
     ) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
             ("seed", .string(run.seed)),
-            ("playgroundUrl", configuration.isShowableInPlayground
-                ? .string(PlaygroundLink.url(for: configuration, seed: run.seed, display: display)) : .null),
+            (
+                "playgroundUrl",
+                configuration.isShowableInPlayground
+                    ? .string(PlaygroundLink.url(for: configuration, seed: run.seed, display: display)) : .null
+            ),
             ("status", .string(run.status.rawValue)),
             ("epochsRun", .integer(run.epochsRun)),
             ("loss", .object([("train", .numbers(run.trainLoss)), ("test", .numbers(run.testLoss))])),
@@ -26,12 +29,14 @@ public enum RunReport {
         if let train = run.trainAccuracy, let test = run.testAccuracy {
             pairs.append(("accuracy", .object([("train", .numbers(train)), ("test", .numbers(test))])))
         }
-        pairs.append((
-            "target",
-            .object([
-                ("rule", configuration.stopRule.map { .string($0.description) } ?? .null),
-                ("firstEpoch", run.targetEpoch.map(JSONValue.integer) ?? .null),
-            ])))
+        pairs.append(
+            (
+                "target",
+                .object([
+                    ("rule", configuration.stopRule.map { .string($0.description) } ?? .null),
+                    ("firstEpoch", run.targetEpoch.map(JSONValue.integer) ?? .null),
+                ])
+            ))
         pairs.append(("divergedAtEpoch", run.divergedAtEpoch.map(JSONValue.integer) ?? .null))
         pairs.append(("initial", json(run.initial, includeDead: false)))
         pairs.append(("final", json(run.final)))
@@ -65,7 +70,7 @@ public enum RunReport {
     public static func json(_ experiment: ExperimentResult) -> JSONValue {
         let c = experiment.configuration
         var pairs: [(String, JSONValue)] = [
-            ("config", .object(c.resolvedSettings.map { ($0.key, .string($0.value)) })),
+            ("config", .object(c.resolvedSettings.map { ($0.key, .string($0.value)) }))
         ]
         pairs += json(experiment.runs[0], configuration: c)
         if experiment.runs.count > 1 {

@@ -20,7 +20,8 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 /// Writes `data` to a unique temporary file beside `url`, then renames it over `url`.
 public func atomicWrite(_ data: Data, to url: URL) throws(FileError) {
     let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
+        .appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
     do {
         try data.write(to: temporary)
     } catch {

@@ -41,7 +41,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             // Arrays of numbers stay on one line: loss curves would otherwise take thousands.
-            let flat = indent == nil || items.allSatisfy { if case .number = $0 { true } else if case .integer = $0 { true } else { false } }
+            let flat =
+                indent == nil || items.allSatisfy { if case .number = $0 { true } else if case .integer = $0 { true } else { false } }
             out += "["
             for (k, item) in items.enumerated() {
                 if k > 0 { out += flat ? (indent == nil ? "," : ", ") : "," }
