@@ -28,13 +28,7 @@ struct ChapterFingerprint: Equatable {
 
     /// `size|seconds.nanoseconds` of the file (following symlinks), `-1|0` when there is none.
     static func sizeAndTime(_ path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "-1|0" }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return "\(info.st_size)|\(time.tv_sec).\(time.tv_nsec)"
+        guard let stamp = FileStamp(path: path) else { return "-1|0" }
+        return "\(stamp.size)|\(stamp.seconds).\(stamp.nanoseconds)"
     }
 }

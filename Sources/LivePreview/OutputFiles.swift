@@ -45,14 +45,8 @@ struct OutputFiles: Sendable {
     /// changed file as a new file and keeps an unchanged one as the same inode with its old
     /// time (``OutputWriter``), so the tag changes exactly when the bytes may have.
     static func entityTag(_ url: URL) -> String? {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return "\"\(info.st_ino)-\(info.st_size)-\(time.tv_sec).\(time.tv_nsec)\""
+        guard let stamp = FileStamp(path: url.path) else { return nil }
+        return "\"\(stamp.inode)-\(stamp.size)-\(stamp.seconds).\(stamp.nanoseconds)\""
     }
 
     static func contentType(_ ext: String) -> String {

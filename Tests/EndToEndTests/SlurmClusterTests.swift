@@ -48,6 +48,15 @@ struct SlurmClusterTests {
         logs.values.flatMap { $0.split(separator: "\n") }.filter { $0.hasPrefix("trained ") }.map { String($0.split(separator: " ")[1]) }
     }
 
+    /// A course of 20 runs of 10 epochs with loss curves only: for tests of how a build fails,
+    /// where the training is beside the point.
+    static func twentyQuickRuns() throws -> Book {
+        var course = SyntheticCourse(runs: 20)
+        course.epochs = 10
+        course.figures = "[loss]"
+        return try Book(course)
+    }
+
     static func slurmIsRunning() -> Bool {
         let running = ProcessInfo.processInfo.environment["SLURM_CONF"] != nil
         if !running { Issue.record("no Slurm: run scripts/slurm-local start and export the SLURM_CONF it prints (scripts/test does)") }
@@ -223,10 +232,7 @@ struct SlurmClusterTests {
     /// A job sbatch refuses (no such partition) fails the build with sbatch's own words.
     @Test func aRefusedSubmissionFailsTheBuildWithSbatchsMessage() throws {
         guard Self.slurmIsRunning() else { return }
-        var course = SyntheticCourse(runs: 20)
-        course.epochs = 10
-        course.figures = "[loss]"
-        let book = try Book(course)
+        let book = try Self.twentyQuickRuns()
         defer { book.remove() }
         let result = try book.build(output: "Output", cache: "cache", ["--executor", "slurm", "--slurm-partition", "nosuch"])
         #expect(result.status == 1)
@@ -239,10 +245,7 @@ struct SlurmClusterTests {
     /// report: the task, its state and its log's last lines; nothing is written to Output/.
     @Test func aTaskThatCannotRunFailsTheBuildWithItsLog() throws {
         guard Self.slurmIsRunning() else { return }
-        var course = SyntheticCourse(runs: 20)
-        course.epochs = 10
-        course.figures = "[loss]"
-        let book = try Book(course)
+        let book = try Self.twentyQuickRuns()
         defer { book.remove() }
         let result = try book.build(
             output: "Output", cache: "cache",
