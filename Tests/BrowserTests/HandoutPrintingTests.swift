@@ -113,7 +113,15 @@ struct HandoutCheck: Decodable {
         var description: String { "\(file) on page \(page): \(smallestPt) pt" }
     }
 
+    struct Table: Decodable {
+        var page: Int
+        var figurePage: Int?
+        var figure: String?
+    }
+
     var figures: [Figure]
+    /// Every results table of the handout with the page of the figure printed just before it.
+    var tables: [Table]
     /// Page by page (from page 1), the lowest inked row of the text area as a fraction of it.
     var fullness: [Double]
 
@@ -123,13 +131,21 @@ struct HandoutCheck: Decodable {
         return try JSONDecoder().decode(HandoutCheck.self, from: Data(json.utf8))
     }
 
-    /// Paper a reader can use: no figure text below 6 pt, no page less than a quarter full
+    /// Paper a reader can use: no figure text below 6 pt, each results table on its figure's
+    /// page, no page less than a quarter full
     /// except the cover and the last page of a chapter (chapters start on a new page).
     func expectReadable(chapterStarts: Set<Int>, pages: Int, place: String) {
         #expect(fullness.count == pages, "\(place): \(fullness.count) pages measured of \(pages)")
         #expect(figures.count > 10, "\(place): only \(figures.count) figures found in the PDF")
         for figure in figures where figure.smallestPt < 6 {
             Issue.record("\(place): \(figure) is below 6 pt")
+        }
+        // A results table prints on the page of its figure (the one just before it).
+        #expect(tables.count > 5, "\(place): only \(tables.count) results tables found in the PDF")
+        for table in tables where table.figurePage != table.page {
+            Issue.record(
+                "\(place): a results table on page \(table.page) is away from its figure \(table.figure ?? "?") on page \(table.figurePage.map(String.init) ?? "?")"
+            )
         }
         for (index, full) in fullness.enumerated() {
             let page = index + 1
