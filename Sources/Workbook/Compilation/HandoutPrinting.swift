@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Chromium has no `target-counter()`, so the contents' page numbers come from a first
 /// printing: its bookmarks (read with poppler's `pdftohtml -xml`) say on which page each
-/// chapter and section starts; the numbers are written into `handout.html` and it is printed
-/// again. The numbers sit in fixed-width slots that are empty the first time, so filling them
-/// moves nothing; a third printing happens only if a page did move. Each printing has a time
+/// chapter and section starts; the numbers go into the stylesheet the handout links for them
+/// (``HandoutPageNumbers``: the page itself is never rewritten) and it is printed again. The
+/// numbers sit in fixed-width slots that are empty the first time, so they move nothing; a
+/// third printing happens only if a page did move. Each printing has a time
 /// limit (``timeLimit``): a browser that hangs is stopped and the build says so.
 public struct HandoutPrinting: Sendable {
     public var output: URL
@@ -72,7 +73,7 @@ public struct HandoutPrinting: Sendable {
         let pdf = output.appendingPathComponent("handout.pdf")
         let temporary = output.appendingPathComponent(".handout.pdf.tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        guard var html = try? String(contentsOf: handout, encoding: .utf8) else {
+        guard let html = try? String(contentsOf: handout, encoding: .utf8) else {
             throw .file("cannot read \(handout.path)")
         }
         try printOnce(handout, to: temporary)
@@ -86,8 +87,7 @@ public struct HandoutPrinting: Sendable {
                 report.numberedEntries = pages.compactMap { $0 }.count
                 if pages == previous { break }
                 previous = pages
-                html = HandoutContentsNumbers.filling(html, with: pages)
-                try write(html, to: handout)
+                try write(HandoutPageNumbers.stylesheet(pages), to: output.appendingPathComponent(HandoutPageNumbers.fileName))
                 try printOnce(handout, to: temporary)
                 report.printings += 1
             }
@@ -229,7 +229,7 @@ public struct PDFOutlineItem: Sendable, Hashable {
     }
 }
 
-/// Fills the handout's contents with page numbers from the bookmarks of a printing.
+/// The page of each of the handout's contents lines, from the bookmarks of a printing.
 enum HandoutContentsNumbers {
     static let slotOpen = "<span class=\"\(HandoutContentsEntry.pageClass)\" data-heading=\""
 
@@ -256,19 +256,5 @@ enum HandoutContentsNumbers {
         html.components(separatedBy: slotOpen).dropFirst().map { part in
             PlainText.unescaped(String(part.prefix { $0 != "\"" }))
         }
-    }
-
-    /// The handout with each slot's content replaced by its page number (empty when unknown).
-    static func filling(_ html: String, with pages: [Int?]) -> String {
-        var parts = html.components(separatedBy: slotOpen)
-        for index in parts.indices.dropFirst() {
-            let part = parts[index]
-            guard let quote = part.firstIndex(of: "\""), let open = part[quote...].firstIndex(of: ">"),
-                let close = part[open...].range(of: "</span>")
-            else { continue }
-            let page = pages.indices.contains(index - 1) ? pages[index - 1].map(String.init) ?? "" : ""
-            parts[index] = String(part[...open]) + page + String(part[close.lowerBound...])
-        }
-        return parts.joined(separator: slotOpen)
     }
 }

@@ -18,8 +18,12 @@ struct HandoutPage {
         let author =
             settings.authors.isEmpty
             ? "" : "<meta name=\"author\" content=\"\(HTML.escape(settings.authors.joined(separator: ", ")))\">\n"
+        // The contents' page numbers: a stylesheet beside the page, empty until the printer
+        // writes it from a first printing's bookmarks (``HandoutPageNumbers``).
+        let pageNumbers = "<link rel=\"stylesheet\" href=\"\(HandoutPageNumbers.fileName)\">\n"
         var html = PageShell.head(
-            title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout", extraHead: author + style)
+            title: title + " (handout)", language: settings.language, assetPrefix: "", bodyClass: "lb-handout",
+            extraHead: author + style + pageNumbers)
         html += "<main class=\"lb-main\">\n"
         html += cover
         html += contentsHTML
@@ -42,16 +46,18 @@ struct HandoutPage {
         return html
     }
 
-    /// Chapters and their sections, each with an empty page-number slot of fixed width that
-    /// the printer fills after a first printing (Chromium has no `target-counter()`).
+    /// Chapters and their sections, each with an empty page-number slot of fixed width whose
+    /// number ``HandoutPageNumbers``' stylesheet supplies after a first printing (Chromium has
+    /// no `target-counter()`); the page itself is never rewritten.
     var contentsHTML: String {
         var html =
             "<nav class=\"lb-handout-contents\" aria-label=\"Contents\">\n<p class=\"lb-handout-contents-title\">Contents</p>\n<ol>\n"
-        for entry in contents {
+        for (index, entry) in contents.enumerated() {
             html += "<li class=\"lb-handout-toc-\(entry.isChapter ? "chapter" : "section")\"><a href=\"\(HTML.escape(entry.href))\">"
             if let number = entry.number { html += "<span class=\"lb-toc-number\">\(HTML.escape(number))</span> " }
             html += "<span class=\"lb-toc-title\">\(HTML.escape(entry.title))</span>"
-            html += "<span class=\"\(HandoutContentsEntry.pageClass)\" data-heading=\"\(HTML.escape(entry.heading))\"></span></a></li>\n"
+            html +=
+                "<span class=\"\(HandoutContentsEntry.pageClass)\" data-heading=\"\(HTML.escape(entry.heading))\" id=\"\(HandoutPageNumbers.slotID(index))\"></span></a></li>\n"
         }
         html += "</ol>\n</nav>\n"
         return html
@@ -119,4 +125,25 @@ struct HandoutContentsEntry: Sendable, Hashable {
     /// The heading's text as the PDF's bookmarks give it, to find its page.
     var heading: String
     var isChapter: Bool
+}
+
+/// The handout contents' page numbers as a stylesheet of their own, `handout-pages.css` beside
+/// `handout.html`: one `::after` rule per slot, from the pages a printing's bookmarks give. The
+/// build writes it empty; `labbook build --pdf` writes the numbers and prints again. The slots
+/// have a fixed width, so numbers appearing moves nothing.
+enum HandoutPageNumbers {
+    static let fileName = "handout-pages.css"
+    static let empty = "/* The contents' page numbers: written by labbook build --pdf from a first printing. */\n"
+
+    static func slotID(_ index: Int) -> String { "lb-toc-page-\(index + 1)" }
+
+    /// The stylesheet for these pages, slot by slot (nil: that heading was not found).
+    static func stylesheet(_ pages: [Int?]) -> String {
+        var css = empty
+        for (index, page) in pages.enumerated() {
+            guard let page else { continue }
+            css += "#\(slotID(index))::after { content: \"\(page)\"; }\n"
+        }
+        return css
+    }
 }

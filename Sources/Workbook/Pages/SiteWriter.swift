@@ -99,6 +99,7 @@ struct SiteWriter {
         try write(index.render(), folder.appendingPathComponent("index.html"))
         trace.mark("answers and index")
         try write(handout(), folder.appendingPathComponent("handout.html"))
+        try write(HandoutPageNumbers.empty, folder.appendingPathComponent(HandoutPageNumbers.fileName))
         trace.mark("handout")
         memory?.finishSite()
     }
