@@ -183,10 +183,7 @@ struct LMSExportTests {
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)
-        let lines = result.error.split(separator: "\n").map(String.init)
-        func has(_ line: Int, _ id: String) -> Bool {
-            lines.contains { $0.hasPrefix("Chapters/01-questions.md:\(line):") && $0.hasSuffix("[\(id)]") }
-        }
+        func has(_ line: Int, _ id: String) -> Bool { result.reports(id, at: "Chapters/01-questions.md", line: line) }
         #expect(has(24, "labbook.settings-conflict"), "choices with a numeric answer\n\(result.error)")
         #expect(has(31, "labbook.bad-value"), "tolerance: five\n\(result.error)")
         #expect(has(37, "labbook.unknown-key"), "valeu\n\(result.error)")

@@ -58,3 +58,12 @@ public enum Labbook {
 public func shell(_ executable: String, _ arguments: [String]) throws -> String {
     try Labbook.process(URL(fileURLWithPath: executable), arguments).output
 }
+
+extension Labbook.Result {
+    /// Whether standard error holds a diagnostic of kind `id` (e.g. `labbook.bad-value`) at
+    /// line `line` of `file` (e.g. `Chapters/01-x.md`), any column: tests match kinds and
+    /// places, not wording.
+    public func reports(_ id: String, at file: String, line: Int) -> Bool {
+        error.split(separator: "\n").contains { $0.hasPrefix("\(file):\(line):") && $0.hasSuffix("[\(id)]") }
+    }
+}

@@ -66,10 +66,7 @@ struct PerStudentSettingTests {
         }
         let result = try Labbook.run(["check"], in: book.root)
         #expect(result.status == 1)
-        let lines = result.error.split(separator: "\n").map(String.init)
-        func has(_ line: Int, _ id: String) -> Bool {
-            lines.contains { $0.hasPrefix("Chapters/01-drawn.md:\(line):") && $0.hasSuffix("[\(id)]") }
-        }
+        func has(_ line: Int, _ id: String) -> Bool { result.reports(id, at: "Chapters/01-drawn.md", line: line) }
         #expect(has(13, "labbook.bad-value"), "noise 80 is beyond the Playground's 0–50\n\(result.error)")
         #expect(has(14, "labbook.bad-value"), "a backwards range\n\(result.error)")
         #expect(has(15, "labbook.bad-value"), "learning-rate is no drawn setting\n\(result.error)")
