@@ -19,16 +19,21 @@ enum ReloadScript {
             box.textContent = "Build failed — showing the last good pages.\\n\\n" + error;
           }
           function poll() {
-            var failed = false;
+            var failed = false, reloading = false;
             fetch("/__labbook/status" + (seen === null ? "" : "?since=" + seen), { cache: "no-store" })
               .then(function (r) { return r.json(); })
               .then(function (s) {
-                if (seen !== null && s.version !== seen && !s.error) { location.reload(); return; }
+                if (seen !== null && s.version !== seen && !s.error) { reloading = true; location.reload(); return; }
                 seen = s.version;
                 show(s.error);
               })
               .catch(function () { failed = true; })
-              .then(function () { setTimeout(poll, failed ? 1000 : 0); });
+              .then(function () {
+                // Polling on while the reload is under way would call reload() again at once,
+                // and every call restarts the navigation: the page would come hundreds of
+                // milliseconds late.
+                if (!reloading) { setTimeout(poll, failed ? 1000 : 0); }
+              });
           }
           poll();
         })();
