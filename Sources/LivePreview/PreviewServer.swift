@@ -22,6 +22,8 @@ public final class PreviewServer: Sendable {
         options.runMemory = options.runMemory ?? RunMemory()
         options.pageMemory = options.pageMemory ?? PageMemory()
         options.resultsMemory = options.resultsMemory ?? ResultsMemory()
+        options.checkedCacheFiles = options.checkedCacheFiles ?? CheckedFiles()
+        options.outputMemory = options.outputMemory ?? OutputMemory()
         self.options = options
         self.port = port
         self.limits = limits

@@ -28,6 +28,12 @@ public struct BuildOptions: Sendable {
     public var pageMemory: PageMemory?
     /// Combination results analysed by an earlier build of this process (`serve`), reused.
     public var resultsMemory: ResultsMemory?
+    /// Cache entries an earlier build of this process verified and that have not changed since
+    /// (`serve`): not read again.
+    public var checkedCacheFiles: CheckedFiles?
+    /// The files the last build of this process published (`serve`): unchanged ones are
+    /// recognised without reading `Output/` again.
+    public var outputMemory: OutputMemory?
     /// Called once the new `Output/` is in place, before the old one is deleted and the build
     /// returns (`serve` tells open pages to reload then).
     public var published: (@Sendable () -> Void)?

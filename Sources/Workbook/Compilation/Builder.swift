@@ -50,7 +50,7 @@ public struct Builder: Sendable {
         // 1. Training: every run of every plan, from the cache or trained now, in one pool.
         let trainingStart = Date()
         let trainingCPUStart = ProcessCPU.seconds()
-        let cache = BuildCache(root: options.cache)
+        let cache = BuildCache(root: options.cache, checked: options.checkedCacheFiles)
         report.notes += cache.prepare()
         let store = RunStore(cache: cache, memory: options.runMemory)
         let experiments = plan.experimentsInOrder
@@ -104,7 +104,7 @@ public struct Builder: Sendable {
         // 3 and 4. Figures, pages and downloads, into a staging folder swapped in at the end.
         trace.mark("results analysis")
         let renderer = try FigureRenderer()
-        let transaction = try OutputTransaction(destination: options.output)
+        let transaction = try OutputTransaction(destination: options.output, memory: options.outputMemory)
         do {
             if roster != nil && options.edition == .student {
                 // One student edition per student, and an index of them for the instructor.

@@ -21,7 +21,8 @@ struct OutputTransaction {
     /// The points of ``commit(interruptedAfter:)`` where a test can stop it, as a kill would.
     enum Step: Sendable { case stagingComplete, movedAside }
 
-    init(destination: URL) throws(FileError) {
+    /// `memory` (`labbook serve`) lets the writer know unchanged published files without reading them.
+    init(destination: URL, memory: OutputMemory? = nil) throws(FileError) {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
@@ -30,7 +31,8 @@ struct OutputTransaction {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         let published = fm.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
-        writer = OutputWriter(staging: staging, previous: published ? self.destination : nil)
+        writer = OutputWriter(
+            staging: staging, previous: published ? self.destination : nil, destination: self.destination, memory: memory)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             // Under the lock, a staging folder can only be a killed build's leftover.
@@ -87,6 +89,7 @@ struct OutputTransaction {
         }
         published()
         if hadOld { try? fm.removeItem(at: aside) }
+        writer.finishPublishing()
     }
 
     func abandon() {

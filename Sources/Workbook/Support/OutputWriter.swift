@@ -24,6 +24,8 @@ final class OutputWriter: Sendable {
     let staging: String
     /// The published folder whose unchanged files are reused, if there is one.
     let previous: String?
+    /// What this process knows of the published files (`labbook serve`), if anything.
+    let memory: OutputMemory?
     private let tally = Locked(Tally())
 
     /// How many files a build wrote and how many it took over unchanged.
@@ -32,10 +34,18 @@ final class OutputWriter: Sendable {
         var reused = 0
     }
 
-    init(staging: URL, previous: URL?) {
+    /// `destination` is where the staging folder will be published (whether or not something
+    /// is there yet), for `memory`.
+    init(staging: URL, previous: URL?, destination: URL? = nil, memory: OutputMemory? = nil) {
         self.staging = staging.standardizedFileURL.path
         self.previous = previous?.standardizedFileURL.path
+        self.destination = (destination ?? previous)?.standardizedFileURL.path
+        self.memory = destination == nil ? nil : memory
+        self.memory?.beginStaging()
     }
+
+    /// Where the staged files will be published.
+    private let destination: String?
 
     /// A writer with nothing to reuse (a folder written from scratch).
     static func fresh(_ folder: URL) -> OutputWriter { OutputWriter(staging: folder, previous: nil) }
@@ -45,8 +55,15 @@ final class OutputWriter: Sendable {
     /// Writes `data` at `url` (a path inside the staging folder), or links the published file
     /// when it holds exactly these bytes.
     func write(_ data: Data, to url: URL) throws {
-        if let old = publishedFile(for: url), old.size == data.count,
-            (try? Data(contentsOf: URL(fileURLWithPath: old.path))) == data, link(old.path, url.path) == 0
+        let stagedPath = url.path
+        let published = publishedPath(for: stagedPath)
+        defer { if let published { memory?.stage(published, .bytes(data)) } }
+        if let published, let memory, memory.holds(published, .bytes(data)), link(published, stagedPath) == 0 {
+            tally.update { $0.reused += 1 }
+            return
+        }
+        if let old = publishedFile(for: stagedPath), old.size == data.count,
+            (try? Data(contentsOf: URL(fileURLWithPath: old.path))) == data, link(old.path, stagedPath) == 0
         {
             tally.update { $0.reused += 1 }
             return
@@ -64,9 +81,22 @@ final class OutputWriter: Sendable {
     /// the same bytes. Never links the source itself: damage to the cache later must never
     /// change a published page.
     func copy(_ source: URL, to url: URL) throws {
-        if let old = publishedFile(for: url), let size = Self.regularFileSize(source.path), size == old.size,
+        let stagedPath = url.path
+        let published = publishedPath(for: stagedPath)
+        // Taken before the source is read: a source replaced meanwhile is compared again next time.
+        let sourceStamp = memory == nil ? nil : FileStamp(path: source.path, followingSymlinks: false)
+        defer {
+            if let published, let sourceStamp { memory?.stage(published, .copy(of: source.path, stamp: sourceStamp)) }
+        }
+        if let published, let memory, let sourceStamp, memory.holds(published, .copy(of: source.path, stamp: sourceStamp)),
+            link(published, stagedPath) == 0
+        {
+            tally.update { $0.reused += 1 }
+            return
+        }
+        if let old = publishedFile(for: stagedPath), let size = Self.regularFileSize(source.path), size == old.size,
             let bytes = try? Data(contentsOf: source), (try? Data(contentsOf: URL(fileURLWithPath: old.path))) == bytes,
-            link(old.path, url.path) == 0
+            link(old.path, stagedPath) == 0
         {
             tally.update { $0.reused += 1 }
             return
@@ -75,12 +105,21 @@ final class OutputWriter: Sendable {
         tally.update { $0.written += 1 }
     }
 
-    /// The published file at the same place as `url` in the staging folder, when it is a
+    /// The staged folder is published and the old one removed: the memory takes the new stamps.
+    func finishPublishing() {
+        memory?.finishPublishing()
+    }
+
+    /// Where the file staged at `path` will be once published.
+    private func publishedPath(for path: String) -> String? {
+        guard let destination, path.hasPrefix(staging + "/") else { return nil }
+        return destination + path.dropFirst(staging.count)
+    }
+
+    /// The published file at the same place as `path` in the staging folder, when it is a
     /// regular file (not a symlink, not a folder).
-    private func publishedFile(for url: URL) -> (path: String, size: Int)? {
-        guard let previous else { return nil }
-        let path = url.standardizedFileURL.path
-        guard path.hasPrefix(staging + "/") else { return nil }
+    private func publishedFile(for path: String) -> (path: String, size: Int)? {
+        guard let previous, path.hasPrefix(staging + "/") else { return nil }
         let old = previous + path.dropFirst(staging.count)
         guard let size = Self.regularFileSize(old) else { return nil }
         return (old, size)
