@@ -57,8 +57,17 @@ public final class PreviewServer: Sendable {
         var fingerprint = sourceFingerprint()
         while true {
             try await Task.sleep(nanoseconds: 50_000_000)
-            let now = sourceFingerprint()
+            var now = sourceFingerprint()
             if now != fingerprint {
+                // An editor saving (truncate, then write) can be caught halfway: the build would
+                // read half a chapter, fail, and flash its errors over the page. So the files
+                // must hold still for 5 ms first (at most 20 times, for a writer that never stops).
+                for _ in 0..<20 {
+                    try await Task.sleep(nanoseconds: 5_000_000)
+                    let settled = sourceFingerprint()
+                    if settled == now { break }
+                    now = settled
+                }
                 // Taken before the build: a save during the build is seen at the next poll. (A
                 // data file the build newly names outside Chapters/ costs one more build.)
                 fingerprint = now

@@ -19,6 +19,9 @@ enum PageShell {
         html += "<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
+        // No icon, said so: otherwise every browser asks the server for /favicon.ico, which a
+        // workbook has not got, and logs the 404 on every page.
+        html += "<link rel=\"icon\" href=\"data:,\">\n"
         let katex = { (path: String) in path.hasPrefix("assets/katex/") }
         for stylesheet in SiteAssets.stylesheetPaths where maths || !katex(stylesheet) {
             html += "<link rel=\"stylesheet\" href=\"\(prefix)\(stylesheet)\">\n"
@@ -60,8 +63,10 @@ enum PageShell {
 
     /// Whether rendered HTML holds maths for KaTeX (`MathSpan` marks every formula with the
     /// class `math`).
+    /// (The standard library's `firstRange(of:)`: Foundation's `contains` bridges the whole
+    /// page to UTF-16 first, a millisecond or more for the handout at every build.)
     static func hasMaths(_ html: String) -> Bool {
-        html.contains("<span class=\"math ") || html.contains("<div class=\"math ")
+        html.firstRange(of: "<span class=\"math ") != nil || html.firstRange(of: "<div class=\"math ") != nil
     }
 
     /// A nested `<ol>` for a table of contents; `depth` only feeds the class name so the

@@ -3,8 +3,8 @@
 enum PlainText {
     /// The text of the first `<h1>` in `html`.
     static func firstHeading(in html: String) -> String? {
-        guard let open = html.range(of: "<h1"), let tagEnd = html[open.upperBound...].range(of: ">"),
-            let close = html[tagEnd.upperBound...].range(of: "</h1>")
+        guard let open = html.firstRange(of: "<h1"), let tagEnd = html[open.upperBound...].firstRange(of: ">"),
+            let close = html[tagEnd.upperBound...].firstRange(of: "</h1>")
         else { return nil }
         return of(String(html[tagEnd.upperBound..<close.lowerBound]))
     }
