@@ -11,7 +11,7 @@ import PlaygroundTrainer
 /// in JSON).
 enum DownloadFormat {
     /// Part of the cache key of formatted runs: change it whenever these files' bytes change.
-    static let version = 2
+    static let version = 3
 
     /// The experiment's one table of losses, gzip-compressed (``Gzip``).
     static let lossesFileName = "losses.csv.gz"
