@@ -58,7 +58,7 @@ struct RosterTests {
         defer { book.remove() }
         let output = try Self.build(book, roster: Self.roster(3), edition: .instructor, output: "Output")
         let csv = try String(contentsOf: output.appendingPathComponent("key.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst().map { Roster.fields(String($0)) }
+        let rows = try CSVText.records(Array(csv.utf8)).dropFirst().map { try $0.fields.get().map(\.text) }
         #expect(try String(contentsOf: output.appendingPathComponent("key.html"), encoding: .utf8).contains("Student 3, Jr"))
         for index in 1...3 {
             let student = Roster.Student(id: "st\(index)", name: "")
@@ -116,6 +116,9 @@ struct RosterTests {
             ("name\nA\n", "roster.csv:1:1: error: the roster's header needs the columns id and name"),
             ("id,name\n../x,A\n", "roster.csv:2:1: error: student id '../x' may only contain"),
             ("id,name\n,A\n", "roster.csv:2:1: error: student id '' is empty"),
+            // Read as point files are: an unclosed quote or a control character is refused where it is.
+            ("id,name\nst1,\"Haddad, Amira\n", "roster.csv:2:5: error: the quoted field is not closed on its line"),
+            ("id,name\nst1,Amira\u{7}\n", "roster.csv:2:10: error: a control character (U+0007) in the file"),
         ]
         for (text, expected) in cases {
             let failure = try #require(throws: BuildFailure.self) {
@@ -130,7 +133,7 @@ struct RosterTests {
             try Self.build(book, roster: latin1, edition: .student, output: "Students")
         }
         #expect(
-            failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:1: error: the roster is not UTF-8 text") },
+            failure.diagnostics.contains { $0.line.hasPrefix("roster.csv:2:8: error: the roster is not UTF-8 text") },
             "\(failure.diagnostics.map(\.line))")
         #expect(!FileManager.default.fileExists(atPath: book.root.appendingPathComponent("Students").path))
     }

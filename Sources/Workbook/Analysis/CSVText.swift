@@ -11,8 +11,11 @@ enum CSVText {
     /// Longer values are cut short in messages: a 10 MB field must not become a 10 MB error.
     static let shownLength = 40
 
-    /// More fields than any valid line has by far; a line of a million commas stops here.
+    /// More fields than any valid line of a point file has by far; a line of a million commas
+    /// stops here. (A roster exported from a gradebook may have a column per assignment, so
+    /// tables of people allow ``maximumTableFields``.)
     static let maximumFields = 64
+    static let maximumTableFields = 4096
 
     /// One field of a line and its 1-based column (in Unicode scalars, as editors count).
     struct Field: Equatable {
@@ -25,6 +28,8 @@ enum CSVText {
         var message: String
         var column: Int
         var hint: String
+        /// The bytes are not UTF-8 (a reader words that in its own terms, with its own ID).
+        var notUTF8 = false
     }
 
     /// The lines of `bytes` (a leading BOM skipped) as (1-based line number, bytes without the
@@ -56,7 +61,9 @@ enum CSVText {
     static func text(of line: ArraySlice<UInt8>) throws(Problem) -> String {
         guard let text = String(validating: line, as: UTF8.self) else {
             let column = BookLoader.firstInvalidUTF8(in: .init(line), file: "").column
-            throw Problem(message: "the file is not UTF-8 text", column: column, hint: "save it as UTF-8 CSV (spreadsheets: CSV UTF-8)")
+            throw Problem(
+                message: "the file is not UTF-8 text", column: column, hint: "save it as UTF-8 CSV (spreadsheets: CSV UTF-8)", notUTF8: true
+            )
         }
         // On the valid UTF-8 bytes: C0 and DEL are single bytes, C1 is C2 80 … C2 9F.
         var index = line.startIndex
@@ -89,7 +96,10 @@ enum CSVText {
     /// (`"…"`, with `""` for a quote inside), as spreadsheets quote text; a quoted field ends on
     /// its line (no value of this format holds a line break). Works on the UTF-8 bytes (every
     /// byte the format gives a meaning is ASCII); columns count Unicode scalars.
-    static func fields(_ line: String) throws(Problem) -> [Field] {
+    static func fields(
+        _ line: String, maximum: Int = maximumFields,
+        hint: String = "the header names x1, x2, label and optionally split; each row has one value per column"
+    ) throws(Problem) -> [Field] {
         let bytes = Array(line.utf8)
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         func isBlank(_ index: Int) -> Bool { index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) }
@@ -149,10 +159,8 @@ enum CSVText {
                 fields.append(Field(text: trimmed(bytes[start..<next]), column: column(start)))
             }
             guard next < bytes.count else { return fields }
-            guard fields.count < maximumFields else {
-                throw Problem(
-                    message: "more than \(maximumFields) fields on the line", column: column(next),
-                    hint: "the header names x1, x2, label and optionally split; each row has one value per column")
+            guard fields.count < maximum else {
+                throw Problem(message: "more than \(maximum) fields on the line", column: column(next), hint: hint)
             }
             index = next + 1
         }
@@ -183,6 +191,21 @@ enum CSVText {
         }
         guard bytes.isEmpty, let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// The non-blank lines of a table of people (a roster, students' answers), each as its
+    /// fields or the problem that stops it being read. Read like a point file (``lines(_:)``,
+    /// ``text(of:)``, ``fields(_:maximum:hint:)``), so both refuse the same broken lines.
+    static func records(_ bytes: [UInt8]) -> [(number: Int, fields: Result<[Field], Problem>)] {
+        lines(bytes).compactMap { number, line in
+            if isBlank(line) { return nil }
+            do throws(Problem) {
+                let text = try text(of: line)
+                return (number, .success(try fields(text, maximum: maximumTableFields, hint: "each row has one value per column")))
+            } catch {
+                return (number, .failure(error))
+            }
+        }
     }
 
     /// `text` cut to ``shownLength`` characters with "…", for messages.

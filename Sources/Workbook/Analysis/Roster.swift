@@ -31,43 +31,36 @@ public struct Roster: Sendable, Hashable {
             return fail("cannot read the roster", line: 1, id: .unreadableFile)
         }
         guard data.count <= 16 << 20 else { return fail("the roster is larger than 16 MB", line: 1) }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            var line = 1
-            for prefixLength in 0...bytes.count where String(validating: bytes[..<prefixLength], as: UTF8.self) == nil {
-                line = bytes[..<max(0, prefixLength - 1)].count { $0 == 0x0A } + 1
-                break
+        // Lines are read as point files are (``CSVText``): the same refusals, at the same columns.
+        var rows: [(number: Int, fields: [String])] = []
+        for (number, record) in CSVText.records([UInt8](data)) {
+            switch record {
+            case .success(let fields): rows.append((number, fields.map(\.text)))
+            case .failure(let problem) where problem.notUTF8:
+                return fail(
+                    "the roster is not UTF-8 text", line: number, column: problem.column, hint: "save it as \"CSV UTF-8\"", id: .notUTF8)
+            case .failure(let problem):
+                _ = fail(problem.message, line: number, column: problem.column, hint: problem.hint)
             }
-            return fail("the roster is not UTF-8 text", line: line, hint: "save it as \"CSV UTF-8\"", id: .notUTF8)
         }
-        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-            var line = String(String.UnicodeScalarView($0))
-            if line.hasSuffix("\r") { line.removeLast() }
-            return line
-        }
-        guard let header = lines.first.map(fields) else { return fail("the roster is empty", line: 1) }
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if !diagnostics.diagnostics.isEmpty { return (nil, diagnostics.diagnostics) }
+        guard let header = rows.first?.fields else { return fail("the roster is empty", line: 1) }
+        let names = header.map { $0.lowercased() }
         guard let idColumn = names.firstIndex(of: "id"), let nameColumn = names.firstIndex(of: "name") else {
-            return fail("the roster's header needs the columns id and name", line: 1, hint: "valid: a first line such as id,name")
+            return fail(
+                "the roster's header needs the columns id and name", line: rows[0].number, hint: "valid: a first line such as id,name")
         }
         var students: [Student] = []
         var seen: [String: Int] = [:]
-        for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let number = index + 1
-            if let control = line.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" }) {
-                _ = fail("control character U+\(String(format: "%04X", control.value)) in the roster", line: number)
-                continue
-            }
-            let row = fields(line)
+        for (number, row) in rows.dropFirst() {
             guard row.count > max(idColumn, nameColumn) else {
                 _ = fail(
                     "the row has \(row.count) field\(row.count == 1 ? "" : "s"), the header \(header.count)", line: number,
                     hint: "valid: id,name")
                 continue
             }
-            let id = row[idColumn].trimmingCharacters(in: .whitespaces)
-            let name = row[nameColumn].trimmingCharacters(in: .whitespaces)
+            let id = row[idColumn]
+            let name = row[nameColumn]
             if let problem = DirectiveID.problem(with: id) {
                 let shown = TerminalText.escaped(String(id.prefix(40)))
                 _ = fail(
@@ -85,40 +78,5 @@ public struct Roster: Sendable, Hashable {
         if diagnostics.diagnostics.isEmpty && students.isEmpty { return fail("the roster lists no student", line: 2) }
         if students.count > limit { return fail("the roster lists \(students.count) students; at most \(limit)", line: 1) }
         return diagnostics.diagnostics.isEmpty ? (Roster(students: students), []) : (nil, diagnostics.diagnostics)
-    }
-
-    /// One CSV line's fields: commas separate, double quotes enclose, `""` is a quote.
-    static func fields(_ line: String) -> [String] {
-        var result: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = line.unicodeScalars.makeIterator()
-        while let c = characters.next() {
-            if quoted {
-                if c == "\"" {
-                    if let next = characters.next() {
-                        if next == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            quoted = false
-                            if next == "," { result.append(field); field = "" } else { field.unicodeScalars.append(next) }
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.isEmpty {
-                quoted = true
-            } else if c == "," {
-                result.append(field)
-                field = ""
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        result.append(field)
-        return result
     }
 }

@@ -58,13 +58,19 @@ public struct Grading: Sendable {
         func error(_ message: String, line: Int, hint: String? = nil) {
             diagnostics.error(message, at: SourceLocation(file: displayPath, line: line, column: 1), hint: hint, id: .badAnswers)
         }
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars -> String in
-            var line = String(String.UnicodeScalarView(scalars))
-            if line.hasSuffix("\r") { line.removeLast() }
-            return line
+        // Read as rosters and point files are (``CSVText``); a line that cannot be read is an
+        // error at its line and column, and the rest is still checked.
+        var rows: [(number: Int, fields: [String])] = []
+        for (number, record) in CSVText.records(Array(text.utf8)) {
+            switch record {
+            case .success(let fields): rows.append((number, fields.map(\.text)))
+            case .failure(let problem):
+                diagnostics.error(
+                    problem.message, at: SourceLocation(file: displayPath, line: number, column: problem.column), hint: problem.hint,
+                    id: .badAnswers)
+            }
         }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0].removeFirst() }
-        let header = (lines.first.map(Roster.fields) ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = (rows.first?.fields ?? []).map { $0.lowercased() }
         let needed = ["student_id", "experiment", "run", "quantity", "value"]
         let missing = needed.filter { !header.contains($0) }
         guard missing.isEmpty else {
@@ -81,9 +87,7 @@ public struct Grading: Sendable {
             byIdentity[[row.studentID, row.experiment, row.combination, row.run, row.quantity.rawValue].joined(separator: "\u{1F}")] = row
         }
         var reported: [String: String] = [:]
-        for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let lineNumber = index + 1
-            let fields = Roster.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (lineNumber, fields) in rows.dropFirst() {
             func field(_ name: String) -> String { column[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" }
             let student = field("student_id"), experiment = field("experiment"), run = field("run"), quantity = field("quantity")
             guard students.contains(student) else {
