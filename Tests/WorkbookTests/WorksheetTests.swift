@@ -143,4 +143,19 @@ struct WorksheetTests {
         }
         #expect(decoded == links)
     }
+
+    /// The lab plan names each worksheet as its page does: its title, else its caption; its
+    /// ID only when it has neither.
+    @Test func theLabPlanNamesAnUntitledWorksheetByItsCaption() throws {
+        let book = try FixtureBook("worksheets")
+        defer { book.remove() }
+        try book.edit("01-runs.md") {
+            $0.replacingOccurrences(of: "resets: 2\n", with: "resets: 2\ncaption: Gaussian runs, each reset twice\n")
+        }
+        let student = book.root.appendingPathComponent("Student")
+        try book.build(edition: .student, output: student)
+        let plan = try HTMLDocument.parse(student.appendingPathComponent("index.html")).all("a").map(\.text)
+        #expect(plan.contains("Chapter 1: Gaussian runs, each reset twice"), "\(plan)")
+        #expect(plan.contains("Chapter 1: accuracy"), "\(plan)")
+    }
 }

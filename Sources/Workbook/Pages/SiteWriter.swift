@@ -342,7 +342,7 @@ struct SiteWriter {
                     table = WorksheetTableHTML(
                         panels: ResultPanel.panels(of: spec, results: results[spec.id]), display: spec.display,
                         record: spec.recordItems, runs: spec.worksheetRuns, blank: true, id: id)
-                    title = spec.title
+                    title = spec.title ?? spec.caption
                 case .comparison(let spec):
                     let experiments = spec.experimentIDs.compactMap { plan.experiments[$0]?.spec }
                     let panels = ResultPanel.panels(of: spec, experiments: experiments, results: results)
@@ -350,10 +350,11 @@ struct SiteWriter {
                         panels: panels, display: spec.display,
                         record: RecordItem.defaults(for: panels.first?.settings.configuration.stopRule),
                         runs: .all, blank: true, id: id)
-                    title = spec.title
+                    title = spec.title ?? spec.caption
                 default: continue
                 }
                 let href = linked ? "\(chapter.pageName)#\(id)" : "#\(id)"
+                // Named as the page names it: its title, else its caption; an ID only as a last resort.
                 // A comparison of worksheets repeats their runs: nothing more to do in the lab.
                 let minutes = LabTime(table, done: &done).minutes
                 if minutes > 0 { sheets.append(.init(title: "Chapter \(chapter.number): " + (title ?? id), href: href, minutes: minutes)) }
