@@ -22,10 +22,16 @@ public final class OutputMemory: Sendable {
 
     /// By published path, as of the last build that finished.
     private let published = Locked<[String: Entry]>([:])
-    /// By published path, what the build under way has staged.
-    private let staged = Locked<[String: Content]>([:])
+    /// By published path, what the build under way has staged, and the bytes that holds.
+    private let staged = Locked<(entries: [String: Content], bytes: Int)>(([:], 0))
+    /// At most this many bytes of written files are kept; files past it are compared by reading
+    /// them, as without a memory. One seed-course site keeps about 8 MB, but a roster's student
+    /// editions are a site each (10 MB a student, 3 GB for 300).
+    let byteBudget: Int
 
-    public init() {}
+    public init(byteBudget: Int = 256 << 20) {
+        self.byteBudget = byteBudget
+    }
 
     /// Whether the published file at `path` is known to hold `content` and is untouched since.
     func holds(_ path: String, _ content: Content) -> Bool {
@@ -35,12 +41,18 @@ public final class OutputMemory: Sendable {
 
     /// Notes what the build under way puts at `path` once it is published.
     func stage(_ path: String, _ content: Content) {
-        staged.update { $0[path] = content }
+        staged.update { staged in
+            if case .bytes(let data) = content {
+                guard staged.bytes + data.count <= byteBudget else { return }
+                staged.bytes += data.count
+            }
+            staged.entries[path] = content
+        }
     }
 
     /// A build starts: nothing is staged yet.
     func beginStaging() {
-        staged.set([:])
+        staged.set(([:], 0))
     }
 
     /// The staged build is in place and the old folder gone (which changed the stamps of the
@@ -48,11 +60,11 @@ public final class OutputMemory: Sendable {
     /// is dropped by the next ``beginStaging()``.
     func finishPublishing() {
         var entries: [String: Entry] = [:]
-        for (path, content) in staged.get() {
+        for (path, content) in staged.get().entries {
             guard let stamp = FileStamp(path: path, followingSymlinks: false), stamp.isRegularFile else { continue }
             entries[path] = Entry(stamp: stamp, content: content)
         }
         published.set(entries)
-        staged.set([:])
+        staged.set(([:], 0))
     }
 }
