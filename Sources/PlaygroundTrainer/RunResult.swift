@@ -54,6 +54,26 @@ public struct RunResult: Hashable, Codable, Sendable {
     public var draws: DrawCounts
 
     /// Epochs whose losses are recorded (the untrained epoch 0 not counted).
+    public init(
+        seed: String, reset: Int, status: RunStatus, trainLoss: [Double], testLoss: [Double], trainAccuracy: [Double]?,
+        testAccuracy: [Double]?, targetEpoch: Int?, divergedAtEpoch: Int?, initial: NetworkParameters, final: NetworkParameters,
+        afterFirstEpoch: NetworkParameters?, draws: DrawCounts
+    ) {
+        self.seed = seed
+        self.reset = reset
+        self.status = status
+        self.trainLoss = trainLoss
+        self.testLoss = testLoss
+        self.trainAccuracy = trainAccuracy
+        self.testAccuracy = testAccuracy
+        self.targetEpoch = targetEpoch
+        self.divergedAtEpoch = divergedAtEpoch
+        self.initial = initial
+        self.final = final
+        self.afterFirstEpoch = afterFirstEpoch
+        self.draws = draws
+    }
+
     public var epochsRun: Int { trainLoss.count - 1 }
     public var finalTrainLoss: Double { trainLoss.last ?? .nan }
     public var finalTestLoss: Double { testLoss.last ?? .nan }
@@ -69,6 +89,13 @@ public struct DrawCounts: Hashable, Codable, Sendable {
     public var weights: Int
     /// Draws before this run's network: data and shuffle, plus the networks of earlier resets.
     public var weightsOffset: Int
+
+    public init(data: Int, shuffle: Int, weights: Int, weightsOffset: Int) {
+        self.data = data
+        self.shuffle = shuffle
+        self.weights = weights
+        self.weightsOffset = weightsOffset
+    }
 }
 
 /// The few numbers of a run that tables and inline values need — small enough to keep beside

@@ -63,7 +63,7 @@ struct CacheTests {
         try book.build()
         // Truncate one run result and one figure in the cache.
         let files = try FixtureBook.tree(book.cache).keys.sorted()
-        let run = try #require(files.first { $0.hasPrefix("/runs/") && $0.hasSuffix(".json") && !$0.hasSuffix("digest.json") })
+        let run = try #require(files.first { $0.hasPrefix("/runs/") && $0.hasSuffix("." + RunStore.fullExtension) })
         let figure = try #require(files.first { $0.hasPrefix("/figures/") && $0.hasSuffix(".png") })
         try Data("{\"broken\":".utf8).write(to: book.cache.appendingPathComponent(String(run.dropFirst())))
         try Data([0x89, 0x50]).write(to: book.cache.appendingPathComponent(String(figure.dropFirst())))

@@ -83,8 +83,8 @@ struct ShardTrainingTests {
         #expect(files.filter { $0.hasSuffix(".tmp") }.isEmpty)
         #expect(files.filter { $0.hasSuffix(".digest.json") }.count == 12)
         for job in jobs {
-            let data = try #require(cache.read("runs", job.key, "json"))
-            let result = try RunStore.decoder.decode(RunResult.self, from: data)
+            let data = try #require(cache.read("runs", job.key, RunStore.fullExtension))
+            let result = try #require(RunResultCodec.decode(data))
             #expect(result == Trainer(configuration: job.configuration).run(seed: job.seed, reset: job.reset))
         }
     }
@@ -98,14 +98,18 @@ struct ShardTrainingTests {
         let first = try ShardTraining(cache: cache, workers: 1).train(jobs, shard: shard) { _ in }
         #expect(first.assigned == 3 && first.trained == 3 && first.alreadyCached == 0)
         let kept = jobs[1].key
-        let keptInode = try FileManager.default.attributesOfItem(atPath: cache.url("runs", kept, "json").path)[.systemFileNumber] as? Int
+        let keptInode =
+            try FileManager.default.attributesOfItem(atPath: cache.url("runs", kept, RunStore.fullExtension).path)[.systemFileNumber]
+            as? Int
         // A "half-written" run: its result is there, its digest is not.
         try FileManager.default.removeItem(at: cache.url("runs", jobs[4].key, "digest.json"))
         let lines = Locked<[String]>([])
         let second = try ShardTraining(cache: cache, workers: 1).train(jobs, shard: shard) { line in lines.update { $0.append(line) } }
         #expect(second.trained == 1 && second.alreadyCached == 2)
         #expect(lines.get().count == 1 && lines.get()[0].hasPrefix("trained \(jobs[4].key) in "))
-        let inodeAfter = try FileManager.default.attributesOfItem(atPath: cache.url("runs", kept, "json").path)[.systemFileNumber] as? Int
+        let inodeAfter =
+            try FileManager.default.attributesOfItem(atPath: cache.url("runs", kept, RunStore.fullExtension).path)[.systemFileNumber]
+            as? Int
         #expect(keptInode == inodeAfter, "a finished run is never written again")
     }
 }

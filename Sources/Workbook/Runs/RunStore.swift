@@ -32,6 +32,11 @@ final class RunStore: Sendable {
         return d
     }()
 
+    /// The cache's extension of a full result (``RunResultCodec``). Caches written before it
+    /// hold `json`, still read (and then kept in the new form too).
+    static let fullExtension = "run"
+    static let olderFullExtension = "json"
+
     /// Loads the digests of cached runs; returns the jobs that must be trained. A run counts
     /// as cached only when both its digest and its full result are present and intact.
     func loadCached(_ jobs: [RunJob]) -> [RunJob] {
@@ -43,7 +48,8 @@ final class RunStore: Sendable {
             if digests.get()[key] != nil, full.get()[key] != nil { continue }
             if let data = cache.read("runs", key, "digest.json"),
                 let digest = try? Self.decoder.decode(RunDigest.self, from: data),
-                cache.verifiedFile("runs", key, "json") != nil
+                cache.verifiedFile("runs", key, Self.fullExtension) != nil
+                    || cache.verifiedFile("runs", key, Self.olderFullExtension) != nil
             {
                 digests.update { $0[key] = digest }
             } else {
@@ -69,7 +75,7 @@ final class RunStore: Sendable {
     }
 
     private func store(_ result: RunResult, key: String) throws {
-        try cache.write(try Self.encoder.encode(result), "runs", key, "json")
+        try cache.write(RunResultCodec.encode(result), "runs", key, Self.fullExtension)
         try cache.write(try Self.encoder.encode(result.digest), "runs", key, "digest.json")
         digests.update { $0[key] = result.digest }
         full.update { $0[key] = result }
@@ -84,7 +90,13 @@ final class RunStore: Sendable {
     func result(_ job: RunJob) throws -> RunResult {
         let key = job.key
         if let result = full.get()[key] { return result }
-        if let data = cache.read("runs", key, "json"), let result = try? Self.decoder.decode(RunResult.self, from: data) {
+        if let data = cache.read("runs", key, Self.fullExtension), let result = RunResultCodec.decode(data) {
+            full.update { $0[key] = result }
+            return result
+        }
+        if let data = cache.read("runs", key, Self.olderFullExtension), let result = try? Self.decoder.decode(RunResult.self, from: data) {
+            // An older cache's entry: kept in the new form too, so the next build reads that.
+            try? cache.write(RunResultCodec.encode(result), "runs", key, Self.fullExtension)
             full.update { $0[key] = result }
             return result
         }
