@@ -108,6 +108,38 @@ struct RosterTests {
         #expect(degenerate.allSatisfy { $0.message.contains("meets its target at epoch 0") })
     }
 
+    /// A roster build writes each student's site reusing the chapter bodies of the student
+    /// before whose inputs are equal; every site is byte for byte the one a roster of that
+    /// student alone gives.
+    @Test func eachStudentsSiteEqualsTheSiteOfARosterOfThatStudentAlone() throws {
+        let book = try FixtureBook("editions")
+        defer { book.remove() }
+        // A chapter without worksheets: the same in every student's book.
+        try Data(
+            "---\ntitle: Reading only\n---\n\n## A result\n\n```{experiment} plain\ndataset: gauss\nhidden: []\nepochs: 30\nshow: [loss]\n```\n\nIt ended at {number}`plain.test-loss`.\n"
+                .utf8
+        ).write(to: book.chapters.appendingPathComponent("03-plain.md"))
+        let file = book.root.appendingPathComponent("roster.csv")
+        try Self.roster(3).write(to: file)
+        var options = book.options
+        options.edition = .student
+        options.output = book.root.appendingPathComponent("Students")
+        options.roster = file
+        let memory = PageMemory()
+        options.pageMemory = memory
+        try Builder(options: options).build()
+        #expect(memory.bodyCounts.get().reused > 0, "the last student reused no chapter body of the one before")
+        for index in 1...3 {
+            let alone = try Self.build(
+                book, roster: Data("id,name\nst\(index),\"Student \(index), Jr\"\n".utf8), edition: .student, output: "Alone\(index)")
+            let folder = "students/st\(index)"
+            #expect(
+                try FixtureBook.tree(options.output.appendingPathComponent(folder))
+                    == FixtureBook.tree(alone.appendingPathComponent(folder)),
+                "st\(index)")
+        }
+    }
+
     @Test func aBadRosterIsAnErrorAtItsLine() throws {
         let book = try FixtureBook("worksheets")
         defer { book.remove() }

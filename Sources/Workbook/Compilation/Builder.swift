@@ -107,19 +107,23 @@ public struct Builder: Sendable {
         let transaction = try OutputTransaction(destination: options.output, memory: options.outputMemory)
         do {
             if roster != nil && options.edition == .student {
-                // One student edition per student, and an index of them for the instructor.
+                // One student edition per student, and an index of them for the instructor. The
+                // students' books differ only in their worksheets: each site reuses the chapter
+                // bodies and search entries of the one before whose inputs are equal (the
+                // memory `serve` keeps between edits, here kept from student to student).
+                let memory = options.pageMemory ?? PageMemory()
                 for (variant, (variantPlan, variantResult)) in zip(variants, zip(variantPlans, variantResults)) {
                     let folder = transaction.staging.appendingPathComponent("students").appendingPathComponent(variant.student.id)
                     try writeSite(
                         variantPlan, results: variantResult, into: folder, writer: transaction.writer, student: variant.student,
-                        store: store, cache: cache, renderer: renderer, report: &report)
+                        store: store, cache: cache, renderer: renderer, pageMemory: memory, report: &report)
                 }
                 try RosterIndexPage(plan: plan, students: variants.map(\.student)).write(
                     into: transaction.staging, writer: transaction.writer)
             } else {
                 try writeSite(
                     plan, results: results, into: transaction.staging, writer: transaction.writer, student: nil, store: store, cache: cache,
-                    renderer: renderer, report: &report)
+                    renderer: renderer, pageMemory: options.pageMemory, report: &report)
                 if roster != nil {
                     // The instructor's key to every student's worksheets; never in a student build.
                     try VariantKey(
@@ -193,7 +197,7 @@ public struct Builder: Sendable {
     /// Renders what the cache lacks of one plan's figures and writes its site into `folder`.
     private func writeSite(
         _ plan: BookPlan, results: BookResults, into folder: URL, writer: OutputWriter, student: Roster.Student?,
-        store: RunStore, cache: BuildCache, renderer: FigureRenderer, report: inout BuildReport
+        store: RunStore, cache: BuildCache, renderer: FigureRenderer, pageMemory: PageMemory?, report: inout BuildReport
     ) throws {
         let renderingStart = Date()
         let renderingCPUStart = ProcessCPU.seconds()
@@ -210,7 +214,7 @@ public struct Builder: Sendable {
         trace.mark("downloads")
         var site = SiteWriter(plan: plan, results: results, figures: figureFiles, edition: options.edition, downloads: downloads)
         site.studentName = student?.name
-        site.memory = options.pageMemory
+        site.memory = pageMemory
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try site.write(to: folder, writer: writer)
         report.writingSeconds += Date().timeIntervalSince(writingStart)
