@@ -10,7 +10,7 @@ extension Substring.UTF8View {
 
 extension String.UTF8View {
     /// Calls `body` with the bytes, contiguous (a native string already is; others are copied once).
-    func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    public func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if let result = try withContiguousStorageIfAvailable(body) { return result }
         return try Array(self).withUnsafeBufferPointer(body)
     }
@@ -18,7 +18,7 @@ extension String.UTF8View {
 
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first occurrence of `needle` at or after `start`, or `nil`.
-    func firstRange(of needle: [UInt8], from start: Int) -> Int? {
+    public func firstRange(of needle: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, needle.count <= count else { return nil }
         var i = start
         let last = count - needle.count

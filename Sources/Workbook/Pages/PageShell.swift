@@ -68,7 +68,10 @@ enum PageShell {
     /// and the standard library's `firstRange(of:)` on a `String` compares `Character`s; either
     /// took milliseconds for the 1.1 MB handout at every build of the preview.
     static func hasMaths(_ html: String) -> Bool {
-        html.utf8.containsBytes(of: "<span class=\"math ") || html.utf8.containsBytes(of: "<div class=\"math ")
+        html.utf8.withContiguousBytes { bytes in
+            bytes.firstRange(of: Array("<span class=\"math ".utf8), from: 0) != nil
+                || bytes.firstRange(of: Array("<div class=\"math ".utf8), from: 0) != nil
+        }
     }
 
     /// A nested `<ol>` for a table of contents; `depth` only feeds the class name so the
